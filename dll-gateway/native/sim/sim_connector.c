@@ -15,7 +15,6 @@
  *    more than the callback itself.
  */
 #define _GNU_SOURCE
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -266,29 +265,31 @@ static bool run_tape(SimSession *s, int64_t now, int64_t *deadline) {
     if (s->opt.speed == 0) {
         if (!s->md_up) return false;                  /* max mode: the tape pauses while disconnected */
         size_t end = s->pos + CHUNK < r->n ? s->pos + CHUNK : r->n;
-        while (s->pos < end) {
+        /* pending is checked before each event, so a command posted from a callback (or any thread)
+           takes effect before the next event */
+        while (s->pos < end && !atomic_load_explicit(&s->pending, RLX) && s->md_up) {
             const SimEvent *e = &r->ev[s->pos++];
             process_event(s, e, true);
             count_trade(s, e);
-            if (atomic_load_explicit(&s->pending, RLX) || !s->md_up) break;
         }
         return true;
     }
     /* paced: tape time follows wall time from the origin; it keeps running while disconnected */
     double speed = s->opt.speed;
     int64_t ots = atomic_load_explicit(&s->pace_origin_ts, RLX), ow = atomic_load_explicit(&s->pace_origin_wall, RLX);
-    int64_t tape_now = ots + (int64_t)floor((double)(now - ow) * speed);
+    int64_t tape_now = ots + (int64_t)((double)(now - ow) * speed);   /* now >= ow: truncation = floor */
     size_t done = 0;
-    while (s->pos < r->n && r->ev[s->pos].ts <= tape_now && done < CHUNK) {
+    while (s->pos < r->n && r->ev[s->pos].ts <= tape_now && done < CHUNK &&
+           !atomic_load_explicit(&s->pending, RLX)) {
         const SimEvent *e = &r->ev[s->pos++];
         bool up = s->md_up;
         process_event(s, e, up);
         if (up) count_trade(s, e);
         done++;
-        if (atomic_load_explicit(&s->pending, RLX)) break;
     }
     if (s->pos < r->n && r->ev[s->pos].ts > tape_now) {
-        int64_t due = ow + (int64_t)ceil((double)(r->ev[s->pos].ts - ots) / speed);
+        double wait = (double)(r->ev[s->pos].ts - ots) / speed;
+        int64_t due = ow + (int64_t)wait + 1;   /* rounded up: never wake before the event is due */
         if (due <= now) due = now + 1;
         if (due < *deadline) *deadline = due;
     }
