@@ -405,6 +405,27 @@ int main(void) {
           "stall: %s", joined);
     CHECK_RC(DLLFinalize(), NL_OK);
 
+    /* ---------------- paced replay (20x), started on connect: the 4 s of file A take about 200 ms */
+    log_reset();
+    CHECK_RC(SimResetOptions(), NL_OK);
+    set_opt("replay.files", A_FILE);
+    set_opt("replay.speed", "20x");
+    set_opt("replay.start", "on_connect");
+    set_opt("login.step_ms", "0");
+    CHECK_RC(init_market(u"KEY"), NL_OK);
+    CHECK_RC(SubscribeTicker(u"PETR4", u"B"), NL_OK);
+    struct timespec p0, p1;
+    clock_gettime(CLOCK_MONOTONIC, &p0);
+    CHECK(wait_for("trade PETR4 1 0 rc=0", 3000) >= 0, "paced: no first trade");
+    CHECK(wait_for("trade PETR4 3 0 rc=0", 3000) >= 0, "paced: no last trade");
+    clock_gettime(CLOCK_MONOTONIC, &p1);
+    double el = (double)(p1.tv_sec - p0.tv_sec) + (p1.tv_nsec - p0.tv_nsec) * 1e-9;
+    CHECK(el > 0.12 && el < 1.5, "paced 20x took %.3f s, want about 0.2 s", el);
+    CHECK_RC(DLLFinalize(), NL_OK);
+    CHECK_RC(SimResetOptions(), NL_OK);
+    set_opt("replay.files", A_FILE);
+    set_opt("login.step_ms", "0");
+
     /* ---------------- history that never completes; finalize still works */
     log_reset();
     set_opt("fault.history_never_completes", "1");
