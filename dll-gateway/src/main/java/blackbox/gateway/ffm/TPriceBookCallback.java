@@ -1,0 +1,86 @@
+// Generated shape: jextract 22+ output for dll-gateway/native/profitdll.h (see
+// dll-gateway/native/jextract/). Do not edit by hand; regenerate.
+
+package blackbox.gateway.ffm;
+
+import java.lang.invoke.*;
+import java.lang.foreign.*;
+
+/**
+ * Legacy price-level book (deprecated); {@code pArraySell}/{@code pArrayBuy} are DLL buffers released with
+ * {@code FreePointer}.
+ * <p>
+ * Called by the DLL on its single callback thread ("ConnectorThread"). An implementation must copy what it needs,
+ * hand off and return quickly, must not throw (an exception escaping an upcall terminates the JVM) and may call
+ * only the accessor functions ({@code TranslateTrade}, {@code GetPriceGroup}, {@code GetOrderDetails},
+ * {@code GetPriceDepthSideCount}, {@code EnumerateAllOrders}) back into the DLL. Pointer arguments (records,
+ * UTF-16 strings) are valid only during the call. The upcall stub must stay alive (its {@link Arena} open) for as
+ * long as the DLL may call it.
+ * {@snippet lang=c :
+ * typedef void (*TPriceBookCallback)( PDLL_RECORD_ARG(TAssetIDRec) rAssetID,
+ *     int32_t nAction,
+ *     int32_t nPosition,
+ *     int32_t nSide,
+ *     int32_t nQtds,
+ *     int32_t nCount,
+ *     double dPrice,
+ *     void *pArraySell,
+ *     void *pArrayBuy);
+ * }
+ */
+@SuppressWarnings("restricted")
+public class TPriceBookCallback {
+
+    TPriceBookCallback() {
+        // Should not be called directly
+    }
+
+    /**
+     * The function pointer signature, expressed as a functional interface
+     */
+    public interface Function {
+        void apply(MemorySegment rAssetID, int nAction, int nPosition, int nSide, int nQtds, int nCount, double dPrice, MemorySegment pArraySell, MemorySegment pArrayBuy);
+    }
+
+    private static final FunctionDescriptor $DESC = FunctionDescriptor.ofVoid(
+        ProfitDLL.C_POINTER,
+        ProfitDLL.C_INT,
+        ProfitDLL.C_INT,
+        ProfitDLL.C_INT,
+        ProfitDLL.C_INT,
+        ProfitDLL.C_INT,
+        ProfitDLL.C_DOUBLE,
+        ProfitDLL.C_POINTER,
+        ProfitDLL.C_POINTER
+    );
+
+    /**
+     * The descriptor of this function pointer
+     */
+    public static FunctionDescriptor descriptor() {
+        return $DESC;
+    }
+
+    private static final MethodHandle UP$MH = ProfitDLL.upcallHandle(TPriceBookCallback.Function.class, "apply", $DESC);
+
+    /**
+     * Allocates a new upcall stub, whose implementation is defined by {@code fi}.
+     * The lifetime of the returned segment is managed by {@code arena}
+     */
+    public static MemorySegment allocate(TPriceBookCallback.Function fi, Arena arena) {
+        return Linker.nativeLinker().upcallStub(UP$MH.bindTo(fi), $DESC, arena);
+    }
+
+    private static final MethodHandle DOWN$MH = Linker.nativeLinker().downcallHandle($DESC);
+
+    /**
+     * Invoke the upcall stub {@code funcPtr}, with given parameters
+     */
+    public static void invoke(MemorySegment funcPtr, MemorySegment rAssetID, int nAction, int nPosition, int nSide, int nQtds, int nCount, double dPrice, MemorySegment pArraySell, MemorySegment pArrayBuy) {
+        try {
+            DOWN$MH.invokeExact(funcPtr, rAssetID, nAction, nPosition, nSide, nQtds, nCount, dPrice, pArraySell, pArrayBuy);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+}
