@@ -1,0 +1,508 @@
+package blackbox.gateway.engine;
+
+import blackbox.gateway.session.DllCall;
+import blackbox.gateway.session.DllEvent;
+import blackbox.gateway.session.InstrumentId;
+import blackbox.gateway.session.NResult;
+import blackbox.gateway.session.ProfitSession;
+import blackbox.gateway.session.WallClock;
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.RingBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's heart: one DLL session at a time, the ring its callbacks hand off into, and the threads that
+ * act on what arrives.
+ *
+ * <ul>
+ *   <li>The <b>consumer</b> thread ("dll-events") takes events off the ring in the DLL's order and dispatches
+ *       them: trades to the {@link MarketEventSink}s, history to the active request, states to the
+ *       supervisor logic, price depth to the top-of-book table.</li>
+ *   <li>The <b>control</b> thread ("dll-control") makes every request to the DLL that is not a client's
+ *       direct call: re-subscription after a reconnect, session restarts with back-off, history requests,
+ *       timeouts. Nothing here ever runs on the DLL's own callback thread.</li>
+ * </ul>
+ *
+ * <p>Reconnection: when market data drops, the DLL normally reconnects by itself; when it is back the
+ * engine subscribes again to everything that was subscribed and reports a gap (from the last trade seen to
+ * the server clock after re-subscription) to the sinks. If the DLL does not come back within
+ * {@link EngineOptions#reconnectTimeout()}, or a history request hangs, the engine finalizes the session and
+ * starts a new one, waiting {@link EngineOptions#backoffInitial()} doubling up to {@link EngineOptions#backoffMax()}.
+ * A refused login or an invalid activation is not retried: the state becomes FAILED for an operator.
+ */
+public final class GatewayEngine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GatewayEngine.class);
+
+    /** What became of a subscribe request. */
+    public enum SubscribeOutcome { SUBSCRIBED, ALREADY_SUBSCRIBED, PENDING_CONNECTION, INVALID_TICKER, REJECTED }
+
+    /** A subscribe outcome and, when REJECTED, the DLL's answer. */
+    public record SubscribeResult(SubscribeOutcome outcome, DllCall call) {
+    }
+
+    private final SessionFactory sessionFactory;
+    private final EngineOptions options;
+    private final WallClock wallClock;
+    private final RingBuffer<DllEvent> ring;
+    private final EventPoller<DllEvent> poller;
+    private final ScheduledExecutorService control;
+    private final Thread consumer;
+
+    private final List<MarketEventSink> sinks = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SessionStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final ConcurrentSkipListSet<InstrumentId> subscriptions = new ConcurrentSkipListSet<>();
+    private final Map<InstrumentId, CompletableFuture<Void>> invalidTickerWaits = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, TopOfBook> topOfBook = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> consumerTasks = new ConcurrentLinkedQueue<>();
+    private final HistoryQueue history = new HistoryQueue();
+    private final AtomicLong overflowsOfEndedSessions = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
+
+    private final Object sessionLock = new Object();
+    private ProfitSession session;           // guarded by sessionLock
+    private long sessionGeneration;           // guarded by sessionLock
+    private volatile boolean running;
+
+    // consumer-thread state
+    private final int[] states = {-1, -1, -1, -1};
+    private boolean responsive = true;
+    private boolean wasConnected;
+    private long lastTradeNanos;
+    private volatile SessionStatus status;
+
+    // control-thread state
+    private Duration nextBackoff;
+
+    public GatewayEngine(SessionFactory sessionFactory, EngineOptions options, WallClock wallClock) {
+        this.sessionFactory = sessionFactory;
+        this.options = options;
+        this.wallClock = wallClock;
+        this.ring = RingBuffer.createSingleProducer(DllEvent::new, options.ringSize());
+        this.poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        this.control = Executors.newSingleThreadScheduledExecutor(r -> named(r, "dll-control"));
+        this.consumer = named(this::consume, "dll-events");
+        this.nextBackoff = options.backoffInitial();
+        this.status = new SessionStatus(SessionStatus.State.CONNECTING, -1, -1, -1, -1, true, 0, 0,
+                wallClock.epochNanos(), "starting");
+    }
+
+    private static Thread named(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts the consumer thread and the first session (on the control thread). */
+    public void start() {
+        running = true;
+        consumer.start();
+        control.execute(this::startSession);
+        control.scheduleWithFixedDelay(this::checkHistoryTimeout, 1, 1, TimeUnit.SECONDS);
+    }
+
+    // ------------------------------------------------------------------ public API (any thread)
+
+    public void addSink(MarketEventSink sink) {
+        sinks.add(sink);
+    }
+
+    public void removeSink(MarketEventSink sink) {
+        sinks.remove(sink);
+    }
+
+    /** Listens to session status changes; called at once with the current one. Listeners must not block. */
+    public void addStatusListener(Consumer<SessionStatus> listener) {
+        statusListeners.add(listener);
+        listener.accept(status);
+    }
+
+    public void removeStatusListener(Consumer<SessionStatus> listener) {
+        statusListeners.remove(listener);
+    }
+
+    public SessionStatus status() {
+        return status;
+    }
+
+    /** Instruments subscribed at the DLL (or to be, once connected), alphabetically. */
+    public List<InstrumentId> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+
+    public Optional<TopOfBook> topOfBook(InstrumentId instrument) {
+        return Optional.ofNullable(topOfBook.get(instrument));
+    }
+
+    /**
+     * Subscribes real-time trades and price depth of an instrument. Waits up to
+     * {@link EngineOptions#invalidTickerWait()} for the DLL to call the ticker invalid; an invalid ticker is
+     * not kept. While the DLL is not connected the subscription is kept and made on connection.
+     */
+    public SubscribeResult subscribe(InstrumentId instrument) throws InterruptedException {
+        CompletableFuture<Void> invalid = new CompletableFuture<>();
+        DllCall call;
+        synchronized (sessionLock) {
+            if (!subscriptions.add(instrument)) {
+                return new SubscribeResult(SubscribeOutcome.ALREADY_SUBSCRIBED, null);
+            }
+            if (session == null || !status.marketDataConnected()) {
+                return new SubscribeResult(SubscribeOutcome.PENDING_CONNECTION, null);
+            }
+            invalidTickerWaits.put(instrument, invalid);
+            call = session.subscribeTicker(instrument);
+            if (call.ok()) session.subscribePriceDepth(instrument);
+        }
+        try {
+            if (!call.ok()) {
+                subscriptions.remove(instrument);
+                return new SubscribeResult(call.result() == NResult.NL_INVALID_TICKER
+                        ? SubscribeOutcome.INVALID_TICKER : SubscribeOutcome.REJECTED, call);
+            }
+            try {
+                invalid.get(options.invalidTickerWait().toMillis(), TimeUnit.MILLISECONDS);
+                subscriptions.remove(instrument);
+                unsubscribeAtDll(instrument);
+                return new SubscribeResult(SubscribeOutcome.INVALID_TICKER, call);
+            } catch (TimeoutException accepted) {
+                return new SubscribeResult(SubscribeOutcome.SUBSCRIBED, call);
+            } catch (java.util.concurrent.ExecutionException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        } finally {
+            invalidTickerWaits.remove(instrument, invalid);
+        }
+    }
+
+    /** Unsubscribes; true when it was subscribed. */
+    public boolean unsubscribe(InstrumentId instrument) {
+        synchronized (sessionLock) {
+            boolean was = subscriptions.remove(instrument);
+            if (was) unsubscribeAtDll(instrument);
+            topOfBook.remove(instrument);
+            return was;
+        }
+    }
+
+    private void unsubscribeAtDll(InstrumentId instrument) {
+        synchronized (sessionLock) {
+            if (session != null) {
+                session.unsubscribeTicker(instrument);
+                session.unsubscribePriceDepth(instrument);
+            }
+        }
+    }
+
+    /**
+     * Queues a history request for [fromNanos, toNanos] (UTC ns, inclusive); requests run one at a time.
+     *
+     * @return a handle that cancels the request (its sink hears nothing more)
+     */
+    public Runnable requestHistory(InstrumentId instrument, long fromNanos, long toNanos, HistorySink sink) {
+        HistoryQueue.Request request = new HistoryQueue.Request(instrument, fromNanos, toNanos, sink);
+        history.add(request);
+        control.execute(this::startNextHistory);
+        return () -> request.cancelled = true;
+    }
+
+    /** Server clock of the DLL as UTC ns, or -1 without a session. */
+    public long serverClockNanos() {
+        synchronized (sessionLock) {
+            return session == null ? -1 : session.serverClockNanos();
+        }
+    }
+
+    // ------------------------------------------------------------------ control thread
+
+    private void startSession() {
+        if (!running) return;
+        try {
+            ProfitSession started = sessionFactory.start(ring);
+            synchronized (sessionLock) {
+                session = started;
+                sessionGeneration++;
+            }
+            log.info("DLL session started ({})", started.marketOnly() ? "market data only" : "market data and routing");
+        } catch (RuntimeException e) {
+            log.error("DLL session failed to start: {}; retrying in {} ms", e.getMessage(), nextBackoff.toMillis());
+            publishStatus(SessionStatus.State.RECONNECTING, "session failed to start: " + e.getMessage());
+            scheduleRestart();
+        }
+    }
+
+    private void scheduleRestart() {
+        Duration wait = nextBackoff;
+        nextBackoff = nextBackoff.multipliedBy(2).compareTo(options.backoffMax()) > 0 ? options.backoffMax() : nextBackoff.multipliedBy(2);
+        control.schedule(this::restartSession, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void restartSession() {
+        if (!running) return;
+        restarts.incrementAndGet();
+        closeSession();
+        consumerTasks.add(() -> {
+            wasConnected = wasConnected || status.state() == SessionStatus.State.CONNECTED;
+            java.util.Arrays.fill(states, -1);
+        });
+        startSession();
+    }
+
+    private void closeSession() {
+        synchronized (sessionLock) {
+            if (session != null) {
+                overflowsOfEndedSessions.addAndGet(session.overflows());
+                try {
+                    session.close();
+                } catch (RuntimeException e) {
+                    log.warn("DLLFinalize failed: {}", e.getMessage());
+                }
+                session = null;
+            }
+        }
+        HistoryQueue.Request active = history.active();
+        if (active != null) {
+            history.finishActive(active);
+            if (!active.cancelled) active.sink.onAborted("the DLL session was restarted");
+        }
+    }
+
+    /** After market data came (back): subscribe to everything, then report the gap unless gapFromNanos is -1. */
+    private void resubscribe(long gapFromNanos, long generation) {
+        List<InstrumentId> failed = new ArrayList<>();
+        long gapTo;
+        synchronized (sessionLock) {
+            if (session == null || generation != sessionGeneration) return;
+            for (InstrumentId instrument : subscriptions) {
+                DllCall call = session.subscribeTicker(instrument);
+                if (!call.ok()) failed.add(instrument);
+                else session.subscribePriceDepth(instrument);
+            }
+            gapTo = session.serverClockNanos();
+        }
+        if (!failed.isEmpty()) log.warn("re-subscription refused by the DLL for {}", failed);
+        log.info("re-subscribed {} instruments after reconnect; gap {}..{}", subscriptions.size(), gapFromNanos, gapTo);
+        if (gapFromNanos >= 0) { // -1: the first connection, nothing was missed
+            long to = gapTo < 0 ? 0 : gapTo;
+            consumerTasks.add(() -> sinks.forEach(s -> s.onGap(gapFromNanos, to, "DLL market data disconnected")));
+        }
+        control.execute(this::startNextHistory);
+    }
+
+    private void startNextHistory() {
+        if (!status.marketDataConnected()) return; // retried when the session connects
+        HistoryQueue.Request request = history.startNext(System.currentTimeMillis());
+        if (request == null) return;
+        DllCall call;
+        synchronized (sessionLock) {
+            call = session == null ? DllCall.of("GetHistoryTrades", NResult.NL_NOT_INITIALIZED.code())
+                    : session.getHistoryTrades(request.instrument, request.fromNanos, request.toNanos);
+        }
+        if (!call.ok()) {
+            history.finishActive(request);
+            if (!request.cancelled) request.sink.onRejected(call);
+            control.execute(this::startNextHistory);
+        }
+    }
+
+    private void checkHistoryTimeout() {
+        HistoryQueue.Request active = history.active();
+        if (active == null) return;
+        long idle = System.currentTimeMillis() - active.lastEventMillis;
+        if (idle > options.historyTimeout().toMillis()) {
+            history.finishActive(active);
+            if (!active.cancelled) active.sink.onTimeout(idle);
+            log.warn("history request for {} silent for {} ms: restarting the DLL session", active.instrument, idle);
+            restartSession();
+        }
+    }
+
+    private void checkReconnect(long generation) {
+        synchronized (sessionLock) {
+            if (generation != sessionGeneration) return;
+        }
+        if (!status.marketDataConnected() && status.state() != SessionStatus.State.FAILED) {
+            log.warn("DLL market data not back after {} ms: starting a new session", options.reconnectTimeout().toMillis());
+            restartSession();
+        }
+    }
+
+    // ------------------------------------------------------------------ consumer thread
+
+    private void consume() {
+        int idle = 0;
+        while (running) {
+            EventPoller.PollState state;
+            try {
+                state = poller.poll(this::onEvent);
+            } catch (Exception e) {
+                log.error("event dispatch failed", e);
+                continue;
+            }
+            Runnable task;
+            while ((task = consumerTasks.poll()) != null) task.run();
+            if (state == EventPoller.PollState.PROCESSING) {
+                idle = 0;
+                for (MarketEventSink sink : sinks) sink.endOfBatch();
+            } else if (++idle < 100) {
+                Thread.onSpinWait();
+            } else if (idle < 200) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(100_000);
+            }
+        }
+    }
+
+    private boolean onEvent(DllEvent e, long sequence, boolean endOfBatch) {
+        switch (e.kind) {
+            case DllEvent.TRADE -> {
+                if (e.timeNanos > lastTradeNanos) lastTradeNanos = e.timeNanos;
+                for (MarketEventSink sink : sinks) sink.onTrade(e);
+            }
+            case DllEvent.HISTORY_TRADE, DllEvent.PROGRESS -> {
+                if (history.onEvent(e, System.currentTimeMillis())) control.execute(this::startNextHistory);
+            }
+            case DllEvent.STATE -> onState(e.a, e.b);
+            case DllEvent.HEALTH -> {
+                responsive = e.a == 0;
+                publishStatus(status.state(), responsive ? "DLL responsive" : "DLL frozen (health callback)");
+            }
+            case DllEvent.INVALID_TICKER -> {
+                CompletableFuture<Void> waiting = invalidTickerWaits.get(e.instrument);
+                if (waiting != null) waiting.complete(null);
+                else if (subscriptions.remove(e.instrument)) log.warn("DLL reports invalid ticker {}", e.instrument);
+            }
+            case DllEvent.PRICE_DEPTH -> {
+                if (e.b == 0 && (e.a == 0 || e.a == 1) && subscriptions.contains(e.instrument)) {
+                    double price = e.flags == 2 ? Double.NaN : e.price; // UT_DELETE empties the level
+                    topOfBook.compute(e.instrument, (k, old) -> (old == null ? TopOfBook.empty(k) : old)
+                            .withSide(e.a, price, e.quantity, e.receivedNanos));
+                }
+            }
+            case DllEvent.TICKER_STATE -> {
+                for (MarketEventSink sink : sinks) sink.onTickerState(e.instrument, e.a, e.receivedNanos);
+            }
+            default -> {
+                // NONE: a callback that failed half-way, already counted by the session
+            }
+        }
+        return true;
+    }
+
+    private void onState(int channel, int result) {
+        if (channel < 0 || channel > 3) return;
+        states[channel] = result;
+        long generation;
+        synchronized (sessionLock) {
+            generation = sessionGeneration;
+        }
+        if (channel == 0 && result != 0) {
+            publishStatus(SessionStatus.State.FAILED, "login refused by the DLL: " + loginName(result));
+            return;
+        }
+        if (channel == 3 && result != 0) {
+            publishStatus(SessionStatus.State.FAILED, "activation key refused (CONNECTION_ACTIVATE_INVALID)");
+            return;
+        }
+        if (channel != 2) {
+            publishStatus(status.state(), "state (" + channel + "," + result + ")");
+            return;
+        }
+        switch (result) {
+            case 4, 5 -> {
+                boolean recovering = wasConnected && status.state() != SessionStatus.State.PARTIAL;
+                boolean firstConnection = !wasConnected;
+                wasConnected = true;
+                nextBackoff = options.backoffInitial();
+                publishStatus(SessionStatus.State.CONNECTED, result == 5 ? "connected (performance warning)" : "connected");
+                if (recovering) {
+                    reconnects.incrementAndGet();
+                    long from = lastTradeNanos;
+                    control.execute(() -> resubscribe(from, generation));
+                } else if (firstConnection) {
+                    control.execute(() -> resubscribe(-1, generation));
+                }
+            }
+            case 6 -> publishStatus(SessionStatus.State.PARTIAL,
+                    "MARKET_PARTIAL_CONNECTED: the DLL reports callbacks are not being consumed fast enough");
+            default -> {
+                if (status.state() != SessionStatus.State.RECONNECTING) {
+                    publishStatus(SessionStatus.State.RECONNECTING, "market data lost (" + result + "); waiting for the DLL to reconnect");
+                    control.schedule(() -> checkReconnect(generation), options.reconnectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    private static String loginName(int result) {
+        return switch (result) {
+            case 1 -> "LOGIN_INVALID";
+            case 2 -> "LOGIN_INVALID_PASS";
+            case 3 -> "LOGIN_BLOCKED_PASS";
+            case 4 -> "LOGIN_EXPIRED_PASS";
+            default -> "LOGIN_UNKNOWN_ERR (" + result + ")";
+        };
+    }
+
+    private void publishStatus(SessionStatus.State state, String detail) {
+        long overflows = overflowsOfEndedSessions.get();
+        synchronized (sessionLock) {
+            if (session != null) overflows += session.overflows();
+        }
+        SessionStatus next = new SessionStatus(state, states[0], states[1], states[2], states[3], responsive, overflows,
+                reconnects.get(), wallClock.epochNanos(), detail);
+        status = next;
+        statusListeners.forEach(l -> l.accept(next));
+    }
+
+    /** Events dropped because the ring was full, over the engine's life. */
+    public long overflows() {
+        synchronized (sessionLock) {
+            return overflowsOfEndedSessions.get() + (session == null ? 0 : session.overflows());
+        }
+    }
+
+    /** Times the engine finalized a session and started a new one. */
+    public long restarts() {
+        return restarts.get();
+    }
+
+    /** The ring's current backlog (events published, not yet consumed). */
+    public long backlog() {
+        return ring.getCursor() - poller.getSequence().get();
+    }
+
+    /** Stops the threads, aborts pending history requests and finalizes the DLL session. */
+    @Override
+    public void close() {
+        running = false;
+        control.shutdownNow();
+        try {
+            control.awaitTermination(5, TimeUnit.SECONDS);
+            consumer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        history.abortAll("the gateway is stopping");
+        closeSession();
+    }
+}

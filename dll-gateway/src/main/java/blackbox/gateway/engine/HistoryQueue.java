@@ -1,0 +1,93 @@
+package blackbox.gateway.engine;
+
+import blackbox.gateway.session.DllEvent;
+import blackbox.gateway.session.InstrumentId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * History requests, answered one at a time: the DLL's history callbacks do not say which request they
+ * answer, only the instrument, so the engine never has two in flight. Requests wait in order.
+ *
+ * <p>Guarded by the engine: {@link #onEvent} runs on the consumer thread, the rest on the control thread;
+ * every method is synchronized.
+ */
+final class HistoryQueue {
+    /** One request and its progress. */
+    static final class Request {
+        final InstrumentId instrument;
+        final long fromNanos;
+        final long toNanos;
+        final HistorySink sink;
+        long trades;
+        volatile long lastEventMillis;
+        volatile boolean cancelled;
+
+        Request(InstrumentId instrument, long fromNanos, long toNanos, HistorySink sink) {
+            this.instrument = instrument;
+            this.fromNanos = fromNanos;
+            this.toNanos = toNanos;
+            this.sink = sink;
+        }
+    }
+
+    private final Deque<Request> waiting = new ArrayDeque<>();
+    private Request active;
+
+    synchronized void add(Request request) {
+        waiting.addLast(request);
+    }
+
+    /** The next request to send to the DLL, if none is in flight. */
+    synchronized Request startNext(long nowMillis) {
+        if (active != null) return null;
+        Request next;
+        do {
+            next = waiting.pollFirst();
+        } while (next != null && next.cancelled);
+        if (next != null) {
+            next.lastEventMillis = nowMillis;
+            active = next;
+        }
+        return next;
+    }
+
+    synchronized Request active() {
+        return active;
+    }
+
+    synchronized void finishActive(Request request) {
+        if (active == request) active = null;
+    }
+
+    /** Routes a history trade or progress event to the active request; true when it completed. */
+    synchronized boolean onEvent(DllEvent e, long nowMillis) {
+        Request r = active;
+        if (r == null || !r.instrument.equals(e.instrument)) return false;
+        r.lastEventMillis = nowMillis;
+        if (e.kind == DllEvent.HISTORY_TRADE) {
+            if (e.timeNanos >= r.fromNanos && e.timeNanos <= r.toNanos && !r.cancelled) {
+                r.trades++;
+                r.sink.onTrade(e);
+            }
+            return false;
+        }
+        if (!r.cancelled) r.sink.onProgress(e.a);
+        if (e.a >= 100) {
+            if (!r.cancelled) r.sink.onComplete(r.trades);
+            active = null;
+            return true;
+        }
+        return false;
+    }
+
+    /** Aborts everything (stop). */
+    synchronized void abortAll(String reason) {
+        if (active != null && !active.cancelled) active.sink.onAborted(reason);
+        active = null;
+        for (Request r : waiting) {
+            if (!r.cancelled) r.sink.onAborted(reason);
+        }
+        waiting.clear();
+    }
+}

@@ -1,0 +1,252 @@
+package blackbox.gateway.session;
+
+import blackbox.gateway.ffm.ProfitDLL;
+import blackbox.gateway.ffm.TAssetIDRec;
+import blackbox.gateway.ffm.TConnectorAssetIdentifier;
+import blackbox.gateway.ffm.TConnectorPriceGroup;
+import blackbox.gateway.ffm.TConnectorTrade;
+import blackbox.gateway.ffm.TSystemTime;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The targets of every DLL callback. Each runs on the DLL's ConnectorThread and does the minimum the
+ * manual allows (profitdll-api.md §7.1): it claims a slot of the hand-off ring without waiting, copies and
+ * translates what it needs (calling only the accessor functions TranslateTrade and GetPriceGroup, which
+ * the manual requires inside the callback), and publishes. It never blocks, never logs, never calls a
+ * request function of the DLL, and lets no exception escape into native code (that would kill the JVM).
+ *
+ * <p>When the ring is full the event is dropped and counted in {@link #overflows()}; the last connection
+ * state of each channel is also kept in volatile fields so a dropped state event cannot leave the gateway
+ * believing an old state.
+ */
+final class CallbackHandoff {
+    static final int TC_IS_EDIT = 1;
+    static final int TC_LAST_PACKET = 2;
+    private static final long ASSET_SIZE = TConnectorAssetIdentifier.layout().byteSize();
+    private static final long ASSET_REC_SIZE = TAssetIDRec.layout().byteSize();
+
+    private final ProfitDLL dll;
+    private final RingBuffer<DllEvent> ring;
+    private final ExchangeClock clock;
+    private final WallClock wallClock;
+    private final InstrumentInterner interner = new InstrumentInterner();
+    private final MemorySegment trade;
+    private final MemorySegment priceGroup;
+
+    private final AtomicLong overflows = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    /** Last nResult per connection-state channel 0..3, -1 before any. */
+    final int[] lastState = {-1, -1, -1, -1};
+    private volatile int stateVersion;
+
+    CallbackHandoff(ProfitDLL dll, RingBuffer<DllEvent> ring, ExchangeClock clock, WallClock wallClock, Arena arena) {
+        this.dll = dll;
+        this.ring = ring;
+        this.clock = clock;
+        this.wallClock = wallClock;
+        this.trade = TConnectorTrade.allocate(arena);
+        this.priceGroup = TConnectorPriceGroup.allocate(arena);
+    }
+
+    long overflows() {
+        return overflows.get();
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    long published() {
+        return published.get();
+    }
+
+    /** The last nResult of channel {@code type} (0 login, 1 routing, 2 market data, 3 activation), -1 if none. */
+    int lastState(int type) {
+        int ignored = stateVersion; // volatile read: see the writes made before the matching volatile write
+        return lastState[type];
+    }
+
+    // ---------------------------------------------------------------- callbacks (ConnectorThread)
+
+    void onTrade(MemorySegment asset, MemorySegment tradePointer, int flags) {
+        onAnyTrade(DllEvent.TRADE, asset, tradePointer, flags);
+    }
+
+    void onHistoryTrade(MemorySegment asset, MemorySegment tradePointer, int flags) {
+        onAnyTrade(DllEvent.HISTORY_TRADE, asset, tradePointer, flags);
+    }
+
+    private void onAnyTrade(int kind, MemorySegment asset, MemorySegment tradePointer, int flags) {
+        long seq = claim();
+        if (seq < 0) return;
+        DllEvent e = ring.get(seq);
+        try {
+            e.clear();
+            e.receivedNanos = wallClock.epochNanos();
+            MemorySegment a = asset.reinterpret(ASSET_SIZE);
+            InstrumentId id = interner.intern(TConnectorAssetIdentifier.Ticker(a), TConnectorAssetIdentifier.Exchange(a));
+            if (id == null || tradePointer.address() == 0) {
+                failures.incrementAndGet();
+                return;
+            }
+            TConnectorTrade.Version(trade, (byte) 0);
+            if (dll.TranslateTrade(tradePointer, trade) != 0) {
+                failures.incrementAndGet();
+                return;
+            }
+            MemorySegment date = TConnectorTrade.TradeDate(trade);
+            e.timeNanos = clock.localToUtcNanos(TSystemTime.wYear(date), TSystemTime.wMonth(date), TSystemTime.wDay(date),
+                    TSystemTime.wHour(date), TSystemTime.wMinute(date), TSystemTime.wSecond(date),
+                    TSystemTime.wMilliseconds(date));
+            e.instrument = id;
+            e.price = TConnectorTrade.Price(trade);
+            e.quantity = TConnectorTrade.Quantity(trade);
+            e.volume = TConnectorTrade.Volume(trade);
+            e.tradeNumber = Integer.toUnsignedLong(TConnectorTrade.TradeNumber(trade));
+            e.buyAgent = TConnectorTrade.BuyAgent(trade);
+            e.sellAgent = TConnectorTrade.SellAgent(trade);
+            e.tradeType = Byte.toUnsignedInt(TConnectorTrade.TradeType(trade));
+            e.flags = flags;
+            e.kind = kind;
+        } catch (Throwable t) {
+            e.kind = DllEvent.NONE;
+            failures.incrementAndGet();
+        } finally {
+            publish(seq);
+        }
+    }
+
+    void onState(int type, int result) {
+        if (type >= 0 && type < lastState.length) {
+            lastState[type] = result;
+            stateVersion++;
+        }
+        long seq = claim();
+        if (seq < 0) return;
+        DllEvent e = ring.get(seq);
+        e.clear();
+        e.receivedNanos = wallClock.epochNanos();
+        e.a = type;
+        e.b = result;
+        e.kind = DllEvent.STATE;
+        publish(seq);
+    }
+
+    void onHealth(int state) {
+        long seq = claim();
+        if (seq < 0) return;
+        DllEvent e = ring.get(seq);
+        e.clear();
+        e.receivedNanos = wallClock.epochNanos();
+        e.a = state;
+        e.kind = DllEvent.HEALTH;
+        publish(seq);
+    }
+
+    void onProgress(MemorySegment assetRec, int progress) {
+        long seq = claim();
+        if (seq < 0) return;
+        DllEvent e = ring.get(seq);
+        try {
+            e.clear();
+            e.receivedNanos = wallClock.epochNanos();
+            e.instrument = internRec(assetRec);
+            e.a = progress;
+            e.kind = e.instrument == null ? DllEvent.NONE : DllEvent.PROGRESS;
+        } catch (Throwable t) {
+            e.kind = DllEvent.NONE;
+            failures.incrementAndGet();
+        } finally {
+            publish(seq);
+        }
+    }
+
+    void onInvalidTicker(MemorySegment asset) {
+        long seq = claim();
+        if (seq < 0) return;
+        DllEvent e = ring.get(seq);
+        try {
+            e.clear();
+            e.receivedNanos = wallClock.epochNanos();
+            MemorySegment a = asset.reinterpret(ASSET_SIZE);
+            e.instrument = interner.intern(TConnectorAssetIdentifier.Ticker(a), TConnectorAssetIdentifier.Exchange(a));
+            e.kind = e.instrument == null ? DllEvent.NONE : DllEvent.INVALID_TICKER;
+        } catch (Throwable t) {
+            e.kind = DllEvent.NONE;
+            failures.incrementAndGet();
+        } finally {
+            publish(seq);
+        }
+    }
+
+    void onTickerState(MemorySegment assetRec, MemorySegment date, int state) {
+        long seq = claim();
+        if (seq < 0) return;
+        DllEvent e = ring.get(seq);
+        try {
+            e.clear();
+            e.receivedNanos = wallClock.epochNanos();
+            e.instrument = internRec(assetRec);
+            e.a = state;
+            e.kind = e.instrument == null ? DllEvent.NONE : DllEvent.TICKER_STATE;
+        } catch (Throwable t) {
+            e.kind = DllEvent.NONE;
+            failures.incrementAndGet();
+        } finally {
+            publish(seq);
+        }
+    }
+
+    void onPriceDepth(MemorySegment asset, byte side, int position, byte updateType) {
+        long seq = claim();
+        if (seq < 0) return;
+        DllEvent e = ring.get(seq);
+        try {
+            e.clear();
+            e.receivedNanos = wallClock.epochNanos();
+            MemorySegment a = asset.reinterpret(ASSET_SIZE);
+            e.instrument = interner.intern(TConnectorAssetIdentifier.Ticker(a), TConnectorAssetIdentifier.Exchange(a));
+            e.a = Byte.toUnsignedInt(side);
+            e.b = position;
+            e.flags = Byte.toUnsignedInt(updateType);
+            e.price = Double.NaN;
+            e.quantity = 0;
+            // GetPriceGroup is an accessor the manual wants called inside this callback (§5.2).
+            TConnectorPriceGroup.Version(priceGroup, (byte) 0);
+            if (dll.GetPriceGroup(a, side, position, priceGroup) == 0) {
+                e.price = TConnectorPriceGroup.Price(priceGroup);
+                e.quantity = TConnectorPriceGroup.Quantity(priceGroup);
+            }
+            e.kind = e.instrument == null ? DllEvent.NONE : DllEvent.PRICE_DEPTH;
+        } catch (Throwable t) {
+            e.kind = DllEvent.NONE;
+            failures.incrementAndGet();
+        } finally {
+            publish(seq);
+        }
+    }
+
+    private InstrumentId internRec(MemorySegment assetRec) {
+        MemorySegment r = assetRec.reinterpret(ASSET_REC_SIZE);
+        return interner.intern(TAssetIDRec.pwcTicker(r), TAssetIDRec.pwcBolsa(r));
+    }
+
+    private long claim() {
+        try {
+            return ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            overflows.incrementAndGet();
+            return -1;
+        }
+    }
+
+    private void publish(long seq) {
+        ring.publish(seq);
+        published.lazySet(published.get() + 1);
+    }
+}

@@ -1,0 +1,60 @@
+package blackbox.gateway.grpc;
+
+import blackbox.gateway.v1.Gap;
+import blackbox.gateway.v1.TickerStateChange;
+import blackbox.gateway.v1.Trade;
+import blackbox.gateway.v1.TradeStreamMessage;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** Records what a StreamTrades call receives, in order. */
+final class TradeCollector implements StreamObserver<TradeStreamMessage> {
+    /** Everything in arrival order: Trade, Gap or TickerStateChange. */
+    final List<Object> items = new ArrayList<>();
+    final CountDownLatch closed = new CountDownLatch(1);
+    volatile Status error;
+    private int trades;
+
+    @Override
+    public synchronized void onNext(TradeStreamMessage message) {
+        switch (message.getPayloadCase()) {
+            case TRADES -> {
+                items.addAll(message.getTrades().getTradesList());
+                trades += message.getTrades().getTradesCount();
+            }
+            case GAP -> items.add(message.getGap());
+            case TICKER_STATE -> items.add(message.getTickerState());
+            default -> throw new AssertionError("empty message");
+        }
+    }
+
+    synchronized int tradeCount() {
+        return trades;
+    }
+
+    synchronized List<Trade> trades() {
+        return items.stream().filter(Trade.class::isInstance).map(Trade.class::cast).toList();
+    }
+
+    synchronized List<Gap> gaps() {
+        return items.stream().filter(Gap.class::isInstance).map(Gap.class::cast).toList();
+    }
+
+    synchronized List<TickerStateChange> tickerStates() {
+        return items.stream().filter(TickerStateChange.class::isInstance).map(TickerStateChange.class::cast).toList();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        error = Status.fromThrowable(t);
+        closed.countDown();
+    }
+
+    @Override
+    public void onCompleted() {
+        closed.countDown();
+    }
+}
