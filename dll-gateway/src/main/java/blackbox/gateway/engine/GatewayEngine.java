@@ -299,7 +299,8 @@ public final class GatewayEngine implements AutoCloseable {
             gapTo = session.serverClockNanos();
         }
         if (!failed.isEmpty()) log.warn("re-subscription refused by the DLL for {}", failed);
-        log.info("re-subscribed {} instruments after reconnect; gap {}..{}", subscriptions.size(), gapFromNanos, gapTo);
+        if (gapFromNanos < 0) log.info("subscribed {} instruments on connection", subscriptions.size());
+        else log.info("re-subscribed {} instruments after reconnect; gap {}..{}", subscriptions.size(), gapFromNanos, gapTo);
         if (gapFromNanos >= 0) { // -1: the first connection, nothing was missed
             long to = gapTo < 0 ? 0 : gapTo;
             consumerTasks.add(() -> sinks.forEach(s -> s.onGap(gapFromNanos, to, "DLL market data disconnected")));
@@ -433,9 +434,9 @@ public final class GatewayEngine implements AutoCloseable {
                 boolean firstConnection = !wasConnected;
                 wasConnected = true;
                 nextBackoff = options.backoffInitial();
+                if (recovering) reconnects.incrementAndGet();
                 publishStatus(SessionStatus.State.CONNECTED, result == 5 ? "connected (performance warning)" : "connected");
                 if (recovering) {
-                    reconnects.incrementAndGet();
                     long from = lastTradeNanos;
                     control.execute(() -> resubscribe(from, generation));
                 } else if (firstConnection) {
