@@ -235,11 +235,16 @@ public final class GatewayEngine implements AutoCloseable {
 
     private void startSession() {
         if (!running) return;
+        // The generation moves on before the DLL starts: its first state callbacks may reach the consumer while
+        // start() is still registering callbacks, and the tasks they queue here must see the new generation.
+        // They run after this method (one control thread), when the session is in place.
+        synchronized (sessionLock) {
+            sessionGeneration++;
+        }
         try {
             ProfitSession started = sessionFactory.start(ring);
             synchronized (sessionLock) {
                 session = started;
-                sessionGeneration++;
             }
             log.info("DLL session started ({})", started.marketOnly() ? "market data only" : "market data and routing");
         } catch (RuntimeException e) {

@@ -231,6 +231,21 @@ class GatewayFaultsTest {
     }
 
     @Test
+    void instrumentsConfiguredAtStartAreSubscribedWhenTheDllConnects() throws Exception {
+        try (GatewayHarness h = GatewayHarness.start(Map.of(GatewayConfig.SUBSCRIBE, "BTCUSDT:SPOT,ETHUSDT:SPOT"))) {
+            h.awaitState(SessionStatus.State.CONNECTED, Duration.ofSeconds(10));
+            TradeCollector stream = new TradeCollector();
+            h.async.streamTrades(StreamTradesRequest.getDefaultInstance(), stream);
+            GatewayHarness.await(() -> h.gateway.service().openTradeStreams() == 1, Duration.ofSeconds(5), () -> "stream open");
+            Thread.sleep(300); // the subscriptions are made on the control thread right after the connection
+            h.startReplay();
+            GatewayHarness.await(() -> stream.tradeCount() >= expected.size(), Duration.ofSeconds(30),
+                    () -> "all trades without a Subscribe call; have " + stream.tradeCount());
+            ReplayExpectations.assertSameTrades(expected, stream.trades());
+        }
+    }
+
+    @Test
     void trailingRowsAfterTheLastTradeDoNotMatter() {
         // guard for the assertions above: the sample ends with a trade, so "the file's last trade" is well defined
         assertTrue(expected.size() > 2000, "sample too small: " + expected.size());
