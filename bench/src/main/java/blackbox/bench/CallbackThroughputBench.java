@@ -79,7 +79,8 @@ public final class CallbackThroughputBench {
         Path small = SyntheticReplay.ensure(args.workDir(), pythonTrades);
         List<InstrumentId> instruments = SyntheticReplay.TICKERS.stream().map(InstrumentId::parse).toList();
         ProfitDLL dll = ProfitDLL.load(library);
-        System.out.printf("library %s, %d cores, %s%n", library, Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf("library %s, %d cores, %s, load average %s%n", library, Runtime.getRuntime().availableProcessors(),
+                Runtime.version(), GrpcThroughputBench.loadAverage());
 
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < warmups; i++) report("java warm-up " + (i + 1), runJava(dll, big, trades, instruments));
@@ -99,8 +100,8 @@ public final class CallbackThroughputBench {
     }
 
     private static Run report(String what, Run run) {
-        System.out.printf("  %-28s %,11d trades in %7.3f s = %,12.0f trades/s, overflows %d, failures %d%n",
-                what, run.trades, run.seconds, run.rate(), run.overflows, run.failures);
+        System.out.printf("  %-28s %,11d trades in %7.3f s = %,12.0f trades/s, overflows %d, failures %d (load %s)%n",
+                what, run.trades, run.seconds, run.rate(), run.overflows, run.failures, GrpcThroughputBench.loadAverage());
         return run;
     }
 

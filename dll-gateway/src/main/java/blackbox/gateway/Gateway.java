@@ -81,7 +81,9 @@ public final class Gateway implements AutoCloseable {
         registerMetrics(telemetry.meter(), engine, service);
         subscribeAtStart(engine, config.subscribeAtStart());
 
+        // gRPC server metrics, and a span per call continuing the caller's trace; exported only when OTLP is on.
         GrpcOpenTelemetry.newBuilder().sdk(telemetry.openTelemetry()).build().configureServerBuilder(serverBuilder);
+        serverBuilder.intercept(telemetry.grpcServerTracing());
         Server server = serverBuilder
                 .addService(service)
                 .addService(grpcHealth.service())

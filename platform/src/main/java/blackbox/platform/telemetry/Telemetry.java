@@ -70,6 +70,16 @@ public final class Telemetry implements AutoCloseable {
         return sdk.getMeter("blackbox." + serviceName);
     }
 
+    /** A server interceptor that opens a span per gRPC call, continuing the caller's W3C trace context. */
+    public io.grpc.ServerInterceptor grpcServerTracing() {
+        return io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry.create(sdk).createServerInterceptor();
+    }
+
+    /** A client interceptor that opens a span per gRPC call and sends the W3C trace context. */
+    public io.grpc.ClientInterceptor grpcClientTracing() {
+        return io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry.create(sdk).createClientInterceptor();
+    }
+
     public Tracer tracer() {
         return sdk.getTracer("blackbox." + serviceName);
     }
