@@ -88,9 +88,9 @@ final class CallbackHandoff {
         try {
             e.clear();
             e.receivedNanos = wallClock.epochNanos();
-            MemorySegment a = asset.reinterpret(ASSET_SIZE);
-            InstrumentId id = interner.intern(TConnectorAssetIdentifier.Ticker(a), TConnectorAssetIdentifier.Exchange(a));
-            if (id == null || tradePointer.address() == 0) {
+            InstrumentId id = internAsset(asset); // counts its own failures
+            if (id == null) return;
+            if (tradePointer.address() == 0) {
                 failures.incrementAndGet();
                 return;
             }
@@ -126,91 +126,52 @@ final class CallbackHandoff {
             lastState[type] = result;
             stateVersion++;
         }
-        long seq = claim();
-        if (seq < 0) return;
-        DllEvent e = ring.get(seq);
-        e.clear();
-        e.receivedNanos = wallClock.epochNanos();
-        e.a = type;
-        e.b = result;
-        e.kind = DllEvent.STATE;
-        publish(seq);
+        publishSimple(DllEvent.STATE, null, type, result);
     }
 
     void onHealth(int state) {
+        publishSimple(DllEvent.HEALTH, null, state, 0);
+    }
+
+    void onProgress(MemorySegment assetRec, int progress) {
+        InstrumentId id = internRec(assetRec);
+        if (id != null) publishSimple(DllEvent.PROGRESS, id, progress, 0);
+    }
+
+    void onInvalidTicker(MemorySegment asset) {
+        InstrumentId id = internAsset(asset);
+        if (id != null) publishSimple(DllEvent.INVALID_TICKER, id, 0, 0);
+    }
+
+    void onTickerState(MemorySegment assetRec, MemorySegment date, int state) {
+        InstrumentId id = internRec(assetRec);
+        if (id != null) publishSimple(DllEvent.TICKER_STATE, id, state, 0);
+    }
+
+    /** Publishes an event that carries at most an instrument and two ints. */
+    private void publishSimple(int kind, InstrumentId instrument, int a, int b) {
         long seq = claim();
         if (seq < 0) return;
         DllEvent e = ring.get(seq);
         e.clear();
         e.receivedNanos = wallClock.epochNanos();
-        e.a = state;
-        e.kind = DllEvent.HEALTH;
+        e.instrument = instrument;
+        e.a = a;
+        e.b = b;
+        e.kind = kind;
         publish(seq);
     }
 
-    void onProgress(MemorySegment assetRec, int progress) {
-        long seq = claim();
-        if (seq < 0) return;
-        DllEvent e = ring.get(seq);
-        try {
-            e.clear();
-            e.receivedNanos = wallClock.epochNanos();
-            e.instrument = internRec(assetRec);
-            e.a = progress;
-            e.kind = e.instrument == null ? DllEvent.NONE : DllEvent.PROGRESS;
-        } catch (Throwable t) {
-            e.kind = DllEvent.NONE;
-            failures.incrementAndGet();
-        } finally {
-            publish(seq);
-        }
-    }
-
-    void onInvalidTicker(MemorySegment asset) {
-        long seq = claim();
-        if (seq < 0) return;
-        DllEvent e = ring.get(seq);
-        try {
-            e.clear();
-            e.receivedNanos = wallClock.epochNanos();
-            MemorySegment a = asset.reinterpret(ASSET_SIZE);
-            e.instrument = interner.intern(TConnectorAssetIdentifier.Ticker(a), TConnectorAssetIdentifier.Exchange(a));
-            e.kind = e.instrument == null ? DllEvent.NONE : DllEvent.INVALID_TICKER;
-        } catch (Throwable t) {
-            e.kind = DllEvent.NONE;
-            failures.incrementAndGet();
-        } finally {
-            publish(seq);
-        }
-    }
-
-    void onTickerState(MemorySegment assetRec, MemorySegment date, int state) {
-        long seq = claim();
-        if (seq < 0) return;
-        DllEvent e = ring.get(seq);
-        try {
-            e.clear();
-            e.receivedNanos = wallClock.epochNanos();
-            e.instrument = internRec(assetRec);
-            e.a = state;
-            e.kind = e.instrument == null ? DllEvent.NONE : DllEvent.TICKER_STATE;
-        } catch (Throwable t) {
-            e.kind = DllEvent.NONE;
-            failures.incrementAndGet();
-        } finally {
-            publish(seq);
-        }
-    }
-
     void onPriceDepth(MemorySegment asset, byte side, int position, byte updateType) {
+        InstrumentId id = internAsset(asset);
+        if (id == null) return;
         long seq = claim();
         if (seq < 0) return;
         DllEvent e = ring.get(seq);
         try {
             e.clear();
             e.receivedNanos = wallClock.epochNanos();
-            MemorySegment a = asset.reinterpret(ASSET_SIZE);
-            e.instrument = interner.intern(TConnectorAssetIdentifier.Ticker(a), TConnectorAssetIdentifier.Exchange(a));
+            e.instrument = id;
             e.a = Byte.toUnsignedInt(side);
             e.b = position;
             e.flags = Byte.toUnsignedInt(updateType);
@@ -218,11 +179,11 @@ final class CallbackHandoff {
             e.quantity = 0;
             // GetPriceGroup is an accessor the manual wants called inside this callback (§5.2).
             TConnectorPriceGroup.Version(priceGroup, (byte) 0);
-            if (dll.GetPriceGroup(a, side, position, priceGroup) == 0) {
+            if (dll.GetPriceGroup(asset.reinterpret(ASSET_SIZE), side, position, priceGroup) == 0) {
                 e.price = TConnectorPriceGroup.Price(priceGroup);
                 e.quantity = TConnectorPriceGroup.Quantity(priceGroup);
             }
-            e.kind = e.instrument == null ? DllEvent.NONE : DllEvent.PRICE_DEPTH;
+            e.kind = DllEvent.PRICE_DEPTH;
         } catch (Throwable t) {
             e.kind = DllEvent.NONE;
             failures.incrementAndGet();
@@ -231,9 +192,30 @@ final class CallbackHandoff {
         }
     }
 
+    /** The instrument of a TConnectorAssetIdentifier pointer; null (counted) when unreadable. */
+    private InstrumentId internAsset(MemorySegment asset) {
+        try {
+            MemorySegment a = asset.reinterpret(ASSET_SIZE);
+            InstrumentId id = interner.intern(TConnectorAssetIdentifier.Ticker(a), TConnectorAssetIdentifier.Exchange(a));
+            if (id == null) failures.incrementAndGet();
+            return id;
+        } catch (Throwable t) {
+            failures.incrementAndGet();
+            return null;
+        }
+    }
+
+    /** The instrument of a legacy TAssetIDRec pointer; null (counted) when unreadable. */
     private InstrumentId internRec(MemorySegment assetRec) {
-        MemorySegment r = assetRec.reinterpret(ASSET_REC_SIZE);
-        return interner.intern(TAssetIDRec.pwcTicker(r), TAssetIDRec.pwcBolsa(r));
+        try {
+            MemorySegment r = assetRec.reinterpret(ASSET_REC_SIZE);
+            InstrumentId id = interner.intern(TAssetIDRec.pwcTicker(r), TAssetIDRec.pwcBolsa(r));
+            if (id == null) failures.incrementAndGet();
+            return id;
+        } catch (Throwable t) {
+            failures.incrementAndGet();
+            return null;
+        }
     }
 
     private long claim() {
