@@ -307,7 +307,9 @@ public final class GatewayEngine implements AutoCloseable {
         if (gapFromNanos < 0) log.info("subscribed {} instruments on connection", subscriptions.size());
         else log.info("re-subscribed {} instruments after reconnect; gap {}..{}", subscriptions.size(), gapFromNanos, gapTo);
         if (gapFromNanos >= 0) { // -1: the first connection, nothing was missed
-            long to = gapTo < 0 ? 0 : gapTo;
+            // A new session's clock may read earlier than the last trade (the simulator restarts its tape), so the
+            // window never ends before it starts.
+            long to = Math.max(gapTo, gapFromNanos);
             consumerTasks.add(() -> sinks.forEach(s -> s.onGap(gapFromNanos, to, "DLL market data disconnected")));
         }
         control.execute(this::startNextHistory);

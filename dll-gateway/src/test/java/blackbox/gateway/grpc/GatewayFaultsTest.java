@@ -120,6 +120,31 @@ class GatewayFaultsTest {
     }
 
     @Test
+    void whenTheDllDoesNotReconnectByItselfTheGatewayStartsANewSessionAndSubscribesAgain() throws Exception {
+        // The simulator stays down for a minute; the gateway gives it 1 s, then finalizes and logs in again.
+        try (GatewayHarness h = GatewayHarness.start(Map.of(GatewayConfig.SPEED, "20x",
+                GatewayConfig.SIM_OPTIONS, "fault.disconnect_after_trades=500;fault.reconnect_after_ms=60000",
+                GatewayConfig.RECONNECT_TIMEOUT, "1s", GatewayConfig.BACKOFF_INITIAL, "100ms"))) {
+            h.awaitState(SessionStatus.State.CONNECTED, Duration.ofSeconds(10));
+            TradeCollector stream = new TradeCollector();
+            h.async.streamTrades(StreamTradesRequest.getDefaultInstance(), stream);
+            GatewayHarness.await(() -> h.gateway.service().openTradeStreams() == 1, Duration.ofSeconds(5), () -> "stream open");
+            subscribeBoth(h); // the tape starts with the first subscription (replay.start=on_first_subscribe)
+
+            GatewayHarness.await(() -> h.gateway.engine().restarts() == 1, Duration.ofSeconds(15),
+                    () -> "a session restart; status " + h.gateway.engine().status());
+            h.awaitState(SessionStatus.State.CONNECTED, Duration.ofSeconds(10));
+            int before = stream.tradeCount();
+            GatewayHarness.await(() -> stream.tradeCount() > before + 100, Duration.ofSeconds(15),
+                    () -> "trades from the new session; have " + stream.tradeCount());
+            assertEquals(1, stream.gaps().size(), "the outage is marked once: " + stream.gaps());
+            Gap gap = stream.gaps().getFirst();
+            assertTrue(gap.getFromNanos() <= gap.getToNanos(), gap.toString());
+            assertEquals(List.of("BTCUSDT", "ETHUSDT"), h.gateway.engine().subscriptions().stream().map(i -> i.ticker()).toList());
+        }
+    }
+
+    @Test
     void aClientThatDoesNotReadIsCutOffWhileOthersGetEverything() throws Exception {
         // Paced at 20x (about 1,000 trades a second): a reading client never has 1,000 messages waiting, one that
         // reads nothing has them within a second or two.
