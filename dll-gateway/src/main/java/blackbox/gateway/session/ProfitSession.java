@@ -14,6 +14,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Map;
+import java.util.function.ToIntBiFunction;
 
 /**
  * One login to ProfitDLL (or its simulator): owns the arena that holds the upcall stubs, registers every
@@ -100,21 +101,18 @@ public final class ProfitSession implements AutoCloseable {
 
     /** SubscribeTicker: real-time trades for the instrument. An unknown ticker is reported later by callback. */
     public synchronized DllCall subscribeTicker(InstrumentId instrument) {
-        return tickerCall("SubscribeTicker", instrument);
+        return tickerCall("SubscribeTicker", instrument, dll::SubscribeTicker);
     }
 
     /** UnsubscribeTicker. */
     public synchronized DllCall unsubscribeTicker(InstrumentId instrument) {
-        return tickerCall("UnsubscribeTicker", instrument);
+        return tickerCall("UnsubscribeTicker", instrument, dll::UnsubscribeTicker);
     }
 
-    private DllCall tickerCall(String function, InstrumentId instrument) {
+    private DllCall tickerCall(String function, InstrumentId instrument, ToIntBiFunction<MemorySegment, MemorySegment> call) {
         checkOpen();
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment ticker = Utf16.allocate(call, instrument.ticker());
-            MemorySegment exchange = Utf16.allocate(call, instrument.exchange());
-            int rc = function.equals("SubscribeTicker") ? dll.SubscribeTicker(ticker, exchange) : dll.UnsubscribeTicker(ticker, exchange);
-            return DllCall.of(function, rc);
+        try (Arena arena = Arena.ofConfined()) {
+            return DllCall.of(function, call.applyAsInt(Utf16.allocate(arena, instrument.ticker()), Utf16.allocate(arena, instrument.exchange())));
         }
     }
 
