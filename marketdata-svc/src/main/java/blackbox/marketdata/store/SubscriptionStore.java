@@ -1,0 +1,23 @@
+package blackbox.marketdata.store;
+
+import blackbox.marketdata.core.Instrument;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Users' subscriptions in PostgreSQL ({@code marketdata.subscriptions}, primary key (user_id, exchange,
+ * ticker)): the state the service rebuilds its reference counts from at start.
+ */
+public interface SubscriptionStore {
+    /** Adds; true when the row is new. */
+    boolean add(String userId, Instrument instrument) throws StoreUnavailableException;
+
+    /** Removes; true when a row was there. */
+    boolean remove(String userId, Instrument instrument) throws StoreUnavailableException;
+
+    /** The user's instruments, alphabetically (ticker, then exchange). */
+    List<Instrument> list(String userId) throws StoreUnavailableException;
+
+    /** Subscribed users per instrument, for every instrument with at least one. */
+    Map<Instrument, Integer> referenceCounts() throws StoreUnavailableException;
+}
