@@ -17,6 +17,8 @@ import blackbox.gateway.v1.MarketDataGatewayGrpc;
 import blackbox.gateway.v1.SessionState;
 import blackbox.gateway.v1.StreamSessionStateRequest;
 import blackbox.gateway.v1.StreamTradesRequest;
+import blackbox.gateway.v1.Trade;
+import blackbox.platform.grpc.FlowControlledStream;
 import blackbox.gateway.v1.SubscribeRequest;
 import blackbox.gateway.v1.SubscribeResponse;
 import blackbox.gateway.v1.TopOfBook;
@@ -127,7 +129,7 @@ public final class MarketDataGatewayService extends MarketDataGatewayGrpc.Market
             instruments.add(ProtoMapping.instrument(request.getInstruments(i), "instruments[" + i + "]"));
         }
         var observer = (ServerCallStreamObserver<TradeStreamMessage>) response;
-        var stream = new FlowControlledStream<>(observer, streamCapacity, maxBatch,
+        var stream = new FlowControlledStream<>(observer, streamCapacity, maxBatch, Trade.class,
                 trades -> TradeStreamMessage.newBuilder().setTrades(TradeBatch.newBuilder().addAllTrades(trades)).build(),
                 drainExecutor);
         var subscriber = new TradeFanout.Subscriber(Set.copyOf(instruments), stream);
@@ -147,7 +149,7 @@ public final class MarketDataGatewayService extends MarketDataGatewayGrpc.Market
                     + request.getFromNanos() + ", to_nanos=" + request.getToNanos()).asRuntimeException();
         }
         var observer = (ServerCallStreamObserver<HistoryTradesMessage>) response;
-        var stream = new FlowControlledStream<>(observer, Math.max(streamCapacity, 1 << 20), maxBatch,
+        var stream = new FlowControlledStream<>(observer, Math.max(streamCapacity, 1 << 20), maxBatch, Trade.class,
                 trades -> HistoryTradesMessage.newBuilder().setTrades(TradeBatch.newBuilder().addAllTrades(trades)).build(),
                 drainExecutor);
         ProtoMapping mapping = new ProtoMapping();

@@ -7,6 +7,7 @@ import blackbox.gateway.v1.Gap;
 import blackbox.gateway.v1.TickerStateChange;
 import blackbox.gateway.v1.Trade;
 import blackbox.gateway.v1.TradeStreamMessage;
+import blackbox.platform.grpc.FlowControlledStream;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TradeFanout implements MarketEventSink {
     /** One open StreamTrades call. */
-    record Subscriber(Set<InstrumentId> instruments, FlowControlledStream<TradeStreamMessage> stream) {
+    record Subscriber(Set<InstrumentId> instruments, FlowControlledStream<TradeStreamMessage, Trade> stream) {
         boolean wants(InstrumentId instrument) {
             return instruments.isEmpty() || instruments.contains(instrument);
         }

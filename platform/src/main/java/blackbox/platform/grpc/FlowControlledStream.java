@@ -1,6 +1,5 @@
-package blackbox.gateway.grpc;
+package blackbox.platform.grpc;
 
-import blackbox.gateway.v1.Trade;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.ArrayList;
@@ -13,21 +12,24 @@ import org.jctools.queues.MpscArrayQueue;
 /**
  * A server stream that respects gRPC flow control with bounded memory. Producers {@link #offer} items from
  * any thread; a drain task, serialized by a work-in-progress counter, sends them while the transport
- * {@code isReady()}, packing consecutive trades into one batch message. When a client reads too slowly and
+ * {@code isReady()}, packing consecutive items of the batch type (e.g. trades) into one batch message;
+ * anything else offered must already be a stream message. When a client reads too slowly and
  * the buffer fills, the stream ends with RESOURCE_EXHAUSTED naming the bound; the producer never waits and
  * memory never grows past the bound.
  *
  * @param <M> the stream's message type
+ * @param <T> the type of the items packed into batch messages
  */
-final class FlowControlledStream<M> {
+public final class FlowControlledStream<M, T> {
     private final ServerCallStreamObserver<M> observer;
     private final MpscArrayQueue<Object> queue;
     private final int capacity;
     private final int maxBatch;
-    private final Function<List<Trade>, M> batchMessage;
+    private final Class<T> itemType;
+    private final Function<List<T>, M> batchMessage;
     private final Executor executor;
     private final AtomicInteger wip = new AtomicInteger();
-    private final List<Trade> batch = new ArrayList<>();
+    private final List<T> batch = new ArrayList<>();
     private final List<Runnable> cancelActions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile boolean overflowed;
@@ -36,10 +38,17 @@ final class FlowControlledStream<M> {
     private volatile boolean completeRequested;
     private boolean done; // drain thread only
 
-    @SuppressWarnings("unchecked")
-    FlowControlledStream(ServerCallStreamObserver<M> observer, int capacity, int maxBatch,
-                         Function<List<Trade>, M> batchMessage, Executor executor) {
+    /**
+     * @param capacity items buffered before the stream ends with RESOURCE_EXHAUSTED
+     * @param maxBatch most items per batch message
+     * @param itemType the class of the items that are packed into batches
+     * @param batchMessage builds one message from a batch (the list is reused after the call)
+     * @param executor runs the drain task
+     */
+    public FlowControlledStream(ServerCallStreamObserver<M> observer, int capacity, int maxBatch, Class<T> itemType,
+                                Function<List<T>, M> batchMessage, Executor executor) {
         this.observer = observer;
+        this.itemType = itemType;
         this.capacity = capacity;
         this.queue = new MpscArrayQueue<>(capacity);
         this.maxBatch = maxBatch;
@@ -53,12 +62,12 @@ final class FlowControlledStream<M> {
     }
 
     /** Runs {@code action} when the client cancels the call (gRPC thread). */
-    void onCancel(Runnable action) {
+    public void onCancel(Runnable action) {
         cancelActions.add(action);
     }
 
-    /** Queues a trade or a message; false when the stream is over or full (then it ends RESOURCE_EXHAUSTED). */
-    boolean offer(Object tradeOrMessage) {
+    /** Queues an item or a message; false when the stream is over or full (then it ends RESOURCE_EXHAUSTED). */
+    public boolean offer(Object tradeOrMessage) {
         if (cancelled || overflowed || failure != null) return false;
         if (!queue.offer(tradeOrMessage)) {
             overflowed = true;
@@ -69,23 +78,23 @@ final class FlowControlledStream<M> {
     }
 
     /** Ends the stream normally once everything queued is sent. */
-    void complete() {
+    public void complete() {
         completeRequested = true;
         signal();
     }
 
     /** Ends the stream at once with an error. */
-    void fail(Status status) {
+    public void fail(Status status) {
         failure = status;
         signal();
     }
 
-    boolean isOver() {
+    public boolean isOver() {
         return cancelled || overflowed || failure != null;
     }
 
     /** Schedules a drain unless one is running (it will see the new items). */
-    void signal() {
+    public void signal() {
         if (wip.getAndIncrement() == 0) executor.execute(this::drain);
     }
 
@@ -107,11 +116,12 @@ final class FlowControlledStream<M> {
                         while (observer.isReady()) {
                             Object first = queue.poll();
                             if (first == null) break;
-                            if (first instanceof Trade trade) {
-                                batch.add(trade);
-                                while (batch.size() < maxBatch && queue.peek() instanceof Trade next) {
+                            if (itemType.isInstance(first)) {
+                                batch.add(itemType.cast(first));
+                                Object next;
+                                while (batch.size() < maxBatch && itemType.isInstance(next = queue.peek())) {
                                     queue.poll();
-                                    batch.add(next);
+                                    batch.add(itemType.cast(next));
                                 }
                                 observer.onNext(batchMessage.apply(batch));
                                 batch.clear();
