@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs a dll-gateway throughput harness: bench/run.sh callback|grpc [--option value ...]
+#   callback  blackbox.bench.CallbackThroughputBench (DLL callback -> hand-off ring, Java vs Python ctypes)
+#   grpc      blackbox.bench.GrpcThroughputBench (trades to a gRPC client over loopback vs the transport ceiling)
+# Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
+# older than its sources. See bench/README.md for the options and the figures.
+set -euo pipefail
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH/.." && pwd)"
+. "$ROOT/bin/jdk25.sh"
+
+case "${1:-}" in
+  callback) MAIN=blackbox.bench.CallbackThroughputBench ;;
+  grpc) MAIN=blackbox.bench.GrpcThroughputBench ;;
+  *) echo "usage: bench/run.sh callback|grpc [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+esac
+shift
+
+JAR="$BENCH/target/bench-0.1.0-SNAPSHOT.jar"
+if [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" -newer "$JAR" -print -quit)" ]; then
+  "$ROOT/mvnw" -q -B -f "$BENCH/pom.xml" package
+fi
+
+LIB="$ROOT/dll-gateway/target/native/libprofitdll-sim.so"
+exec java --enable-native-access=ALL-UNNAMED -Xms4g -Xmx4g -XX:+AlwaysPreTouch \
+  -Dbench.home="$BENCH" -Dprofitdll.library="$LIB" ${BENCH_JAVA_OPTS:-} \
+  -cp "$JAR:$BENCH/target/lib/*" "$MAIN" "$@"
