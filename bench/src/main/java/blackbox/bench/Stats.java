@@ -32,6 +32,6 @@ record Stats(List<Double> values) {
     }
 
     static String millions(double perSecond) {
-        return String.format("%.2fM", perSecond / 1e6);
+        return perSecond >= 1e6 ? String.format("%.2fM", perSecond / 1e6) : String.format("%.1fk", perSecond / 1e3);
     }
 }
