@@ -18,6 +18,9 @@ public interface SubscriptionStore {
     /** The user's instruments, alphabetically (ticker, then exchange). */
     List<Instrument> list(String userId) throws StoreUnavailableException;
 
+    /** Every user's list (users with at least one subscription), for rebuilding the counts at start. */
+    Map<String, List<Instrument>> all() throws StoreUnavailableException;
+
     /** Subscribed users per instrument, for every instrument with at least one. */
     Map<Instrument, Integer> referenceCounts() throws StoreUnavailableException;
 }

@@ -29,8 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    /** How long a caller waits for a connection before the database counts as unavailable. */
-    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * How long a caller waits for a connection before the database counts as unavailable: a little more than
+     * HikariCP's longest back-off between attempts to connect (5 s), so that a call made once the server is
+     * back always gets a connection.
+     */
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(6);
 
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
 
