@@ -2,6 +2,7 @@
 # Runs a dll-gateway throughput harness: bench/run.sh callback|grpc [--option value ...]
 #   callback  blackbox.bench.CallbackThroughputBench (DLL callback -> hand-off ring, Java vs Python ctypes)
 #   grpc      blackbox.bench.GrpcThroughputBench (trades to a gRPC client over loopback vs the transport ceiling)
+#   persist   blackbox.bench.persist.TradePersistBench (trades/s into PostgreSQL: PgTradeStore vs INSERT vs psql \copy)
 # Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
 # older than its sources. See bench/README.md for the options and the figures.
 set -euo pipefail
@@ -12,7 +13,8 @@ ROOT="$(cd "$BENCH/.." && pwd)"
 case "${1:-}" in
   callback) MAIN=blackbox.bench.CallbackThroughputBench ;;
   grpc) MAIN=blackbox.bench.GrpcThroughputBench ;;
-  *) echo "usage: bench/run.sh callback|grpc [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  persist) MAIN=blackbox.bench.persist.TradePersistBench ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
