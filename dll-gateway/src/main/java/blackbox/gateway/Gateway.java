@@ -160,7 +160,8 @@ public final class Gateway implements AutoCloseable {
         grpcHealth.enterTerminalState();
         server.shutdown();
         try {
-            if (!server.awaitTermination(5, TimeUnit.SECONDS)) server.shutdownNow();
+            // trade and state streams never end by themselves: a second for unary calls, then cancel the rest
+            if (!server.awaitTermination(1, TimeUnit.SECONDS)) server.shutdownNow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.shutdownNow();

@@ -140,7 +140,8 @@ public final class ProfitSession implements AutoCloseable {
      */
     public synchronized DllCall getHistoryTrades(InstrumentId instrument, long fromNanos, long toNanos) {
         checkOpen();
-        long endCeil = Math.floorDiv(toNanos + 999_999_999L, 1_000_000_000L) * 1_000_000_000L;
+        long endCeil = toNanos > Long.MAX_VALUE - 1_000_000_000L ? toNanos
+                : Math.floorDiv(toNanos + 999_999_999L, 1_000_000_000L) * 1_000_000_000L;
         try (Arena call = Arena.ofConfined()) {
             int rc = dll.GetHistoryTrades(Utf16.allocate(call, instrument.ticker()), Utf16.allocate(call, instrument.exchange()),
                     Utf16.allocate(call, requestClock.toDllDateTime(fromNanos)), Utf16.allocate(call, requestClock.toDllDateTime(endCeil)));

@@ -1,0 +1,149 @@
+package blackbox.marketdata.grpc;
+
+import blackbox.gateway.v1.InstrumentId;
+import blackbox.gateway.v1.Trade;
+import blackbox.gateway.v1.TradeBatch;
+import blackbox.marketdata.core.Instrument;
+import blackbox.marketdata.ingest.TradeFanout;
+import blackbox.marketdata.subscribe.SubscriptionManager;
+import blackbox.marketdata.subscribe.SubscriptionManager.Result;
+import blackbox.marketdata.v1.IngestedInstrument;
+import blackbox.marketdata.v1.ListIngestionRequest;
+import blackbox.marketdata.v1.ListIngestionResponse;
+import blackbox.marketdata.v1.ListSubscriptionsRequest;
+import blackbox.marketdata.v1.ListSubscriptionsResponse;
+import blackbox.marketdata.v1.MarketDataGrpc;
+import blackbox.marketdata.v1.StreamTradesRequest;
+import blackbox.marketdata.v1.SubscribeRequest;
+import blackbox.marketdata.v1.SubscribeResponse;
+import blackbox.marketdata.v1.TradeStreamMessage;
+import blackbox.marketdata.v1.UnsubscribeRequest;
+import blackbox.marketdata.v1.UnsubscribeResponse;
+import blackbox.platform.grpc.FlowControlledStream;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+
+/**
+ * {@code blackbox.marketdata.v1.MarketData}: validates every request at the edge (INVALID_ARGUMENT naming
+ * field and value) and maps outcomes: unknown ticker NOT_FOUND, gateway or database away UNAVAILABLE.
+ */
+public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
+    private static final Pattern USER = Pattern.compile("[a-z0-9._@-]{1,64}");
+
+    private final SubscriptionManager subscriptions;
+    private final TradeFanout fanout;
+    private final Executor drainExecutor;
+    private final int streamCapacity;
+
+    public MarketDataService(SubscriptionManager subscriptions, TradeFanout fanout, Executor drainExecutor, int streamCapacity) {
+        this.subscriptions = subscriptions;
+        this.fanout = fanout;
+        this.drainExecutor = drainExecutor;
+        this.streamCapacity = streamCapacity;
+    }
+
+    static String user(String userId) {
+        if (!USER.matcher(userId).matches()) {
+            throw Status.INVALID_ARGUMENT.withDescription("user_id must match [a-z0-9._@-]{1,64}: user_id=\"" + userId + "\"")
+                    .asRuntimeException();
+        }
+        return userId;
+    }
+
+    static Instrument instrument(InstrumentId id, String field) {
+        try {
+            return new Instrument(id.getTicker(), id.getExchange());
+        } catch (IllegalArgumentException e) {
+            throw Status.INVALID_ARGUMENT.withDescription(field + ": " + e.getMessage()).asRuntimeException();
+        }
+    }
+
+    static InstrumentId proto(Instrument i) {
+        return InstrumentId.newBuilder().setTicker(i.ticker()).setExchange(i.exchange()).build();
+    }
+
+    @Override
+    public void subscribe(SubscribeRequest request, StreamObserver<SubscribeResponse> response) {
+        guarded(response, () -> {
+            String user = user(request.getUserId());
+            Instrument instrument = instrument(request.getInstrument(), "instrument");
+            Result.Done done = done(subscriptions.subscribe(user, instrument));
+            reply(response, SubscribeResponse.newBuilder().setNewlySubscribed(done.changed()).setReferenceCount(done.referenceCount()).build());
+        });
+    }
+
+    @Override
+    public void unsubscribe(UnsubscribeRequest request, StreamObserver<UnsubscribeResponse> response) {
+        guarded(response, () -> {
+            String user = user(request.getUserId());
+            Instrument instrument = instrument(request.getInstrument(), "instrument");
+            Result.Done done = done(subscriptions.unsubscribe(user, instrument));
+            reply(response, UnsubscribeResponse.newBuilder().setWasSubscribed(done.changed()).setReferenceCount(done.referenceCount()).build());
+        });
+    }
+
+    @Override
+    public void listSubscriptions(ListSubscriptionsRequest request, StreamObserver<ListSubscriptionsResponse> response) {
+        guarded(response, () -> {
+            var list = ListSubscriptionsResponse.newBuilder();
+            subscriptions.list(user(request.getUserId())).forEach(i -> list.addInstruments(proto(i)));
+            reply(response, list.build());
+        });
+    }
+
+    @Override
+    public void listIngestion(ListIngestionRequest request, StreamObserver<ListIngestionResponse> response) {
+        guarded(response, () -> {
+            var list = ListIngestionResponse.newBuilder();
+            subscriptions.ingestion().forEach((instrument, state) -> list.addInstruments(IngestedInstrument.newBuilder()
+                    .setInstrument(proto(instrument)).setReferenceCount(state.referenceCount()).setStopping(state.stopping())));
+            reply(response, list.build());
+        });
+    }
+
+    @Override
+    public void streamTrades(StreamTradesRequest request, StreamObserver<TradeStreamMessage> response) {
+        guarded(response, () -> {
+            Set<InstrumentId> instruments = new HashSet<>();
+            for (int i = 0; i < request.getInstrumentsCount(); i++) {
+                instruments.add(proto(instrument(request.getInstruments(i), "instruments[" + i + "]")));
+            }
+            var observer = (ServerCallStreamObserver<TradeStreamMessage>) response;
+            var stream = new FlowControlledStream<TradeStreamMessage, Trade>(observer, streamCapacity, 1024, Trade.class,
+                    trades -> TradeStreamMessage.newBuilder().setTrades(TradeBatch.newBuilder().addAllTrades(trades)).build(),
+                    drainExecutor);
+            var consumer = new TradeFanout.Consumer(Set.copyOf(instruments), stream);
+            stream.onCancel(() -> fanout.remove(consumer));
+            fanout.add(consumer);
+        });
+    }
+
+    private static Result.Done done(Result result) {
+        return switch (result) {
+            case Result.Done d -> d;
+            case Result.UnknownTicker u -> throw Status.NOT_FOUND.withDescription("unknown ticker: " + u.instrument()
+                    + " (the DLL reported it invalid); no subscription kept").asRuntimeException();
+            case Result.Unavailable u -> throw Status.UNAVAILABLE.withDescription(u.detail() + "; nothing changed, retry")
+                    .asRuntimeException();
+        };
+    }
+
+    private static void guarded(StreamObserver<?> response, Runnable handler) {
+        try {
+            handler.run();
+        } catch (StatusRuntimeException e) {
+            response.onError(e);
+        }
+    }
+
+    private static <T> void reply(StreamObserver<T> observer, T value) {
+        observer.onNext(value);
+        observer.onCompleted();
+    }
+}

@@ -1,0 +1,136 @@
+package blackbox.marketdata.ingest;
+
+import blackbox.gateway.v1.Gap;
+import blackbox.gateway.v1.Trade;
+import blackbox.marketdata.core.Instrument;
+import blackbox.marketdata.core.SequenceTracker;
+import blackbox.marketdata.core.Spool;
+import blackbox.marketdata.core.TradeDeduplicator;
+import blackbox.marketdata.core.TradeRow;
+import blackbox.marketdata.core.TradingDays;
+import blackbox.marketdata.gateway.GatewayFeed;
+import io.grpc.Status;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every trade that reaches marketdata-svc passes here, real-time or repaired: duplicates are dropped
+ * (a replay, a backfill, a reconnect), holes in the trade numbers are sent for repair, new trades go to the
+ * consumers at once and to the spool that feeds PostgreSQL.
+ *
+ * <p>Real-time trades come from the gateway feed's thread, repaired ones from the repair thread; one lock
+ * keeps them in a single order.
+ */
+public final class Ingestion implements GatewayFeed.Listener {
+    private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
+
+    private final TradingDays tradingDays;
+    private final TradeDeduplicator deduplicator;
+    private final SequenceTracker sequence;
+    private final Spool spool;
+    private final TradeFanout fanout;
+    private final RepairQueue repairs;
+    private final Runnable onGatewayConnected;
+    private final SpoolAlarm spoolAlarm;
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private volatile long lastTradeNanos;
+    private LocalDate newestDay;
+
+    /**
+     * @param onGatewayConnected re-applies the subscriptions at the gateway (called on every (re)connection)
+     */
+    public Ingestion(TradingDays tradingDays, TradeDeduplicator deduplicator, SequenceTracker sequence, Spool spool,
+                     TradeFanout fanout, RepairQueue repairs, Runnable onGatewayConnected, SpoolAlarm spoolAlarm) {
+        this.tradingDays = tradingDays;
+        this.deduplicator = deduplicator;
+        this.sequence = sequence;
+        this.spool = spool;
+        this.fanout = fanout;
+        this.repairs = repairs;
+        this.onGatewayConnected = onGatewayConnected;
+        this.spoolAlarm = spoolAlarm;
+    }
+
+    public long received() {
+        return received.get();
+    }
+
+    public long accepted() {
+        return accepted.get();
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    @Override
+    public void onConnected(boolean reconnect) {
+        onGatewayConnected.run();
+        long last = lastTradeNanos;
+        if (reconnect && last > 0) {
+            // Trades may have happened while the stream was down; holes in the trade numbers will show most of
+            // them, but not those at the end of a quiet instrument, so ask for the window explicitly.
+            repairs.requestAllIngesting(last, last + java.time.Duration.ofDays(1).toNanos(), "stream from the gateway was down");
+        }
+    }
+
+    @Override
+    public void onTrades(List<Trade> trades) {
+        received.addAndGet(trades.size());
+        synchronized (this) {
+            for (Trade t : trades) accept(t);
+        }
+        fanout.flush();
+    }
+
+    @Override
+    public void onGap(Gap gap) {
+        log.info("gateway reports a gap {}..{} ({}): repairing every ingesting instrument", gap.getFromNanos(), gap.getToNanos(), gap.getReason());
+        repairs.requestAllIngesting(gap.getFromNanos(), gap.getToNanos(), "gateway gap: " + gap.getReason());
+    }
+
+    @Override
+    public void onDisconnected(Status status) {
+        // nothing to do until the stream is back: onConnected repairs the window
+    }
+
+    /**
+     * Takes a repaired trade (repair thread).
+     *
+     * @return true when it was new
+     */
+    synchronized boolean acceptRepaired(Trade trade) {
+        return accept(trade);
+    }
+
+    /** Must hold the lock. */
+    private boolean accept(Trade t) {
+        Instrument instrument = new Instrument(t.getInstrument().getTicker(), t.getInstrument().getExchange());
+        LocalDate day = tradingDays.of(instrument, t.getTimeNanos());
+        TradeRow row = new TradeRow(instrument, day, Integer.toUnsignedLong(t.getTradeNumber()), t.getTimeNanos(), t.getPrice(),
+                t.getQuantity(), t.getVolume(), t.getBuyAgent(), t.getSellAgent(), t.getTradeType(), t.getEdit(), t.getReceivedNanos());
+        if (!deduplicator.firstTime(row)) {
+            duplicates.incrementAndGet();
+            return false;
+        }
+        accepted.incrementAndGet();
+        if (t.getTimeNanos() > lastTradeNanos) lastTradeNanos = t.getTimeNanos();
+        if (newestDay == null || day.isAfter(newestDay)) {
+            if (newestDay != null) deduplicator.forgetBefore(day.minusDays(1));
+            newestDay = day;
+        }
+        if (!row.edit()) {
+            sequence.observe(row).ifPresent(hole -> repairs.request(hole.instrument(), hole.afterNanos(), hole.beforeNanos(),
+                    "trade numbers " + hole.firstMissing() + ".." + hole.lastMissing() + " missing"));
+        }
+        fanout.publish(t);
+        if (!spool.offer(row)) spoolAlarm.full(spool);
+        return true;
+    }
+}
