@@ -104,7 +104,7 @@ public final class MarketDataApp implements AutoCloseable {
                         .bind("to", to).bind("recovered", recovered).bind("reason", reason).execute()));
         Spool spool = new Spool(config.spoolCapacity());
         SpoolAlarm alarm = new SpoolAlarm(health);
-        Ingestion ingestion = new Ingestion(new TradingDays(config.exchangeZone(), java.util.Map.of()), new TradeDeduplicator(), new SequenceTracker(),
+        Ingestion ingestion = new Ingestion(subscriptions::isIngesting, new TradingDays(config.exchangeZone(), java.util.Map.of()), new TradeDeduplicator(), new SequenceTracker(),
                 spool, fanout, repairs, subscriptions::reconcileGateway, alarm);
         repairs.bind(ingestion);
         TradeWriterLoop writer = new TradeWriterLoop(spool, tradeStore, config.batchRows(), config.batchDelay(), health, alarm, repairs);
@@ -196,8 +196,8 @@ public final class MarketDataApp implements AutoCloseable {
 
     /** A one-line summary for the periodic log. */
     public String stats() {
-        return String.format("received %d | new %d | duplicates %d | stored %d | spool %d/%d (dropped %d) | repairs pending %d, recovered %d | consumers %d",
-                ingestion.received(), ingestion.accepted(), ingestion.duplicates(), writer.stored(), spool.size(), spool.capacity(),
+        return String.format("received %d | new %d | duplicates %d | ignored %d | stored %d | spool %d/%d (dropped %d) | repairs pending %d, recovered %d | consumers %d",
+                ingestion.received(), ingestion.accepted(), ingestion.duplicates(), ingestion.ignored(), writer.stored(), spool.size(), spool.capacity(),
                 spool.droppedTotal(), repairs.pending(), repairs.recoveredTotal(), fanout.consumerCount());
     }
 

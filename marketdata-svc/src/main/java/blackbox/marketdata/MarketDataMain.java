@@ -35,6 +35,8 @@ public final class MarketDataMain {
         }
         Telemetry telemetry = Telemetry.create("marketdata-svc", raw);
         Database database = Database.connect(config.database());
+        // our hook below closes the database after the last trade is written; no other hook may race it
+        database.embeddedServer().ifPresent(server -> server.handOverShutdown());
         ManagedChannel gateway = NettyChannelBuilder.forTarget(config.gatewayTarget()).usePlaintext().build();
         MarketDataApp app = MarketDataApp.start(config, database, gateway,
                 NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port())), telemetry);

@@ -109,7 +109,9 @@ public final class GatewayFeed implements AutoCloseable {
             log.info("trade stream from the gateway {}", reconnect ? "open again" : "open");
             listener.onConnected(reconnect);
         } else {
-            channel.notifyWhenStateChanged(state, () -> scheduler.execute(this::awaitReady));
+            // The gateway may be restarting: keep asking, and never let the channel sit in its own long back-off.
+            if (state == io.grpc.ConnectivityState.TRANSIENT_FAILURE) channel.resetConnectBackoff();
+            scheduler.schedule(this::awaitReady, 200, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -120,8 +122,6 @@ public final class GatewayFeed implements AutoCloseable {
                 status.getDescription(), backoff.toMillis());
         listener.onDisconnected(status);
         long wait = backoff.toMillis();
-        // our own back-off governs; the channel must not sit in its own (up to two minutes) when we retry
-        scheduler.schedule(channel::resetConnectBackoff, Math.max(0, wait - 10), TimeUnit.MILLISECONDS);
         backoff = backoff.multipliedBy(2).compareTo(backoffMax) > 0 ? backoffMax : backoff.multipliedBy(2);
         scheduler.schedule(this::open, wait, TimeUnit.MILLISECONDS);
     }

@@ -35,18 +35,23 @@ public final class Ingestion implements GatewayFeed.Listener {
     private final RepairQueue repairs;
     private final Runnable onGatewayConnected;
     private final SpoolAlarm spoolAlarm;
+    private final java.util.function.Predicate<Instrument> ingesting;
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong ignored = new AtomicLong();
     private volatile long lastTradeNanos;
     private LocalDate newestDay;
 
     /**
+     * @param ingesting the instruments to take; trades of others (subscribed at the gateway by someone else) are ignored
      * @param onGatewayConnected re-applies the subscriptions at the gateway (called on every (re)connection)
      */
-    public Ingestion(TradingDays tradingDays, TradeDeduplicator deduplicator, SequenceTracker sequence, Spool spool,
-                     TradeFanout fanout, RepairQueue repairs, Runnable onGatewayConnected, SpoolAlarm spoolAlarm) {
+    public Ingestion(java.util.function.Predicate<Instrument> ingesting, TradingDays tradingDays, TradeDeduplicator deduplicator,
+                     SequenceTracker sequence, Spool spool, TradeFanout fanout, RepairQueue repairs, Runnable onGatewayConnected,
+                     SpoolAlarm spoolAlarm) {
+        this.ingesting = ingesting;
         this.tradingDays = tradingDays;
         this.deduplicator = deduplicator;
         this.sequence = sequence;
@@ -67,6 +72,11 @@ public final class Ingestion implements GatewayFeed.Listener {
 
     public long duplicates() {
         return duplicates.get();
+    }
+
+    /** Trades of instruments nobody here subscribed (someone else's subscription at the gateway). */
+    public long ignored() {
+        return ignored.get();
     }
 
     @Override
@@ -112,6 +122,10 @@ public final class Ingestion implements GatewayFeed.Listener {
     /** Must hold the lock. */
     private boolean accept(Trade t) {
         Instrument instrument = new Instrument(t.getInstrument().getTicker(), t.getInstrument().getExchange());
+        if (!ingesting.test(instrument)) {
+            ignored.incrementAndGet();
+            return false;
+        }
         LocalDate day = tradingDays.of(instrument, t.getTimeNanos());
         TradeRow row = new TradeRow(instrument, day, Integer.toUnsignedLong(t.getTradeNumber()), t.getTimeNanos(), t.getPrice(),
                 t.getQuantity(), t.getVolume(), t.getBuyAgent(), t.getSellAgent(), t.getTradeType(), t.getEdit(), t.getReceivedNanos());

@@ -47,6 +47,8 @@ public final class SubscriptionManager implements AutoCloseable {
     private final ReferenceCounts counts;
     private final LongSupplier clock;
     private final Map<Instrument, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** What ingestion accepts, readable without a lock on every trade. */
+    private final java.util.Set<Instrument> ingestingNow = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ingestion-stopper");
         t.setDaemon(true);
@@ -69,6 +71,7 @@ public final class SubscriptionManager implements AutoCloseable {
     public List<Instrument> loadFromStore() throws StoreUnavailableException {
         Map<String, List<Instrument>> byUser = store.all();
         List<Instrument> ingesting = new ArrayList<>(counts.load(byUser));
+        ingestingNow.addAll(ingesting);
         log.info("{} users' subscriptions loaded; {} instruments to ingest", byUser.size(), ingesting.size());
         return ingesting;
     }
@@ -76,6 +79,11 @@ public final class SubscriptionManager implements AutoCloseable {
     /** Instruments currently ingested (count > 0, or in their grace period), alphabetically. */
     public List<Instrument> ingesting() {
         return List.copyOf(counts.ingesting().keySet());
+    }
+
+    /** True while the instrument has subscribers or is inside its grace period. Lock-free; any thread. */
+    public boolean isIngesting(Instrument instrument) {
+        return ingestingNow.contains(instrument);
     }
 
     /** Instruments with their counts and whether they are stopping. */
@@ -118,6 +126,7 @@ public final class SubscriptionManager implements AutoCloseable {
                 return new Result.Unavailable("database: " + e.getMessage());
             }
             var outcome = counts.subscribe(userId, instrument, clock.getAsLong());
+            ingestingNow.add(instrument);
             if (outcome.action() == ReferenceCounts.Action.START_INGESTION) log.info("ingestion of {} started", instrument);
             return new Result.Done(outcome.newlySubscribed(), outcome.referenceCount());
         });
@@ -146,6 +155,7 @@ public final class SubscriptionManager implements AutoCloseable {
             for (Instrument instrument : counts.dueStops(clock.getAsLong())) {
                 withLock(instrument, () -> {
                     if (counts.referenceCount(instrument) == 0) {
+                        ingestingNow.remove(instrument);
                         gateway.unsubscribe(instrument);
                         log.info("ingestion of {} stopped", instrument);
                     }

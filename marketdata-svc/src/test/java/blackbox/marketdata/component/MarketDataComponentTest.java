@@ -239,6 +239,20 @@ class MarketDataComponentTest {
     }
 
     @Test
+    void tradesOfInstrumentsNobodySubscribedHereAreNotIngested() throws Exception {
+        // someone else subscribed ETHUSDT directly at the gateway; marketdata's users only want BTCUSDT
+        MarketDataGatewayGrpc.newBlockingStub(stack.gatewayChannel).subscribe(blackbox.gateway.v1.SubscribeRequest.newBuilder()
+                .setInstrument(instrument("ETHUSDT", "SPOT")).build());
+        stack.blocking.subscribe(sub("alice", "BTCUSDT"));
+        stack.startReplay();
+        StackHarness.await(() -> stack.storedTrades() == 3000, Duration.ofSeconds(30), () -> "BTCUSDT's 3,000 trades stored; " + stack.app.stats());
+        StackHarness.await(() -> stack.app.ingestion().ignored() == 3000, Duration.ofSeconds(10), () -> "ETHUSDT's ignored; " + stack.app.stats());
+        long eth = stack.database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM marketdata.trades WHERE ticker = 'ETHUSDT'")
+                .mapTo(Long.class).one());
+        assertEquals(0, eth);
+    }
+
+    @Test
     void aReplayOfTheSameTradesStoresNothingTwice() throws Exception {
         stack.blocking.subscribe(sub("alice", "BTCUSDT"));
         stack.blocking.subscribe(sub("alice", "ETHUSDT"));

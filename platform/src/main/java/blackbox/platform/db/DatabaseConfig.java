@@ -14,8 +14,8 @@ import java.util.Optional;
  *   <li>{@code BLACKBOX_DATABASE_USER} (default {@code postgres}) and {@code BLACKBOX_DATABASE_PASSWORD}
  *       (default none; never logged, hidden by {@link #toString()}).</li>
  *   <li>{@code BLACKBOX_DATA_DIR}: where the embedded server keeps its data (in {@code postgres/} below it),
- *       default {@code ${user.home}/.blackbox/data} so that every service of one user shares one place
- *       whatever its working directory.</li>
+ *       default {@code ${user.home}/.blackbox/data} (for root {@code /var/lib/blackbox/data}) so that every
+ *       service of one user shares one place whatever its working directory.</li>
  *   <li>{@code BLACKBOX_DATABASE_EMBEDDED_PORT}: the embedded server's port, default 0 (a free port).</li>
  *   <li>{@code BLACKBOX_DATABASE_POOL}: the connection pool's maximum size, default 8.</li>
  * </ul>
@@ -72,8 +72,12 @@ public record DatabaseConfig(Optional<String> url, String user, String password,
         return new DatabaseConfig(Optional.of(url), user, password, defaultDataDir(), 0, poolSize);
     }
 
-    /** {@code ${user.home}/.blackbox/data}. */
+    /**
+     * {@code ${user.home}/.blackbox/data}; for root {@code /var/lib/blackbox/data}, because the embedded server
+     * then runs as an unprivileged OS user that cannot enter root's home.
+     */
     public static Path defaultDataDir() {
+        if ("root".equals(System.getProperty("user.name"))) return Path.of("/var/lib/blackbox/data");
         return Path.of(System.getProperty("user.home"), ".blackbox", "data");
     }
 

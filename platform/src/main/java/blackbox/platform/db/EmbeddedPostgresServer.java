@@ -54,6 +54,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path binDir;
     private boolean running;
     private Thread shutdownHook;
+    private boolean shutdownHandedOver;
 
     private EmbeddedPostgresServer(Path dataDir, int port, boolean deleteOnClose) throws IOException {
         this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -86,6 +87,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The owner stops the server itself, after its own last write (from its shutdown hook): the server's own
+     * hook is removed, because JVM shutdown hooks run concurrently and it would stop the database while the
+     * owner is still flushing.
+     */
+    public void handOverShutdown() {
+        shutdownHandedOver = true;
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // too late to matter
+            }
+            shutdownHook = null;
+        }
+    }
+
     /** Starts the server again after {@link #stop()}; same directory, same port. No-op when running. */
     public void start() throws IOException {
         if (running) return;
@@ -111,7 +129,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 + " -c timezone=UTC -c max_connections=200 -c max_wal_size=4GB";
         run(pgCtl("start", "-w", "-t", "60", "-l", pgData.resolve("server.log").toString(), "-o", options), true);
         running = true;
-        if (shutdownHook == null) {
+        if (shutdownHook == null && !shutdownHandedOver) {
             shutdownHook = new Thread(this::stopQuietly, "embedded-postgres-stop");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
