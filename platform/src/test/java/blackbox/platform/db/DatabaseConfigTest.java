@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseConfigTest {
     @Test
-    void defaultsToTheEmbeddedServerUnderTheUsersHome() {
+    void defaultsToTheEmbeddedServerUnderTheUsersHomeOrVarLibForRoot() {
         DatabaseConfig config = DatabaseConfig.from(Config.of(Map.of()));
         assertTrue(config.url().isEmpty());
         assertEquals("postgres", config.user());
-        assertEquals(Path.of(System.getProperty("user.home"), ".blackbox", "data"), config.dataDir());
+        // root's home is closed to the unprivileged user the embedded server then runs as
+        Path expected = "root".equals(System.getProperty("user.name")) ? Path.of("/var/lib/blackbox/data")
+                : Path.of(System.getProperty("user.home"), ".blackbox", "data");
+        assertEquals(expected, config.dataDir());
         assertEquals(0, config.embeddedPort());
         assertEquals(8, config.poolSize());
     }
