@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <p>Java: the production path ({@link ProfitSession} + its {@code CallbackHandoff}: FFM upcall, claim a slot of
  * a Disruptor ring, {@code TranslateTrade}, intern the instrument, convert the time, publish) feeding a
- * {@code RingBuffer.createSingleProducer(DllEvent::new, 1 << 16)} drained by one consumer thread through an
+ * {@code HandoffRing.create(GatewayConfig.DEFAULT_RING_SIZE)} (the gateway's own ring) drained by one consumer thread through an
  * {@link EventPoller} that only counts trades. Clock: from {@code SimStartReplay()} to the moment the consumer
  * has counted every trade of the tape.
  *
@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * queue,simple}, {@code --python python3}, {@code --library PATH}, {@code --work DIR}.
  */
 public final class CallbackThroughputBench {
-    private static final int RING_SIZE = 1 << 16;
+    private static final int RING_SIZE = blackbox.gateway.GatewayConfig.DEFAULT_RING_SIZE;
 
     record Run(long trades, double seconds, long overflows, long failures) {
         double rate() {
@@ -107,7 +107,7 @@ public final class CallbackThroughputBench {
 
     /** One tape through ProfitSession into a ring drained by a counting EventPoller. */
     static Run runJava(ProfitDLL dll, Path replay, long expected, List<InstrumentId> instruments) throws Exception {
-        RingBuffer<DllEvent> ring = RingBuffer.createSingleProducer(DllEvent::new, RING_SIZE);
+        RingBuffer<DllEvent> ring = blackbox.gateway.session.HandoffRing.create(RING_SIZE);
         EventPoller<DllEvent> poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         Counter counter = new Counter(poller, expected);

@@ -52,6 +52,9 @@ public record GatewayConfig(String host, int port, Path library, SessionOptions 
     public static final String INVALID_TICKER_WAIT = "BLACKBOX_GATEWAY_INVALID_TICKER_WAIT";
     public static final String STATS_INTERVAL = "BLACKBOX_GATEWAY_STATS_INTERVAL";
 
+    /** Slots of the hand-off ring: about 100 ms of trades at 2.5 million a second, ~20 MB preallocated. */
+    public static final int DEFAULT_RING_SIZE = 1 << 18;
+
     /** The instruments of the bundled sample, subscribed by default when replaying it. */
     static final List<InstrumentId> SAMPLE_INSTRUMENTS =
             List.of(new InstrumentId("BTCUSDT", "SPOT"), new InstrumentId("ETHUSDT", "SPOT"));
@@ -114,7 +117,7 @@ public record GatewayConfig(String host, int port, Path library, SessionOptions 
         }
         if (subscribe.isEmpty() && sample && config.find(SUBSCRIBE).isEmpty()) subscribe.addAll(SAMPLE_INSTRUMENTS);
 
-        int ringSize = config.integer(RING_SIZE, 1 << 16, 1024, 1 << 24);
+        int ringSize = config.integer(RING_SIZE, DEFAULT_RING_SIZE, 1024, 1 << 24);
         if (Integer.bitCount(ringSize) != 1) throw Config.invalid(RING_SIZE, String.valueOf(ringSize), "must be a power of two");
         EngineOptions engine = new EngineOptions(ringSize,
                 positive(config, INVALID_TICKER_WAIT, Duration.ofMillis(250)),

@@ -22,7 +22,7 @@ public record EngineOptions(int ringSize, Duration invalidTickerWait, Duration r
     }
 
     public static EngineOptions defaults() {
-        return new EngineOptions(1 << 16, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofMillis(500),
+        return new EngineOptions(1 << 18, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofMillis(500),
                 Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 }

@@ -2,6 +2,7 @@ package blackbox.gateway.engine;
 
 import blackbox.gateway.session.DllCall;
 import blackbox.gateway.session.DllEvent;
+import blackbox.gateway.session.HandoffRing;
 import blackbox.gateway.session.InstrumentId;
 import blackbox.gateway.session.NResult;
 import blackbox.gateway.session.ProfitSession;
@@ -96,7 +97,7 @@ public final class GatewayEngine implements AutoCloseable {
         this.sessionFactory = sessionFactory;
         this.options = options;
         this.wallClock = wallClock;
-        this.ring = RingBuffer.createSingleProducer(DllEvent::new, options.ringSize());
+        this.ring = HandoffRing.create(options.ringSize());
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         this.control = Executors.newSingleThreadScheduledExecutor(r -> named(r, "dll-control"));
