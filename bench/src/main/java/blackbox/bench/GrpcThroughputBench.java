@@ -112,7 +112,6 @@ public final class GrpcThroughputBench {
         values.put(GatewayConfig.REPLAY, replay.toString());
         values.put(GatewayConfig.SPEED, "max");
         values.put(GatewayConfig.SIM_OPTIONS, "replay.start=manual");
-        values.put(GatewayConfig.SUBSCRIBE, String.join(",", INSTRUMENTS));
         values.put(GatewayConfig.STATS_INTERVAL, "PT0S");
         values.put(GatewayConfig.STREAM_BUFFER, "10000000"); // the maximum: measure throughput, never cut the client
         GatewayConfig config = GatewayConfig.from(Config.of(values));
@@ -122,9 +121,14 @@ public final class GrpcThroughputBench {
             ClientCounter client = new ClientCounter(expected);
             MarketDataGatewayGrpc.newStub(channel).streamTrades(StreamTradesRequest.getDefaultInstance(), client);
             await(() -> gateway.engine().status().state() == SessionStatus.State.CONNECTED
-                    && gateway.engine().subscriptions().size() == INSTRUMENTS.size()
-                    && gateway.service().openTradeStreams() == 1, "connected, subscribed, stream open");
-            Thread.sleep(50); // let the subscribe commands reach the simulator before the tape starts
+                    && gateway.service().openTradeStreams() == 1, "connected, stream open");
+            // Subscribe through the RPC: it returns only once the DLL took the subscription, so no trade of the
+            // tape can pass before it (waiting on the engine's wanted set instead once lost a few trades).
+            for (String instrument : INSTRUMENTS) {
+                String[] parts = instrument.split(":");
+                MarketDataGatewayGrpc.newBlockingStub(channel).subscribe(blackbox.gateway.v1.SubscribeRequest.newBuilder()
+                        .setInstrument(blackbox.gateway.v1.InstrumentId.newBuilder().setTicker(parts[0]).setExchange(parts[1])).build());
+            }
             long t0 = System.nanoTime();
             int rc = ProfitDLL.load(gateway.library()).simulator().orElseThrow().SimStartReplay();
             if (rc != 0) throw new IllegalStateException("SimStartReplay -> " + rc);

@@ -43,7 +43,7 @@ public record MarketDataConfig(String host, int port, String gatewayTarget, Dura
                 gateway,
                 grace,
                 config.integer(SPOOL, 2_000_000, 1_000, 100_000_000),
-                config.integer(BATCH_ROWS, 10_000, 1, 1_000_000),
+                config.integer(BATCH_ROWS, 50_000, 1, 1_000_000),
                 delay,
                 config.integer(STREAM_BUFFER, 100_000, 1_000, 10_000_000),
                 zone,
