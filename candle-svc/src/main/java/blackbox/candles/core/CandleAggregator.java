@@ -1,0 +1,302 @@
+package blackbox.candles.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds candles of all six timeframes from trades, in memory: the hot path of candle-svc.
+ *
+ * <p><b>Consistency by construction.</b> Adding a trade to a candle is the same commutative, associative operation as
+ * {@link CandleMerge} (high/low max/min, sums, open/close the earliest/latest by (trade time, trade number)). Each
+ * trade is added to its 1-minute candle and to the 5m/15m/60m/1d/1w candles containing that minute, so every
+ * higher candle equals the merge of its 1-minute candles whatever the arrival order — out-of-order and late trades
+ * included: there is no "current bucket" that closes.
+ *
+ * <p><b>Edits and cancels.</b> Removing a trade cannot be undone on a max/min, so the aggregator keeps a log of
+ * every trade it was given (per instrument, column-wise, ~33 bytes a trade). An edit overwrites the trade's log
+ * entry, then recomputes from the log the 1-minute candle(s) it left and entered, and recomputes each higher
+ * candle containing them by merging its 1-minute candles — the same definition again. A candle whose trades all
+ * went away is reported {@linkplain ChangeListener#removed removed}. Edits are rare: they cost a scan of the
+ * instrument's log. (Retention/eviction of old trades and candles is the service's next step.)
+ *
+ * <p><b>Changes.</b> Every candle touched since the last {@link #drainChanges} is marked; the caller drains them
+ * in batches (e.g. to upsert and to publish live candles).
+ *
+ * <p>Trades are given as primitives; the hot path allocates nothing (arrays grow by doubling). Duplicates are not
+ * detected here (marketdata-svc deduplicates by trade number). Not thread-safe: one thread owns an aggregator.
+ */
+public final class CandleAggregator {
+    /** ProfitDLL trade type of a trade whose aggressor was the buyer. */
+    public static final int BUY_AGGRESSOR = 2;
+    /** ProfitDLL trade type of a trade whose aggressor was the seller. */
+    public static final int SELL_AGGRESSOR = 3;
+
+    private static final long MINUTE = Timeframe.M1.fixedNanos();
+    private static final Timeframe[] TIMEFRAMES = Timeframe.values();
+    private static final int N = TIMEFRAMES.length;
+
+    /** Receives drained changes. */
+    public interface ChangeListener {
+        /** The candle's current state (new or changed). */
+        void changed(Candle candle);
+
+        /** The candle no longer has trades (all edited or cancelled away). */
+        void removed(InstrumentId instrument, Timeframe timeframe, long bucketStart);
+    }
+
+    private final Buckets buckets;
+    private final CandleTable[] tables = new CandleTable[N];
+    private final Map<InstrumentId, Integer> indexes = new HashMap<>();
+    private final List<InstrumentId> ids = new ArrayList<>();
+    private final long[] starts = new long[N];
+
+    // per instrument: the cached minute [minuteStart, minuteEnd) and its N slots; the trade log
+    private long[] minuteStart = new long[0];
+    private long[] minuteEnd = new long[0];
+    private int[] slots = new int[0];
+    private TradeLog[] logs = new TradeLog[0];
+
+    /** @param buckets the exchange's bucket rules (time zone) */
+    public CandleAggregator(Buckets buckets) {
+        this.buckets = Objects.requireNonNull(buckets, "buckets");
+        for (int t = 0; t < N; t++) {
+            tables[t] = new CandleTable(t == 0 ? 1 << 12 : 1 << 10);
+        }
+    }
+
+    /** @return the index of {@code instrument} for {@link #onTrade}, registering it on first use */
+    public int register(InstrumentId instrument) {
+        Integer i = indexes.get(Objects.requireNonNull(instrument, "instrument"));
+        if (i != null) {
+            return i;
+        }
+        int index = ids.size();
+        ids.add(instrument);
+        indexes.put(instrument, index);
+        minuteStart = Arrays.copyOf(minuteStart, index + 1);
+        minuteEnd = Arrays.copyOf(minuteEnd, index + 1);
+        slots = Arrays.copyOf(slots, (index + 1) * N);
+        logs = Arrays.copyOf(logs, index + 1);
+        logs[index] = new TradeLog();
+        return index;
+    }
+
+    /**
+     * Adds a trade to its candles in all six timeframes.
+     *
+     * @param instrument an index from {@link #register}
+     * @param timeNanos trade time, UTC epoch ns
+     * @param price on the tick, > 0
+     * @param quantity shares or contracts, > 0
+     * @param tradeNumber the exchange's trade number (orders trades of the same nanosecond)
+     * @param tradeType ProfitDLL trade type: {@value #BUY_AGGRESSOR} buy aggressor, {@value #SELL_AGGRESSOR} sell
+     *                  aggressor, others neither
+     * @throws IllegalArgumentException for a price or quantity out of range (a bug upstream)
+     * @throws ArithmeticException when a candle's financial volume would overflow
+     */
+    public void onTrade(int instrument, long timeNanos, double price, long quantity, long tradeNumber, int tradeType) {
+        check(price, quantity);
+        long fin = Candle.financialUnits(price, quantity);
+        int side = side(tradeType);
+        logs[instrument].append(timeNanos, price, quantity, tradeNumber, side);
+        if (timeNanos < minuteStart[instrument] || timeNanos >= minuteEnd[instrument]) {
+            locate(instrument, timeNanos);
+        }
+        int base = instrument * N;
+        for (int t = 0; t < N; t++) {
+            tables[t].add(slots[base + t], timeNanos, price, quantity, tradeNumber, fin, side);
+        }
+    }
+
+    /**
+     * Replaces an earlier trade's contribution with its edited values.
+     *
+     * @return false when no trade of that number was given for the instrument (nothing changes)
+     */
+    public boolean onEdit(int instrument, long tradeNumber, long timeNanos, double price, long quantity,
+                          int tradeType) {
+        check(price, quantity);
+        Candle.financialUnits(price, quantity); // overflow check before anything changes
+        TradeLog log = logs[instrument];
+        int i = log.find(tradeNumber);
+        if (i < 0) {
+            return false;
+        }
+        long oldMinute = log.time[i] - Math.floorMod(log.time[i], MINUTE);
+        log.time[i] = timeNanos;
+        log.price[i] = price;
+        log.quantity[i] = quantity;
+        log.side[i] = (byte) side(tradeType);
+        recompute(instrument, oldMinute);
+        long newMinute = timeNanos - Math.floorMod(timeNanos, MINUTE);
+        if (newMinute != oldMinute) {
+            recompute(instrument, newMinute);
+        }
+        return true;
+    }
+
+    /**
+     * Removes an earlier trade's contribution.
+     *
+     * @return false when no trade of that number was given for the instrument
+     */
+    public boolean onCancel(int instrument, long tradeNumber) {
+        TradeLog log = logs[instrument];
+        int i = log.find(tradeNumber);
+        if (i < 0) {
+            return false;
+        }
+        log.quantity[i] = 0;
+        recompute(instrument, log.time[i] - Math.floorMod(log.time[i], MINUTE));
+        return true;
+    }
+
+    /**
+     * Hands every candle changed since the last drain to {@code listener} (timeframes in order 1m..1w) and clears
+     * the marks.
+     *
+     * @return the number of candles reported
+     */
+    public int drainChanges(ChangeListener listener) {
+        int n = 0;
+        for (int t = 0; t < N; t++) {
+            CandleTable table = tables[t];
+            for (int i = 0; i < table.dirtyCount; i++) {
+                int s = table.dirtyList[i];
+                table.dirty[s] = false;
+                InstrumentId id = ids.get(table.instrument[s]);
+                if (table.count[s] > 0) {
+                    listener.changed(table.snapshot(s, id, TIMEFRAMES[t]));
+                } else {
+                    listener.removed(id, TIMEFRAMES[t], table.start[s]);
+                }
+                n++;
+            }
+            table.dirtyCount = 0;
+        }
+        return n;
+    }
+
+    /** @return the candle, or null when the bucket has no trades */
+    public Candle candle(InstrumentId instrument, Timeframe timeframe, long bucketStart) {
+        Integer i = indexes.get(instrument);
+        if (i == null) {
+            return null;
+        }
+        CandleTable table = tables[timeframe.ordinal()];
+        int s = table.find(i, bucketStart);
+        return s < 0 || table.count[s] == 0 ? null : table.snapshot(s, instrument, timeframe);
+    }
+
+    /** @return all candles of an instrument and timeframe with trades, ascending by bucket start */
+    public List<Candle> candles(InstrumentId instrument, Timeframe timeframe) {
+        List<Candle> out = new ArrayList<>();
+        Integer i = indexes.get(instrument);
+        if (i == null) {
+            return out;
+        }
+        CandleTable table = tables[timeframe.ordinal()];
+        for (int s = 0; s < table.size; s++) {
+            if (table.instrument[s] == i && table.count[s] > 0) {
+                out.add(table.snapshot(s, instrument, timeframe));
+            }
+        }
+        out.sort(Comparator.comparingLong(Candle::bucketStart));
+        return out;
+    }
+
+    private void locate(int instrument, long timeNanos) {
+        buckets.bucketStarts(timeNanos, starts);
+        minuteStart[instrument] = starts[0];
+        minuteEnd[instrument] = starts[0] + MINUTE;
+        int base = instrument * N;
+        for (int t = 0; t < N; t++) {
+            slots[base + t] = tables[t].slot(instrument, starts[t]);
+        }
+    }
+
+    /** Rebuilds one 1-minute candle from the log, then every higher candle containing it from its 1m candles. */
+    private void recompute(int instrument, long minute) {
+        CandleTable m1 = tables[0];
+        int s = m1.slot(instrument, minute);
+        m1.clear(s);
+        TradeLog log = logs[instrument];
+        long end = minute + MINUTE;
+        for (int i = 0; i < log.size; i++) {
+            long q = log.quantity[i];
+            long time = log.time[i];
+            if (q > 0 && time >= minute && time < end) {
+                m1.add(s, time, log.price[i], q, log.number[i], Candle.financialUnits(log.price[i], q), log.side[i]);
+            }
+        }
+        for (int t = 1; t < N; t++) {
+            Timeframe tf = TIMEFRAMES[t];
+            long from = buckets.bucketStart(tf, minute);
+            long to = buckets.bucketEnd(tf, from);
+            CandleTable table = tables[t];
+            int h = table.slot(instrument, from);
+            table.clear(h);
+            for (long m = from; m < to; m += MINUTE) {
+                int ms = m1.find(instrument, m);
+                if (ms >= 0) {
+                    table.merge(h, m1, ms);
+                }
+            }
+        }
+    }
+
+    private static void check(double price, long quantity) {
+        if (!(price > 0) || Double.isInfinite(price)) {
+            throw new IllegalArgumentException("must be > 0 and finite: price=" + price);
+        }
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("must be > 0: quantity=" + quantity);
+        }
+    }
+
+    private static int side(int tradeType) {
+        return tradeType == BUY_AGGRESSOR ? 1 : tradeType == SELL_AGGRESSOR ? 2 : 0;
+    }
+
+    /** Every trade given for one instrument, column-wise; quantity 0 marks a cancelled trade. */
+    private static final class TradeLog {
+        int size;
+        long[] time = new long[1024];
+        double[] price = new double[1024];
+        long[] quantity = new long[1024];
+        long[] number = new long[1024];
+        byte[] side = new byte[1024];
+
+        void append(long t, double p, long q, long n, int s) {
+            if (size == time.length) {
+                int c = size * 2;
+                time = Arrays.copyOf(time, c);
+                price = Arrays.copyOf(price, c);
+                quantity = Arrays.copyOf(quantity, c);
+                number = Arrays.copyOf(number, c);
+                side = Arrays.copyOf(side, c);
+            }
+            time[size] = t;
+            price[size] = p;
+            quantity[size] = q;
+            number[size] = n;
+            side[size] = (byte) s;
+            size++;
+        }
+
+        /** @return the newest entry with that trade number, or -1 */
+        int find(long tradeNumber) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (number[i] == tradeNumber) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}
