@@ -1,5 +1,6 @@
 package blackbox.candles.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,12 +18,15 @@ import java.util.Objects;
  * higher candle equals the merge of its 1-minute candles whatever the arrival order — out-of-order and late trades
  * included: there is no "current bucket" that closes.
  *
- * <p><b>Edits and cancels.</b> Removing a trade cannot be undone on a max/min, so the aggregator keeps a log of
- * every trade it was given (per instrument, column-wise, ~33 bytes a trade). An edit overwrites the trade's log
- * entry, then recomputes from the log the 1-minute candle(s) it left and entered, and recomputes each higher
- * candle containing them by merging its 1-minute candles — the same definition again. A candle whose trades all
- * went away is reported {@linkplain ChangeListener#removed removed}. Edits are rare: they cost a scan of the
- * instrument's log. (Retention/eviction of old trades and candles is the service's next step.)
+ * <p><b>Edits and cancels, within the rectification window.</b> Removing a trade cannot be undone on a max/min, so
+ * the aggregator keeps the recent trades of each instrument in a ring (column-wise, reused: no allocation once
+ * warm): every trade of the minutes from (latest minute seen − rectification window) on, per instrument. An edit
+ * overwrites the trade's entry, recomputes from the ring the 1-minute candle(s) it left and entered, then each
+ * higher candle containing them by merging its 1-minute candles — the same definition again. A candle whose
+ * trades all went away is reported {@linkplain ChangeListener#removed removed}. An edit touching a minute older
+ * than the window is refused with {@link EditResult#NOT_IN_WINDOW}: the service records it for the reprocess job,
+ * which rebuilds candles from the stored trades. Edits are rare and cost a scan of the ring. Late trades are
+ * always added, whatever their age (their candles stay exact); only their later edits need the reprocess job.
  *
  * <p><b>Changes.</b> Every candle touched since the last {@link #drainChanges} is marked; the caller drains them
  * in batches (e.g. to upsert and to publish live candles).
@@ -40,6 +44,21 @@ public final class CandleAggregator {
     private static final Timeframe[] TIMEFRAMES = Timeframe.values();
     private static final int N = TIMEFRAMES.length;
 
+    /** What became of an edit or cancel. */
+    public enum EditResult {
+        /** The trade's contribution was replaced (or removed). */
+        APPLIED,
+        /**
+         * Nothing changed: no trade of that number among the trades kept (never given, or already older than the
+         * rectification window and dropped), or the trade or its new time lies before the window. The service
+         * records the edit for the reprocess job, which rebuilds the candles from the stored trades.
+         */
+        NOT_IN_WINDOW
+    }
+
+    /** The default rectification window: trades of the last 3 closed minutes can be edited in memory. */
+    public static final Duration DEFAULT_RECTIFICATION_WINDOW = Duration.ofMinutes(3);
+
     /** Receives drained changes. */
     public interface ChangeListener {
         /** The candle's current state (new or changed). */
@@ -50,6 +69,7 @@ public final class CandleAggregator {
     }
 
     private final Buckets buckets;
+    private final long windowNanos;
     private final CandleTable[] tables = new CandleTable[N];
     private final Map<InstrumentId, Integer> indexes = new HashMap<>();
     private final List<InstrumentId> ids = new ArrayList<>();
@@ -61,9 +81,21 @@ public final class CandleAggregator {
     private int[] slots = new int[0];
     private TradeLog[] logs = new TradeLog[0];
 
-    /** @param buckets the exchange's bucket rules (time zone) */
+    /** With the {@linkplain #DEFAULT_RECTIFICATION_WINDOW default rectification window}. */
     public CandleAggregator(Buckets buckets) {
+        this(buckets, DEFAULT_RECTIFICATION_WINDOW);
+    }
+
+    /**
+     * @param buckets the exchange's bucket rules (time zone)
+     * @param rectificationWindow how long after its minute closed a trade can still be edited in memory; >= 0
+     */
+    public CandleAggregator(Buckets buckets, Duration rectificationWindow) {
         this.buckets = Objects.requireNonNull(buckets, "buckets");
+        if (rectificationWindow.isNegative()) {
+            throw new IllegalArgumentException("must be >= 0: rectificationWindow=" + rectificationWindow);
+        }
+        this.windowNanos = rectificationWindow.toNanos();
         for (int t = 0; t < N; t++) {
             tables[t] = new CandleTable(t == 0 ? 1 << 12 : 1 << 10);
         }
@@ -103,7 +135,7 @@ public final class CandleAggregator {
         check(price, quantity);
         long fin = Candle.financialUnits(price, quantity);
         int side = side(tradeType);
-        logs[instrument].append(timeNanos, price, quantity, tradeNumber, side);
+        logs[instrument].append(timeNanos, price, quantity, tradeNumber, side, windowNanos);
         if (timeNanos < minuteStart[instrument] || timeNanos >= minuteEnd[instrument]) {
             locate(instrument, timeNanos);
         }
@@ -116,44 +148,55 @@ public final class CandleAggregator {
     /**
      * Replaces an earlier trade's contribution with its edited values.
      *
-     * @return false when no trade of that number was given for the instrument (nothing changes)
+     * @return {@link EditResult#APPLIED}, or why nothing changed
      */
-    public boolean onEdit(int instrument, long tradeNumber, long timeNanos, double price, long quantity,
-                          int tradeType) {
+    public EditResult onEdit(int instrument, long tradeNumber, long timeNanos, double price, long quantity,
+                             int tradeType) {
         check(price, quantity);
         Candle.financialUnits(price, quantity); // overflow check before anything changes
         TradeLog log = logs[instrument];
         int i = log.find(tradeNumber);
         if (i < 0) {
-            return false;
+            return EditResult.NOT_IN_WINDOW;
         }
-        long oldMinute = log.time[i] - Math.floorMod(log.time[i], MINUTE);
+        long oldMinute = minute(log.time[i]);
+        long newMinute = minute(timeNanos);
+        if (oldMinute < log.horizon || newMinute < log.horizon) {
+            return EditResult.NOT_IN_WINDOW;
+        }
         log.time[i] = timeNanos;
         log.price[i] = price;
         log.quantity[i] = quantity;
         log.side[i] = (byte) side(tradeType);
         recompute(instrument, oldMinute);
-        long newMinute = timeNanos - Math.floorMod(timeNanos, MINUTE);
         if (newMinute != oldMinute) {
             recompute(instrument, newMinute);
         }
-        return true;
+        return EditResult.APPLIED;
     }
 
     /**
      * Removes an earlier trade's contribution.
      *
-     * @return false when no trade of that number was given for the instrument
+     * @return {@link EditResult#APPLIED}, or why nothing changed
      */
-    public boolean onCancel(int instrument, long tradeNumber) {
+    public EditResult onCancel(int instrument, long tradeNumber) {
         TradeLog log = logs[instrument];
         int i = log.find(tradeNumber);
         if (i < 0) {
-            return false;
+            return EditResult.NOT_IN_WINDOW;
+        }
+        long minute = minute(log.time[i]);
+        if (minute < log.horizon) {
+            return EditResult.NOT_IN_WINDOW;
         }
         log.quantity[i] = 0;
-        recompute(instrument, log.time[i] - Math.floorMod(log.time[i], MINUTE));
-        return true;
+        recompute(instrument, minute);
+        return EditResult.APPLIED;
+    }
+
+    private static long minute(long timeNanos) {
+        return timeNanos - Math.floorMod(timeNanos, MINUTE);
     }
 
     /**
@@ -169,11 +212,11 @@ public final class CandleAggregator {
             for (int i = 0; i < table.dirtyCount; i++) {
                 int s = table.dirtyList[i];
                 table.dirty[s] = false;
-                InstrumentId id = ids.get(table.instrument[s]);
-                if (table.count[s] > 0) {
+                InstrumentId id = ids.get(table.instrument(s));
+                if (table.count(s) > 0) {
                     listener.changed(table.snapshot(s, id, TIMEFRAMES[t]));
                 } else {
-                    listener.removed(id, TIMEFRAMES[t], table.start[s]);
+                    listener.removed(id, TIMEFRAMES[t], table.start(s));
                 }
                 n++;
             }
@@ -190,7 +233,7 @@ public final class CandleAggregator {
         }
         CandleTable table = tables[timeframe.ordinal()];
         int s = table.find(i, bucketStart);
-        return s < 0 || table.count[s] == 0 ? null : table.snapshot(s, instrument, timeframe);
+        return s < 0 || table.count(s) == 0 ? null : table.snapshot(s, instrument, timeframe);
     }
 
     /** @return all candles of an instrument and timeframe with trades, ascending by bucket start */
@@ -202,7 +245,7 @@ public final class CandleAggregator {
         }
         CandleTable table = tables[timeframe.ordinal()];
         for (int s = 0; s < table.size; s++) {
-            if (table.instrument[s] == i && table.count[s] > 0) {
+            if (table.instrument(s) == i && table.count(s) > 0) {
                 out.add(table.snapshot(s, instrument, timeframe));
             }
         }
@@ -227,7 +270,8 @@ public final class CandleAggregator {
         m1.clear(s);
         TradeLog log = logs[instrument];
         long end = minute + MINUTE;
-        for (int i = 0; i < log.size; i++) {
+        for (long k = log.head; k < log.tail; k++) {
+            int i = (int) (k & log.mask);
             long q = log.quantity[i];
             long time = log.time[i];
             if (q > 0 && time >= minute && time < end) {
@@ -263,35 +307,71 @@ public final class CandleAggregator {
         return tradeType == BUY_AGGRESSOR ? 1 : tradeType == SELL_AGGRESSOR ? 2 : 0;
     }
 
-    /** Every trade given for one instrument, column-wise; quantity 0 marks a cancelled trade. */
+    /**
+     * The recent trades of one instrument, a ring in arrival order; quantity 0 marks a cancelled trade. Invariant:
+     * every trade given with a time at or after {@link #horizon} is in the ring (older ones may have been dropped).
+     */
     private static final class TradeLog {
-        int size;
+        long head;
+        long tail;
+        int mask = 1023;
+        /** Start of the oldest minute still editable (UTC ns); only grows. */
+        long horizon = Long.MIN_VALUE;
         long[] time = new long[1024];
         double[] price = new double[1024];
         long[] quantity = new long[1024];
         long[] number = new long[1024];
         byte[] side = new byte[1024];
 
-        void append(long t, double p, long q, long n, int s) {
-            if (size == time.length) {
-                int c = size * 2;
-                time = Arrays.copyOf(time, c);
-                price = Arrays.copyOf(price, c);
-                quantity = Arrays.copyOf(quantity, c);
-                number = Arrays.copyOf(number, c);
-                side = Arrays.copyOf(side, c);
+        void append(long t, double p, long q, long n, int s, long window) {
+            long h = minute(t) - window;
+            if (h > horizon) {
+                horizon = h;
             }
-            time[size] = t;
-            price[size] = p;
-            quantity[size] = q;
-            number[size] = n;
-            side[size] = (byte) s;
-            size++;
+            while (head < tail && time[(int) (head & mask)] < horizon) {
+                head++;
+            }
+            if (tail - head == time.length) {
+                grow();
+            }
+            int i = (int) (tail & mask);
+            time[i] = t;
+            price[i] = p;
+            quantity[i] = q;
+            number[i] = n;
+            side[i] = (byte) s;
+            tail++;
         }
 
-        /** @return the newest entry with that trade number, or -1 */
+        private void grow() {
+            int c = time.length * 2;
+            long[] t = new long[c];
+            double[] p = new double[c];
+            long[] q = new long[c];
+            long[] n = new long[c];
+            byte[] s = new byte[c];
+            int newMask = c - 1;
+            for (long k = head; k < tail; k++) {
+                int from = (int) (k & mask);
+                int to = (int) (k & newMask);
+                t[to] = time[from];
+                p[to] = price[from];
+                q[to] = quantity[from];
+                n[to] = number[from];
+                s[to] = side[from];
+            }
+            time = t;
+            price = p;
+            quantity = q;
+            number = n;
+            side = s;
+            mask = newMask;
+        }
+
+        /** @return the ring index of the newest entry with that trade number, or -1 */
         int find(long tradeNumber) {
-            for (int i = size - 1; i >= 0; i--) {
+            for (long k = tail - 1; k >= head; k--) {
+                int i = (int) (k & mask);
                 if (number[i] == tradeNumber) {
                     return i;
                 }

@@ -3,27 +3,31 @@ package blackbox.candles.core;
 import java.util.Arrays;
 
 /**
- * The candles of one timeframe, column-wise in primitive arrays, keyed by (instrument index, bucket start) through
+ * The candles of one timeframe, row-wise in one {@code long[]} (16 longs = two cache lines a candle, doubles as raw
+ * bits, so a trade's update touches two lines per timeframe), keyed by (instrument index, bucket start) through
  * an open-addressing hash. Slots are never freed: a candle whose trades were all edited away keeps its slot with
  * {@code count == 0} (absent to readers). Single-threaded (the aggregator's thread).
  */
 final class CandleTable {
+    private static final int STRIDE = 16;
+    private static final int OPEN = 0;
+    private static final int HIGH = 1;
+    private static final int LOW = 2;
+    private static final int CLOSE = 3;
+    private static final int OPEN_TIME = 4;
+    private static final int OPEN_NUM = 5;
+    private static final int CLOSE_TIME = 6;
+    private static final int CLOSE_NUM = 7;
+    private static final int VOLUME = 8;
+    private static final int FINANCIAL = 9;
+    private static final int COUNT = 10;
+    private static final int BUY = 11;
+    private static final int SELL = 12;
+    private static final int START = 13;
+    private static final int INSTRUMENT = 14;
+
     int size;
-    int[] instrument;
-    long[] start;
-    double[] open;
-    double[] high;
-    double[] low;
-    double[] close;
-    long[] openTime;
-    long[] openNum;
-    long[] closeTime;
-    long[] closeNum;
-    long[] volume;
-    long[] financial;
-    long[] count;
-    long[] buyVolume;
-    long[] sellVolume;
+    private long[] rows;
     boolean[] dirty;
     int[] dirtyList;
     int dirtyCount;
@@ -35,7 +39,9 @@ final class CandleTable {
 
     CandleTable(int capacity) {
         int c = Math.max(16, Integer.highestOneBit(Math.max(1, capacity - 1)) << 1);
-        allocate(c);
+        rows = new long[c * STRIDE];
+        dirty = new boolean[c];
+        dirtyList = new int[c];
         int h = c * 2;
         keyStart = new long[h];
         keyInstrument = new int[h];
@@ -43,24 +49,16 @@ final class CandleTable {
         mask = h - 1;
     }
 
-    private void allocate(int c) {
-        instrument = new int[c];
-        start = new long[c];
-        open = new double[c];
-        high = new double[c];
-        low = new double[c];
-        close = new double[c];
-        openTime = new long[c];
-        openNum = new long[c];
-        closeTime = new long[c];
-        closeNum = new long[c];
-        volume = new long[c];
-        financial = new long[c];
-        count = new long[c];
-        buyVolume = new long[c];
-        sellVolume = new long[c];
-        dirty = new boolean[c];
-        dirtyList = new int[c];
+    int instrument(int s) {
+        return (int) rows[s * STRIDE + INSTRUMENT];
+    }
+
+    long start(int s) {
+        return rows[s * STRIDE + START];
+    }
+
+    long count(int s) {
+        return rows[s * STRIDE + COUNT];
     }
 
     private static int hash(int instrument, long start) {
@@ -96,13 +94,13 @@ final class CandleTable {
             }
             i = (i + 1) & mask;
         }
-        if (size == instrument.length) {
+        if (size == dirty.length) {
             grow();
             return slot(instr, bucketStart);
         }
         int slot = size++;
-        instrument[slot] = instr;
-        start[slot] = bucketStart;
+        rows[slot * STRIDE + INSTRUMENT] = instr;
+        rows[slot * STRIDE + START] = bucketStart;
         keyStart[i] = bucketStart;
         keyInstrument[i] = instr;
         keySlot[i] = slot + 1;
@@ -110,22 +108,8 @@ final class CandleTable {
     }
 
     private void grow() {
-        int c = instrument.length * 2;
-        instrument = Arrays.copyOf(instrument, c);
-        start = Arrays.copyOf(start, c);
-        open = Arrays.copyOf(open, c);
-        high = Arrays.copyOf(high, c);
-        low = Arrays.copyOf(low, c);
-        close = Arrays.copyOf(close, c);
-        openTime = Arrays.copyOf(openTime, c);
-        openNum = Arrays.copyOf(openNum, c);
-        closeTime = Arrays.copyOf(closeTime, c);
-        closeNum = Arrays.copyOf(closeNum, c);
-        volume = Arrays.copyOf(volume, c);
-        financial = Arrays.copyOf(financial, c);
-        count = Arrays.copyOf(count, c);
-        buyVolume = Arrays.copyOf(buyVolume, c);
-        sellVolume = Arrays.copyOf(sellVolume, c);
+        int c = dirty.length * 2;
+        rows = Arrays.copyOf(rows, c * STRIDE);
         dirty = Arrays.copyOf(dirty, c);
         dirtyList = Arrays.copyOf(dirtyList, c);
         int h = c * 2;
@@ -134,103 +118,93 @@ final class CandleTable {
         keySlot = new int[h];
         mask = h - 1;
         for (int s = 0; s < size; s++) {
-            int i = hash(instrument[s], start[s]) & mask;
+            int i = hash(instrument(s), start(s)) & mask;
             while (keySlot[i] != 0) {
                 i = (i + 1) & mask;
             }
-            keyStart[i] = start[s];
-            keyInstrument[i] = instrument[s];
+            keyStart[i] = start(s);
+            keyInstrument[i] = instrument(s);
             keySlot[i] = s + 1;
         }
     }
 
+    private static long bits(double d) {
+        return Double.doubleToRawLongBits(d);
+    }
+
+    private static double dbl(long bits) {
+        return Double.longBitsToDouble(bits);
+    }
+
     /** Adds one trade (commutative: open/close by (time, number)). */
     void add(int s, long time, double price, long quantity, long number, long financialUnits, int side) {
-        if (count[s] == 0) {
-            open[s] = price;
-            high[s] = price;
-            low[s] = price;
-            close[s] = price;
-            openTime[s] = time;
-            openNum[s] = number;
-            closeTime[s] = time;
-            closeNum[s] = number;
-        } else {
-            if (price > high[s]) {
-                high[s] = price;
-            }
-            if (price < low[s]) {
-                low[s] = price;
-            }
-            if (time < openTime[s] || (time == openTime[s] && number < openNum[s])) {
-                open[s] = price;
-                openTime[s] = time;
-                openNum[s] = number;
-            }
-            if (time > closeTime[s] || (time == closeTime[s] && number > closeNum[s])) {
-                close[s] = price;
-                closeTime[s] = time;
-                closeNum[s] = number;
-            }
-        }
-        volume[s] += quantity;
-        financial[s] = Math.addExact(financial[s], financialUnits);
-        count[s]++;
-        if (side == 1) {
-            buyVolume[s] += quantity;
-        } else if (side == 2) {
-            sellVolume[s] += quantity;
-        }
+        long[] r = rows;
+        int o = s * STRIDE;
+        add(r, o, price, price, price, price, time, number, time, number, quantity, financialUnits, 1,
+                side == 1 ? quantity : 0, side == 2 ? quantity : 0);
         markDirty(s);
     }
 
     /** Merges slot {@code from} of {@code other} into slot {@code s} of this table. */
     void merge(int s, CandleTable other, int from) {
-        if (other.count[from] == 0) {
+        long[] f = other.rows;
+        int p = from * STRIDE;
+        if (f[p + COUNT] == 0) {
             return;
         }
-        if (count[s] == 0) {
-            open[s] = other.open[from];
-            high[s] = other.high[from];
-            low[s] = other.low[from];
-            close[s] = other.close[from];
-            openTime[s] = other.openTime[from];
-            openNum[s] = other.openNum[from];
-            closeTime[s] = other.closeTime[from];
-            closeNum[s] = other.closeNum[from];
+        add(rows, s * STRIDE, dbl(f[p + OPEN]), dbl(f[p + HIGH]), dbl(f[p + LOW]), dbl(f[p + CLOSE]),
+                f[p + OPEN_TIME], f[p + OPEN_NUM], f[p + CLOSE_TIME], f[p + CLOSE_NUM], f[p + VOLUME],
+                f[p + FINANCIAL], f[p + COUNT], f[p + BUY], f[p + SELL]);
+        markDirty(s);
+    }
+
+    private static void add(long[] r, int o, double open, double high, double low, double close, long openTime,
+                            long openNum, long closeTime, long closeNum, long volume, long financial, long count,
+                            long buy, long sell) {
+        if (r[o + COUNT] == 0) {
+            r[o + OPEN] = bits(open);
+            r[o + HIGH] = bits(high);
+            r[o + LOW] = bits(low);
+            r[o + CLOSE] = bits(close);
+            r[o + OPEN_TIME] = openTime;
+            r[o + OPEN_NUM] = openNum;
+            r[o + CLOSE_TIME] = closeTime;
+            r[o + CLOSE_NUM] = closeNum;
         } else {
-            high[s] = Math.max(high[s], other.high[from]);
-            low[s] = Math.min(low[s], other.low[from]);
-            long ot = other.openTime[from];
-            long on = other.openNum[from];
-            if (ot < openTime[s] || (ot == openTime[s] && on < openNum[s])) {
-                open[s] = other.open[from];
-                openTime[s] = ot;
-                openNum[s] = on;
+            if (high > dbl(r[o + HIGH])) {
+                r[o + HIGH] = bits(high);
             }
-            long ct = other.closeTime[from];
-            long cn = other.closeNum[from];
-            if (ct > closeTime[s] || (ct == closeTime[s] && cn > closeNum[s])) {
-                close[s] = other.close[from];
-                closeTime[s] = ct;
-                closeNum[s] = cn;
+            if (low < dbl(r[o + LOW])) {
+                r[o + LOW] = bits(low);
+            }
+            long ot = r[o + OPEN_TIME];
+            if (openTime < ot || (openTime == ot && openNum < r[o + OPEN_NUM])) {
+                r[o + OPEN] = bits(open);
+                r[o + OPEN_TIME] = openTime;
+                r[o + OPEN_NUM] = openNum;
+            }
+            long ct = r[o + CLOSE_TIME];
+            if (closeTime > ct || (closeTime == ct && closeNum > r[o + CLOSE_NUM])) {
+                r[o + CLOSE] = bits(close);
+                r[o + CLOSE_TIME] = closeTime;
+                r[o + CLOSE_NUM] = closeNum;
             }
         }
-        volume[s] += other.volume[from];
-        financial[s] = Math.addExact(financial[s], other.financial[from]);
-        count[s] += other.count[from];
-        buyVolume[s] += other.buyVolume[from];
-        sellVolume[s] += other.sellVolume[from];
-        markDirty(s);
+        r[o + VOLUME] += volume;
+        r[o + FINANCIAL] = Math.addExact(r[o + FINANCIAL], financial);
+        r[o + COUNT] += count;
+        r[o + BUY] += buy;
+        r[o + SELL] += sell;
     }
 
     /** Empties a slot (before recomputing it). */
     void clear(int s) {
-        volume[s] = 0;
-        financial[s] = 0;
-        count[s] = 0;
-        buyVolume[s] = 0;
-        sellVolume[s] = 0;
+        int o = s * STRIDE;
+        rows[o + VOLUME] = 0;
+        rows[o + FINANCIAL] = 0;
+        rows[o + COUNT] = 0;
+        rows[o + BUY] = 0;
+        rows[o + SELL] = 0;
         markDirty(s);
     }
 
@@ -242,7 +216,10 @@ final class CandleTable {
     }
 
     Candle snapshot(int s, InstrumentId id, Timeframe timeframe) {
-        return new Candle(id, timeframe, start[s], open[s], high[s], low[s], close[s], volume[s], financial[s],
-                count[s], buyVolume[s], sellVolume[s], openTime[s], openNum[s], closeTime[s], closeNum[s]);
+        long[] r = rows;
+        int o = s * STRIDE;
+        return new Candle(id, timeframe, r[o + START], dbl(r[o + OPEN]), dbl(r[o + HIGH]), dbl(r[o + LOW]),
+                dbl(r[o + CLOSE]), r[o + VOLUME], r[o + FINANCIAL], r[o + COUNT], r[o + BUY], r[o + SELL],
+                r[o + OPEN_TIME], r[o + OPEN_NUM], r[o + CLOSE_TIME], r[o + CLOSE_NUM]);
     }
 }

@@ -3,6 +3,7 @@ package blackbox.candles.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,7 +40,9 @@ class CandleAggregatorPropertyTest {
 
     private void run(SplittableRandom random, long seed, int round) {
         Buckets buckets = new Buckets();
-        CandleAggregator aggregator = new CandleAggregator(buckets);
+        // half the rounds with an unbounded window (every edit applies), half with the default 3 minutes
+        CandleAggregator aggregator = round % 2 == 0 ? new CandleAggregator(buckets, Duration.ofDays(36500))
+                : new CandleAggregator(buckets);
         Map<Long, Trade> live = new LinkedHashMap<>(); // by trade number (unique across instruments here)
         Map<String, Candle> mirror = new HashMap<>();
         long base = BucketsTest.ns(DAYS[random.nextInt(DAYS.length)]);
@@ -55,13 +58,21 @@ class CandleAggregatorPropertyTest {
                 Trade old = pick(random, live);
                 Trade edited = new Trade(old.instrument(), maybeMove(random, old.time(), base, span), price(random),
                         random.nextLong(1, 1000), old.number(), random.nextInt(1, 5));
-                aggregator.onEdit(aggregator.register(old.instrument()), old.number(), edited.time(), edited.price(),
-                        edited.quantity(), edited.type());
-                live.put(old.number(), edited);
+                var result = aggregator.onEdit(aggregator.register(old.instrument()), old.number(), edited.time(),
+                        edited.price(), edited.quantity(), edited.type());
+                if (result == CandleAggregator.EditResult.APPLIED) {
+                    live.put(old.number(), edited);
+                } else {
+                    assertEquals(CandleAggregator.EditResult.NOT_IN_WINDOW, result, "seed=" + seed);
+                }
             } else if (action < 8 && !live.isEmpty()) {
                 Trade old = pick(random, live);
-                aggregator.onCancel(aggregator.register(old.instrument()), old.number());
-                live.remove(old.number());
+                var result = aggregator.onCancel(aggregator.register(old.instrument()), old.number());
+                if (result == CandleAggregator.EditResult.APPLIED) {
+                    live.remove(old.number());
+                } else {
+                    assertEquals(CandleAggregator.EditResult.NOT_IN_WINDOW, result, "seed=" + seed);
+                }
             } else {
                 long time;
                 if (action < 20) {

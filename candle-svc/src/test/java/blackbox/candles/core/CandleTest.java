@@ -76,19 +76,34 @@ class CandleTest {
     void anEditReplacesTheTradesContributionEvenAcrossMinutes() {
         aggregator.onTrade(petr4, T0, 35.00, 100, 1, 2);
         aggregator.onTrade(petr4, T0 + S, 40.00, 100, 2, 2);
-        assertTrue(aggregator.onEdit(petr4, 2, T0 + 2 * S, 35.50, 200, 3));
+        assertEquals(CandleAggregator.EditResult.APPLIED, aggregator.onEdit(petr4, 2, T0 + 2 * S, 35.50, 200, 3));
         Candle c = aggregator.candle(PETR4, Timeframe.M1, T0);
         assertEquals(35.50, c.high());
         assertEquals(300, c.volume());
         assertEquals(200, c.sellVolume());
-        assertTrue(aggregator.onEdit(petr4, 2, T0 + 61 * S, 35.50, 200, 3)); // moved into the next minute
+        assertEquals(CandleAggregator.EditResult.APPLIED, aggregator.onEdit(petr4, 2, T0 + 61 * S, 35.50, 200, 3)); // moved into the next minute
         assertEquals(100, aggregator.candle(PETR4, Timeframe.M1, T0).volume());
         assertEquals(200, aggregator.candle(PETR4, Timeframe.M1, T0 + 60 * S).volume());
         assertEquals(300, aggregator.candle(PETR4, Timeframe.M60, BucketsTest.ns("2025-04-07T13:00:00Z")).volume());
-        assertTrue(aggregator.onCancel(petr4, 2));
+        assertEquals(CandleAggregator.EditResult.APPLIED, aggregator.onCancel(petr4, 2));
         assertNull(aggregator.candle(PETR4, Timeframe.M1, T0 + 60 * S));
         assertEquals(100, aggregator.candle(PETR4, Timeframe.W1, BucketsTest.ns("2025-04-07T03:00:00Z")).volume());
-        assertEquals(false, aggregator.onEdit(petr4, 99, T0, 35.0, 1, 2));
+        assertEquals(CandleAggregator.EditResult.NOT_IN_WINDOW, aggregator.onEdit(petr4, 99, T0, 35.0, 1, 2));
+    }
+
+    @Test
+    void editsOlderThanTheRectificationWindowAreRefusedForTheReprocessJob() {
+        aggregator.onTrade(petr4, T0, 35.00, 100, 1, 2);
+        aggregator.onTrade(petr4, T0 + 3 * 60 * S, 35.10, 100, 2, 2); // minute T0 is 3 minutes back: still editable
+        assertEquals(CandleAggregator.EditResult.APPLIED, aggregator.onEdit(petr4, 1, T0, 35.05, 100, 2));
+        aggregator.onTrade(petr4, T0 + 4 * 60 * S, 35.20, 100, 3, 2);
+        assertEquals(CandleAggregator.EditResult.NOT_IN_WINDOW, aggregator.onEdit(petr4, 1, T0, 36.00, 100, 2));
+        assertEquals(CandleAggregator.EditResult.NOT_IN_WINDOW, aggregator.onCancel(petr4, 1));
+        assertEquals(CandleAggregator.EditResult.NOT_IN_WINDOW, aggregator.onEdit(petr4, 3, T0, 36.00, 100, 2));
+        assertEquals(35.05, aggregator.candle(PETR4, Timeframe.M1, T0).close());
+        aggregator.onTrade(petr4, T0 + 30 * S, 34.00, 100, 4, 2); // a late trade is still added
+        assertEquals(34.00, aggregator.candle(PETR4, Timeframe.M1, T0).close());
+        assertEquals(34.00, aggregator.candle(PETR4, Timeframe.M5, new Buckets().bucketStart(Timeframe.M5, T0)).low());
     }
 
     @Test
