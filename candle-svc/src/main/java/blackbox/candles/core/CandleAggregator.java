@@ -14,9 +14,11 @@ import java.util.Objects;
  *
  * <p><b>Consistency by construction.</b> Adding a trade to a candle is the same commutative, associative operation as
  * {@link CandleMerge} (high/low max/min, sums, open/close the earliest/latest by (trade time, trade number)). Each
- * trade is added to its 1-minute candle and to the 5m/15m/60m/1d/1w candles containing that minute, so every
- * higher candle equals the merge of its 1-minute candles whatever the arrival order — out-of-order and late trades
- * included: there is no "current bucket" that closes.
+ * trade goes into a small per-instrument <em>pending</em> candle for the instrument's current minute (one update per
+ * trade); when a trade of another minute arrives, or before any read, edit or drain, the pending candle is merged
+ * into that minute's 1-minute candle and into the 5m/15m/60m/1d/1w candles containing the minute. So every
+ * higher candle is the merge of exactly the trades of its 1-minute candles whatever the arrival order —
+ * out-of-order and late trades included: there is no "current bucket" that closes.
  *
  * <p><b>Edits and cancels, within the rectification window.</b> Removing a trade cannot be undone on a max/min, so
  * the aggregator keeps the recent trades of each instrument in a ring (column-wise, reused: no allocation once
@@ -74,6 +76,8 @@ public final class CandleAggregator {
     private final Map<InstrumentId, Integer> indexes = new HashMap<>();
     private final List<InstrumentId> ids = new ArrayList<>();
     private final long[] starts = new long[N];
+    /** Per instrument (slot = instrument index): the trades of its cached minute not yet merged into its candles. */
+    private final CandleTable pending = new CandleTable(16);
 
     // per instrument: the cached minute [minuteStart, minuteEnd) and its N slots; the trade log
     private long[] minuteStart = new long[0];
@@ -115,6 +119,9 @@ public final class CandleAggregator {
         slots = Arrays.copyOf(slots, (index + 1) * N);
         logs = Arrays.copyOf(logs, index + 1);
         logs[index] = new TradeLog();
+        if (pending.slot(index, 0) != index) {
+            throw new AssertionError("pending slot of instrument " + index);
+        }
         return index;
     }
 
@@ -135,13 +142,29 @@ public final class CandleAggregator {
         check(price, quantity);
         long fin = Candle.financialUnits(price, quantity);
         int side = side(tradeType);
-        logs[instrument].append(timeNanos, price, quantity, tradeNumber, side, windowNanos);
         if (timeNanos < minuteStart[instrument] || timeNanos >= minuteEnd[instrument]) {
+            flush(instrument);
             locate(instrument, timeNanos);
+        }
+        logs[instrument].append(timeNanos, minuteStart[instrument], price, quantity, tradeNumber, side, windowNanos);
+        pending.add(instrument, timeNanos, price, quantity, tradeNumber, fin, side);
+    }
+
+    /** Merges the instrument's pending trades (all of its cached minute) into its six candles. */
+    private void flush(int instrument) {
+        if (pending.count(instrument) == 0) {
+            return;
         }
         int base = instrument * N;
         for (int t = 0; t < N; t++) {
-            tables[t].add(slots[base + t], timeNanos, price, quantity, tradeNumber, fin, side);
+            tables[t].merge(slots[base + t], pending, instrument);
+        }
+        pending.clear(instrument);
+    }
+
+    private void flushAll() {
+        for (int i = 0; i < ids.size(); i++) {
+            flush(i);
         }
     }
 
@@ -154,6 +177,7 @@ public final class CandleAggregator {
                              int tradeType) {
         check(price, quantity);
         Candle.financialUnits(price, quantity); // overflow check before anything changes
+        flush(instrument); // the recompute below starts from the log: pending trades must not count twice
         TradeLog log = logs[instrument];
         int i = log.find(tradeNumber);
         if (i < 0) {
@@ -181,6 +205,7 @@ public final class CandleAggregator {
      * @return {@link EditResult#APPLIED}, or why nothing changed
      */
     public EditResult onCancel(int instrument, long tradeNumber) {
+        flush(instrument);
         TradeLog log = logs[instrument];
         int i = log.find(tradeNumber);
         if (i < 0) {
@@ -206,6 +231,7 @@ public final class CandleAggregator {
      * @return the number of candles reported
      */
     public int drainChanges(ChangeListener listener) {
+        flushAll();
         int n = 0;
         for (int t = 0; t < N; t++) {
             CandleTable table = tables[t];
@@ -231,6 +257,7 @@ public final class CandleAggregator {
         if (i == null) {
             return null;
         }
+        flushAll();
         CandleTable table = tables[timeframe.ordinal()];
         int s = table.find(i, bucketStart);
         return s < 0 || table.count(s) == 0 ? null : table.snapshot(s, instrument, timeframe);
@@ -243,6 +270,7 @@ public final class CandleAggregator {
         if (i == null) {
             return out;
         }
+        flushAll();
         CandleTable table = tables[timeframe.ordinal()];
         for (int s = 0; s < table.size; s++) {
             if (table.instrument(s) == i && table.count(s) > 0) {
@@ -323,8 +351,8 @@ public final class CandleAggregator {
         long[] number = new long[1024];
         byte[] side = new byte[1024];
 
-        void append(long t, double p, long q, long n, int s, long window) {
-            long h = minute(t) - window;
+        void append(long t, long minute, double p, long q, long n, int s, long window) {
+            long h = minute - window;
             if (h > horizon) {
                 horizon = h;
             }
