@@ -3,6 +3,7 @@
 #   callback  blackbox.bench.CallbackThroughputBench (DLL callback -> hand-off ring, Java vs Python ctypes)
 #   grpc      blackbox.bench.GrpcThroughputBench (trades to a gRPC client over loopback vs the transport ceiling)
 #   persist   blackbox.bench.persist.TradePersistBench (trades/s into PostgreSQL: PgTradeStore vs INSERT vs psql \copy)
+#   candles   blackbox.bench.candles.CandleAggregationBench (trades/s into 6 candle timeframes vs SQL GROUP BY date_bin)
 # Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
 # older than its sources. See bench/README.md for the options and the figures.
 set -euo pipefail
@@ -14,7 +15,8 @@ case "${1:-}" in
   callback) MAIN=blackbox.bench.CallbackThroughputBench ;;
   grpc) MAIN=blackbox.bench.GrpcThroughputBench ;;
   persist) MAIN=blackbox.bench.persist.TradePersistBench ;;
-  *) echo "usage: bench/run.sh callback|grpc|persist [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  candles) MAIN=blackbox.bench.candles.CandleAggregationBench ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
