@@ -21,7 +21,8 @@ esac
 shift
 
 JAR="$BENCH/target/bench-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" -newer "$JAR" -print -quit)" ]; then
+# rebuild when the bench's sources changed or a module it measures was rebuilt since (else it would measure old code)
+if [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$HOME/.m2/repository/blackbox" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
   "$ROOT/mvnw" -q -B -f "$BENCH/pom.xml" package
 fi
 
