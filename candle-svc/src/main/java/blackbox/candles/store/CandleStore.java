@@ -1,0 +1,39 @@
+package blackbox.candles.store;
+
+import blackbox.candles.core.Candle;
+import blackbox.candles.core.InstrumentId;
+import blackbox.candles.core.Timeframe;
+import java.util.List;
+
+/**
+ * Durable candles, keyed by (instrument, timeframe, bucket start). Every write is an idempotent upsert: writing
+ * the same candles again, or a newer version of a candle (a late trade), leaves one row with the latest values.
+ *
+ * <p>Errors: {@link StoreUnavailableException} when the database cannot be reached (nothing was written; the
+ * same call may be retried); any other database error is a bug and is thrown unchecked.
+ */
+public interface CandleStore {
+    /**
+     * Inserts or replaces the candles, all in one transaction (all of them, or none). A key given twice in one
+     * call keeps the later candle.
+     */
+    void upsert(List<Candle> candles) throws StoreUnavailableException;
+
+    /**
+     * Deletes one candle (the core reported it removed: its trades all went away).
+     *
+     * @return true when a row was deleted
+     */
+    boolean delete(InstrumentId instrument, Timeframe timeframe, long bucketStart) throws StoreUnavailableException;
+
+    /**
+     * Candles with {@code fromNanos <= bucketStart < toNanos} and {@code bucketStart > afterBucketNanos},
+     * ascending by bucket start, at most {@code limit}. Paging: pass the last bucket start of a page as the
+     * next call's {@code afterBucketNanos} ({@link Long#MIN_VALUE} for the first page).
+     */
+    List<Candle> read(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
+                      long afterBucketNanos) throws StoreUnavailableException;
+
+    /** The number of candles with {@code fromNanos <= bucketStart < toNanos}. */
+    long count(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos) throws StoreUnavailableException;
+}
