@@ -1,5 +1,8 @@
 package blackbox.gateway.grpc;
 
+import static blackbox.platform.grpc.Calls.guarded;
+import static blackbox.platform.grpc.Calls.reply;
+
 import blackbox.gateway.engine.GatewayEngine;
 import blackbox.gateway.engine.HistorySink;
 import blackbox.gateway.engine.SessionStatus;
@@ -225,14 +228,6 @@ public final class MarketDataGatewayService extends MarketDataGatewayGrpc.Market
         reply(response, ProtoMapping.topOfBook(top));
     }
 
-    /** Runs a handler; a {@link StatusRuntimeException} it throws closes the call with that status. */
-    private static void guarded(StreamObserver<?> response, Runnable handler) {
-        try {
-            handler.run();
-        } catch (StatusRuntimeException e) {
-            response.onError(e);
-        }
-    }
 
     /** Maps a DLL refusal to a gRPC status naming the DLL function and code. */
     static StatusRuntimeException dllError(DllCall call, String what) {
@@ -253,8 +248,4 @@ public final class MarketDataGatewayService extends MarketDataGatewayGrpc.Market
         return status.withDescription(call + hint + " (" + what + ")").asRuntimeException();
     }
 
-    private static <T> void reply(StreamObserver<T> observer, T value) {
-        observer.onNext(value);
-        observer.onCompleted();
-    }
 }

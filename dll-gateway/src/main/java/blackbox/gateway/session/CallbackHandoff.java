@@ -39,7 +39,6 @@ final class CallbackHandoff {
 
     private final AtomicLong overflows = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong published = new AtomicLong();
     /** Last nResult per connection-state channel 0..3, -1 before any. */
     final int[] lastState = {-1, -1, -1, -1};
     private volatile int stateVersion;
@@ -61,9 +60,6 @@ final class CallbackHandoff {
         return failures.get();
     }
 
-    long published() {
-        return published.get();
-    }
 
     /** The last nResult of channel {@code type} (0 login, 1 routing, 2 market data, 3 activation), -1 if none. */
     int lastState(int type) {
@@ -229,6 +225,5 @@ final class CallbackHandoff {
 
     private void publish(long seq) {
         ring.publish(seq);
-        published.lazySet(published.get() + 1);
     }
 }

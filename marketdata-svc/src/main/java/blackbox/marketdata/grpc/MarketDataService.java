@@ -1,5 +1,8 @@
 package blackbox.marketdata.grpc;
 
+import static blackbox.platform.grpc.Calls.guarded;
+import static blackbox.platform.grpc.Calls.reply;
+
 import blackbox.gateway.v1.InstrumentId;
 import blackbox.gateway.v1.Trade;
 import blackbox.gateway.v1.TradeBatch;
@@ -134,16 +137,5 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
         };
     }
 
-    private static void guarded(StreamObserver<?> response, Runnable handler) {
-        try {
-            handler.run();
-        } catch (StatusRuntimeException e) {
-            response.onError(e);
-        }
-    }
 
-    private static <T> void reply(StreamObserver<T> observer, T value) {
-        observer.onNext(value);
-        observer.onCompleted();
-    }
 }

@@ -43,6 +43,8 @@ public final class Ingestion implements GatewayFeed.Listener {
     private final AtomicLong ignored = new AtomicLong();
     private volatile long lastTradeNanos;
     private LocalDate newestDay;
+    /** Validated once per instrument, not per trade; guarded by this object's lock. */
+    private final java.util.Map<blackbox.gateway.v1.InstrumentId, Instrument> instruments = new java.util.HashMap<>();
 
     /**
      * @param ingesting the instruments to take; trades of others (subscribed at the gateway by someone else) are ignored
@@ -121,7 +123,7 @@ public final class Ingestion implements GatewayFeed.Listener {
 
     /** Must hold the lock. */
     private boolean accept(Trade t) {
-        Instrument instrument = new Instrument(t.getInstrument().getTicker(), t.getInstrument().getExchange());
+        Instrument instrument = instruments.computeIfAbsent(t.getInstrument(), id -> new Instrument(id.getTicker(), id.getExchange()));
         if (!ingesting.test(instrument)) {
             ignored.incrementAndGet();
             return false;
