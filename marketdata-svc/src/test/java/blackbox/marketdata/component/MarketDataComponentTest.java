@@ -230,6 +230,7 @@ class MarketDataComponentTest {
         stack.async.streamTrades(StreamTradesRequest.getDefaultInstance(), consumer);
         stack.blocking.subscribe(sub("alice", "BTCUSDT"));
         stack.blocking.subscribe(sub("bob", "ETHUSDT"));
+        stack.awaitLive(2);
         stack.startReplay();
         StackHarness.await(() -> stack.storedTrades() == SAMPLE_TRADES, Duration.ofSeconds(30),
                 () -> "all trades stored: " + stack.storedTrades() + "; " + stack.app.stats());
@@ -244,6 +245,7 @@ class MarketDataComponentTest {
         MarketDataGatewayGrpc.newBlockingStub(stack.gatewayChannel).subscribe(blackbox.gateway.v1.SubscribeRequest.newBuilder()
                 .setInstrument(instrument("ETHUSDT", "SPOT")).build());
         stack.blocking.subscribe(sub("alice", "BTCUSDT"));
+        stack.awaitLive(1);
         stack.startReplay();
         StackHarness.await(() -> stack.storedTrades() == 3000, Duration.ofSeconds(30), () -> "BTCUSDT's 3,000 trades stored; " + stack.app.stats());
         StackHarness.await(() -> stack.app.ingestion().ignored() == 3000, Duration.ofSeconds(10), () -> "ETHUSDT's ignored; " + stack.app.stats());
@@ -256,6 +258,7 @@ class MarketDataComponentTest {
     void aReplayOfTheSameTradesStoresNothingTwice() throws Exception {
         stack.blocking.subscribe(sub("alice", "BTCUSDT"));
         stack.blocking.subscribe(sub("alice", "ETHUSDT"));
+        stack.awaitLive(2);
         stack.startReplay();
         StackHarness.await(() -> stack.storedTrades() == SAMPLE_TRADES, Duration.ofSeconds(30), () -> "first pass stored");
         // The gateway restarts and the simulator replays the same file from the start: every trade comes again.
@@ -263,6 +266,7 @@ class MarketDataComponentTest {
         long receivedBefore = stack.app.ingestion().received();
         StackHarness.await(() -> gatewaySubscriptions().size() == 2,
                 Duration.ofSeconds(10), () -> "marketdata re-subscribed at the restarted gateway");
+        stack.awaitLive(2);
         stack.startReplay();
         StackHarness.await(() -> stack.app.ingestion().received() >= receivedBefore + SAMPLE_TRADES, Duration.ofSeconds(30),
                 () -> "second pass received: " + stack.app.stats());
@@ -293,6 +297,7 @@ class MarketDataComponentTest {
         stack.startGateway(Map.of(blackbox.gateway.GatewayConfig.SPEED, "10x")); // the sample's 2 minutes in about 13 s
         stack.blocking.subscribe(sub("alice", "BTCUSDT"));
         stack.blocking.subscribe(sub("alice", "ETHUSDT"));
+        stack.awaitLive(2);
         stack.startReplay();
         StackHarness.await(() -> stack.storedTrades() > 500, Duration.ofSeconds(20), () -> "some trades stored");
         stack.postgres.stop();
@@ -314,6 +319,7 @@ class MarketDataComponentTest {
         stack.async.streamTrades(StreamTradesRequest.getDefaultInstance(), consumer);
         stack.blocking.subscribe(sub("alice", "BTCUSDT"));
         stack.blocking.subscribe(sub("alice", "ETHUSDT"));
+        stack.awaitLive(2);
         stack.startReplay();
         StackHarness.await(() -> stack.storedTrades() == SAMPLE_TRADES, Duration.ofSeconds(60),
                 () -> "every trade stored despite the disconnect: " + stack.storedTrades() + "; " + stack.app.stats());

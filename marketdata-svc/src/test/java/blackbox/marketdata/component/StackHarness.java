@@ -96,6 +96,17 @@ final class StackHarness implements AutoCloseable {
         startMarketData(marketdataOverrides);
     }
 
+    /**
+     * Waits until ingestion is live end to end: the gateway itself counts marketdata's trade stream and holds
+     * {@code instruments} subscriptions. Starting the tape earlier would send trades to nobody: trades from
+     * before a stream exists are not a gap anyone can see.
+     */
+    void awaitLive(int instruments) throws InterruptedException {
+        await(() -> gateway.service().openTradeStreams() >= 1 && gateway.engine().subscriptions().size() >= instruments
+                        && app.ingesting().size() == instruments,
+                Duration.ofSeconds(15), () -> "marketdata's stream at the gateway and " + instruments + " subscriptions");
+    }
+
     /** Starts the simulator's tape (held by replay.start=manual). */
     void startReplay() {
         int rc = ProfitDLL.load(gateway.library()).simulator().orElseThrow().SimStartReplay();
