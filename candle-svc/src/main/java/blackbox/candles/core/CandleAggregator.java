@@ -296,16 +296,28 @@ public final class CandleAggregator {
         CandleTable m1 = tables[0];
         int s = m1.slot(instrument, minute);
         m1.clear(s);
+        addLogged(instrument, minute, s, null);
+        recomputeHigher(instrument, minute);
+    }
+
+    /** Adds the logged, not cancelled trades of {@code minute} to 1m slot {@code s}, skipping {@code skip}'s. */
+    private void addLogged(int instrument, long minute, int s, java.util.function.LongPredicate skip) {
+        CandleTable m1 = tables[0];
         TradeLog log = logs[instrument];
         long end = minute + MINUTE;
         for (long k = log.head; k < log.tail; k++) {
             int i = (int) (k & log.mask);
             long q = log.quantity[i];
             long time = log.time[i];
-            if (q > 0 && time >= minute && time < end) {
+            if (q > 0 && time >= minute && time < end && (skip == null || !skip.test(log.number[i]))) {
                 m1.add(s, time, log.price[i], q, log.number[i], Candle.financialUnits(log.price[i], q), log.side[i]);
             }
         }
+    }
+
+    /** Rebuilds every higher candle containing {@code minute} by merging its 1-minute candles. */
+    private void recomputeHigher(int instrument, long minute) {
+        CandleTable m1 = tables[0];
         for (int t = 1; t < N; t++) {
             Timeframe tf = TIMEFRAMES[t];
             long from = buckets.bucketStart(tf, minute);
@@ -320,6 +332,86 @@ public final class CandleAggregator {
                 }
             }
         }
+    }
+
+    /**
+     * Loads an instrument's stored 1-minute candles (after a restart, or when a range is paged back in), so that
+     * later trades and the higher candles containing these minutes build on them. Seeded candles are not
+     * reported as changes: they are already stored.
+     *
+     * @param minuteCandles 1-minute candles of {@code instrument}, each for a minute the aggregator holds no trades
+     *                      of (a seeded minute must not be seeded twice)
+     * @throws IllegalArgumentException for a candle of another timeframe, or of a minute already held
+     */
+    public void seed(int instrument, List<Candle> minuteCandles) {
+        flush(instrument);
+        CandleTable m1 = tables[0];
+        for (Candle c : minuteCandles) {
+            if (c.timeframe() != Timeframe.M1) {
+                throw new IllegalArgumentException("must be 1m: timeframe=" + c.timeframe());
+            }
+            int s = m1.slot(instrument, c.bucketStart());
+            if (m1.count(s) > 0) {
+                throw new IllegalArgumentException("minute already held: bucketStart=" + c.bucketStart());
+            }
+            m1.addCandle(s, c, false);
+            for (int t = 1; t < N; t++) {
+                CandleTable table = tables[t];
+                table.mergeQuiet(table.slot(instrument, buckets.bucketStart(TIMEFRAMES[t], c.bucketStart())), m1, s);
+            }
+        }
+    }
+
+    /**
+     * Replaces one 1-minute candle with one the reprocess job rebuilt from the stored trades, then rebuilds the
+     * higher candles containing it. Trades this aggregator holds for the minute that the rebuild did not count
+     * (they were stored after the job read the store) are added back, so nothing is lost to that race.
+     *
+     * @param minute the minute's bucket start, UTC epoch ns
+     * @param rebuilt the rebuilt candle, or null when the minute has no trades any more
+     * @param counted whether the rebuild counted the trade of a given trade number
+     */
+    public void replaceMinute(int instrument, long minute, Candle rebuilt, java.util.function.LongPredicate counted) {
+        if (Math.floorMod(minute, MINUTE) != 0) {
+            throw new IllegalArgumentException("must be a minute start: minute=" + minute);
+        }
+        if (rebuilt != null && (rebuilt.timeframe() != Timeframe.M1 || rebuilt.bucketStart() != minute)) {
+            throw new IllegalArgumentException("must be the 1m candle of minute " + minute + ": rebuilt=" + rebuilt);
+        }
+        flush(instrument);
+        CandleTable m1 = tables[0];
+        int s = m1.slot(instrument, minute);
+        m1.clear(s);
+        if (rebuilt != null) {
+            m1.addCandle(s, rebuilt, true);
+        }
+        addLogged(instrument, minute, s, counted);
+        recomputeHigher(instrument, minute);
+    }
+
+    /**
+     * Forgets every candle whose bucket starts before {@code cutoff} (memory stays bounded on a long-running
+     * service). The caller picks a cutoff on a week boundary, so no kept higher candle loses a minute, and sends
+     * anything older to the reprocess job from then on.
+     *
+     * @throws IllegalStateException when changes are not drained yet
+     */
+    public void evictBefore(long cutoff) {
+        flushAll();
+        for (int t = 0; t < N; t++) {
+            tables[t] = tables[t].retain(cutoff);
+        }
+        Arrays.fill(minuteStart, Long.MAX_VALUE);
+        Arrays.fill(minuteEnd, Long.MIN_VALUE);
+    }
+
+    /** @return the number of candles held (all timeframes), for metrics and eviction decisions */
+    public int heldCandles() {
+        int n = 0;
+        for (CandleTable t : tables) {
+            n += t.size;
+        }
+        return n;
     }
 
     private static void check(double price, long quantity) {

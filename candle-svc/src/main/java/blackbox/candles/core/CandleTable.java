@@ -197,6 +197,52 @@ final class CandleTable {
         r[o + SELL] += sell;
     }
 
+    /**
+     * Merges a whole candle into slot {@code s} (a candle read back from the store).
+     *
+     * @param mark whether the slot becomes dirty (false when seeding state that is already stored)
+     */
+    void addCandle(int s, Candle c, boolean mark) {
+        if (c.tradeCount() == 0) {
+            return;
+        }
+        add(rows, s * STRIDE, c.open(), c.high(), c.low(), c.close(), c.openTime(), c.openTradeNumber(),
+                c.closeTime(), c.closeTradeNumber(), c.volume(), c.financialVolumeUnits(), c.tradeCount(),
+                c.buyVolume(), c.sellVolume());
+        if (mark) {
+            markDirty(s);
+        }
+    }
+
+    /** Like {@link #merge} without marking the slot dirty (seeding). */
+    void mergeQuiet(int s, CandleTable other, int from) {
+        boolean wasDirty = dirty[s];
+        int before = dirtyCount;
+        merge(s, other, from);
+        if (!wasDirty && dirtyCount > before) {
+            dirty[s] = false;
+            dirtyCount--;
+        }
+    }
+
+    /**
+     * @return a new table holding only the buckets starting at or after {@code cutoff} (the others are evicted)
+     * @throws IllegalStateException when a slot is still dirty (drain first: nothing may be lost)
+     */
+    CandleTable retain(long cutoff) {
+        if (dirtyCount > 0) {
+            throw new IllegalStateException("drain changes before evicting: " + dirtyCount + " dirty candles");
+        }
+        CandleTable kept = new CandleTable(Math.max(16, size));
+        for (int s = 0; s < size; s++) {
+            if (start(s) >= cutoff && count(s) > 0) {
+                int t = kept.slot(instrument(s), start(s));
+                System.arraycopy(rows, s * STRIDE, kept.rows, t * STRIDE, STRIDE);
+            }
+        }
+        return kept;
+    }
+
     /** Empties a slot (before recomputing it). */
     void clear(int s) {
         int o = s * STRIDE;

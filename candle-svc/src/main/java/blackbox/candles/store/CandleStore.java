@@ -19,6 +19,31 @@ public interface CandleStore {
      */
     void upsert(List<Candle> candles) throws StoreUnavailableException;
 
+    /** A candle's key. */
+    record CandleKey(InstrumentId instrument, Timeframe timeframe, long bucketStart) {
+    }
+
+    /** Upserts {@code upserts} and deletes {@code deletes}, all in one transaction. */
+    void apply(List<Candle> upserts, List<CandleKey> deletes) throws StoreUnavailableException;
+
+    /**
+     * Replaces every {@code timeframe} candle of {@code instrument} with {@code fromNanos <= bucketStart < toNanos}
+     * by {@code candles} (which must lie in that range), in one transaction: a bucket missing from
+     * {@code candles} is deleted.
+     */
+    void replaceRange(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, List<Candle> candles)
+            throws StoreUnavailableException;
+
+    /** The newest candle with {@code bucketStart < beforeNanos}, if any (the previous close for gap filling). */
+    java.util.Optional<Candle> before(InstrumentId instrument, Timeframe timeframe, long beforeNanos)
+            throws StoreUnavailableException;
+
+    /** Instruments with at least one candle, by ticker then exchange. */
+    List<InstrumentId> instruments() throws StoreUnavailableException;
+
+    /** The newest bucket start of the instrument's {@code timeframe} candles, if any. */
+    java.util.OptionalLong lastBucket(InstrumentId instrument, Timeframe timeframe) throws StoreUnavailableException;
+
     /**
      * Deletes one candle (the core reported it removed: its trades all went away).
      *

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 
@@ -76,20 +77,98 @@ public final class PgCandleStore implements CandleStore {
 
     @Override
     public void upsert(List<Candle> candles) throws StoreUnavailableException {
-        if (candles.isEmpty()) return;
+        apply(candles, List.of());
+    }
+
+    @Override
+    public void apply(List<Candle> upserts, List<CandleKey> deletes) throws StoreUnavailableException {
+        if (upserts.isEmpty() && deletes.isEmpty()) return;
+        Collection<Candle> unique = latestPerKey(upserts);
+        ensurePartitions(unique);
+        inTransaction(unique.size() + " candles", connection -> {
+            if (!deletes.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(
+                        "DELETE FROM candles.candles" + KEY + " AND bucket_start_nanos = ?")) {
+                    for (CandleKey k : deletes) {
+                        bindKey(s, k.instrument(), k.timeframe());
+                        s.setLong(4, k.bucketStart());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!unique.isEmpty()) upsertViaCopy(connection, unique);
+        });
+    }
+
+    @Override
+    public void replaceRange(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos,
+                             List<Candle> candles) throws StoreUnavailableException {
+        for (Candle c : candles) {
+            if (!c.instrument().equals(instrument) || c.timeframe() != timeframe || c.bucketStart() < fromNanos
+                    || c.bucketStart() >= toNanos) {
+                throw new IllegalArgumentException("must be a " + timeframe + " candle of " + instrument + " in ["
+                        + fromNanos + ", " + toNanos + "): candle=" + c);
+            }
+        }
         Collection<Candle> unique = latestPerKey(candles);
         ensurePartitions(unique);
+        inTransaction(unique.size() + " candles", connection -> {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM candles.candles" + KEY
+                    + " AND bucket_start_nanos >= ? AND bucket_start_nanos < ?")) {
+                bindKey(s, instrument, timeframe);
+                s.setLong(4, fromNanos);
+                s.setLong(5, toNanos);
+                s.executeUpdate();
+            }
+            if (!unique.isEmpty()) upsertViaCopy(connection, unique);
+        });
+    }
+
+    @Override
+    public List<InstrumentId> instruments() throws StoreUnavailableException {
+        // every candle has a 1w candle: the small partition answers for all
+        String sql = "SELECT DISTINCT exchange, ticker FROM candles.candles WHERE timeframe = '1w' ORDER BY ticker, exchange";
+        List<InstrumentId> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) out.add(new InstrumentId(rs.getString(2), rs.getString(1)));
+            return out;
+        } catch (SQLException e) {
+            throw failure(e, "listing instruments");
+        }
+    }
+
+    @Override
+    public OptionalLong lastBucket(InstrumentId instrument, Timeframe timeframe) throws StoreUnavailableException {
+        String sql = "SELECT bucket_start_nanos FROM candles.candles" + KEY + " ORDER BY bucket_start_nanos DESC LIMIT 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bindKey(s, instrument, timeframe);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e, "finding the last " + timeframe + " candle of " + instrument);
+        }
+    }
+
+    private interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction; a stale pooled connection is retried once. */
+    private void inTransaction(String what, ConnectionWork work) throws StoreUnavailableException {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                inTransaction(connection, () -> upsertViaCopy(connection, unique));
+                inTransaction(connection, () -> work.run(connection));
                 return;
             } catch (SQLException e) {
                 if (!Database.isUnavailable(e)) {
-                    throw new IllegalStateException("upserting " + unique.size() + " candles failed: " + e.getMessage(), e);
+                    throw new IllegalStateException("writing " + what + " failed: " + e.getMessage(), e);
                 }
                 Database.discardConnections(dataSource);
                 if (attempt == 1 && !(e instanceof SQLTransientConnectionException)) continue; // a stale pooled connection
-                throw new StoreUnavailableException("PostgreSQL unavailable, " + unique.size() + " candles not written: "
+                throw new StoreUnavailableException("PostgreSQL unavailable, " + what + " not written: "
                         + e.getMessage(), e);
             }
         }
@@ -173,15 +252,27 @@ public final class PgCandleStore implements CandleStore {
     public List<Candle> read(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
                              long afterBucketNanos) throws StoreUnavailableException {
         if (limit < 0) throw new IllegalArgumentException("must be >= 0: limit=" + limit);
-        List<Candle> candles = new ArrayList<>(Math.min(limit, 10_000));
         long from = afterBucketNanos == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(fromNanos, afterBucketNanos + 1);
-        if (limit == 0 || from >= toNanos) return candles;
-        String sql = SELECT + KEY + " AND bucket_start_nanos >= ? AND bucket_start_nanos < ?"
-                + " ORDER BY bucket_start_nanos LIMIT ?";
+        if (limit == 0 || from >= toNanos) return new ArrayList<>();
+        return query(instrument, timeframe, SELECT + KEY + " AND bucket_start_nanos >= ? AND bucket_start_nanos < ?"
+                + " ORDER BY bucket_start_nanos LIMIT ?", from, toNanos, limit);
+    }
+
+    @Override
+    public java.util.Optional<Candle> before(InstrumentId instrument, Timeframe timeframe, long beforeNanos)
+            throws StoreUnavailableException {
+        List<Candle> one = query(instrument, timeframe, SELECT + KEY + " AND bucket_start_nanos >= ? AND bucket_start_nanos < ?"
+                + " ORDER BY bucket_start_nanos DESC LIMIT ?", Long.MIN_VALUE, beforeNanos, 1);
+        return one.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(one.getFirst());
+    }
+
+    private List<Candle> query(InstrumentId instrument, Timeframe timeframe, String sql, long from, long to, int limit)
+            throws StoreUnavailableException {
+        List<Candle> candles = new ArrayList<>(Math.min(limit, 10_000));
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bindKey(s, instrument, timeframe);
             s.setLong(4, from);
-            s.setLong(5, toNanos);
+            s.setLong(5, to);
             s.setInt(6, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
