@@ -204,6 +204,11 @@ public final class CandleApp implements AutoCloseable {
         return job;
     }
 
+    /** @return live candle streams open now */
+    public long liveSubscribers() {
+        return hub.subscriberCount();
+    }
+
     public CandleStore store() {
         return store;
     }

@@ -171,6 +171,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
                             stream.offer(live(LiveCandle.State.CLOSED, c));
                             lastSent = c.bucketStart();
                         }
+                        stream.signal();
                         if (page.size() < HISTORY_PAGE) break;
                         after = page.getLast().bucketStart();
                     }
@@ -179,6 +180,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
                 Candle forming = start.snapshot().forming();
                 if (forming != null && forming.bucketStart() > lastSent) {
                     stream.offer(live(LiveCandle.State.FORMING, forming));
+                    stream.signal();
                 }
                 subscriber.goLive(lastSent);
             } catch (StoreUnavailableException e) {
@@ -244,6 +246,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
                         .setTimeframe(e.timeframe().label()).setBucketStartNanos(e.bucketStart()));
             }
             stream.offer(b.build());
+            stream.signal();
         }
     }
 

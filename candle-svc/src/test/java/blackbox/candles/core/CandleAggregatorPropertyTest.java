@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * its surviving trades; (2) every higher candle equals the merge of its 1m candles and the naive aggregation of its
  * trades; (3) a consumer applying every drained change holds exactly the aggregator's candles.
  */
-class CandleAggregatorPropertyTest {
-    record Trade(InstrumentId instrument, long time, double price, long quantity, long number, int type) {
+public class CandleAggregatorPropertyTest {
+    public record Trade(InstrumentId instrument, long time, double price, long quantity, long number, int type) {
     }
 
     static final InstrumentId[] INSTRUMENTS = {new InstrumentId("PETR4", "B"), new InstrumentId("VALE3", "B"),
@@ -136,7 +136,7 @@ class CandleAggregatorPropertyTest {
     }
 
     /** The oracle: group by bucket, sort by (time, number), fold; financial volume with BigDecimal. */
-    static Map<Long, Candle> naive(Buckets buckets, InstrumentId id, Timeframe tf, List<Trade> trades) {
+    public static Map<Long, Candle> naive(Buckets buckets, InstrumentId id, Timeframe tf, List<Trade> trades) {
         TreeMap<Long, List<Trade>> groups = new TreeMap<>();
         for (Trade t : trades) {
             groups.computeIfAbsent(buckets.bucketStart(tf, t.time()), k -> new ArrayList<>()).add(t);
