@@ -6,6 +6,7 @@ import blackbox.candles.feed.MarketDataFeed;
 import blackbox.candles.grpc.CandlesService;
 import blackbox.candles.jobs.ReprocessJob;
 import blackbox.candles.live.LiveHub;
+import blackbox.candles.read.CandleReadCache;
 import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
 import blackbox.candles.store.CandleSchema;
@@ -98,7 +99,8 @@ public final class CandleApp implements AutoCloseable {
         LiveHub hub = new LiveHub(config.buckets(), CandleApp::wallNanos);
         MarketDataClient marketData = new MarketDataClient(marketDataChannel);
         ReprocessJob[] job = new ReprocessJob[1];
-        CandleEngine engine = new CandleEngine(config.buckets(), config.rectificationWindow(), store, requests, hub,
+        CandleReadCache cache = new CandleReadCache(store, 400_000);
+        CandleEngine engine = new CandleEngine(config.buckets(), config.rectificationWindow(), store, requests, hub, cache,
                 health, CandleApp::wallNanos, config.cycle(), config.inboxBatches(), () -> job[0].wake());
         job[0] = new ReprocessJob(config.buckets(), marketData, engine, requests, CandleApp::wallNanos,
                 config.reprocessInterval());
@@ -113,7 +115,7 @@ public final class CandleApp implements AutoCloseable {
         GrpcHealth grpcHealth = new GrpcHealth(health, CandlesGrpc.SERVICE_NAME);
         serverBuilder.intercept(telemetry.grpcServerTracing());
         Server server = serverBuilder
-                .addService(new CandlesService(store, hub, job[0], marketData, config.buckets(), jobs, drain,
+                .addService(new CandlesService(store, cache, hub, job[0], marketData, config.buckets(), jobs, drain,
                         config.streamBuffer(), engine::seen))
                 .addService(grpcHealth.service())
                 .addService(ProtoReflectionServiceV1.newInstance())

@@ -31,7 +31,10 @@ import org.postgresql.PGConnection;
  * (10:00–17:55 local) over consecutive weekdays of March/April 2025, prices a random walk on the 0.01 tick,
  * quantities in lots of 100, 1–3 % of trades a few seconds late, trade type 2/3/1 (buy/sell/none).
  *
- * <p>Options: {@code --trades 10000000 --runs 5 --warmups 2 --sql-trades 2000000 (0 skips SQL) --sql-runs 3}.
+ * <p>Then, in the same run, {@link CandleReadLatencyBench}: one year of history read through gRPC.
+ *
+ * <p>Options: {@code --trades 10000000 --runs 5 --warmups 2 --sql-trades 2000000 (0 skips SQL) --sql-runs 3
+ * --read-requests 300 (0 skips the read latency) --read-warmups 100}.
  */
 public final class CandleAggregationBench {
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
@@ -79,6 +82,11 @@ public final class CandleAggregationBench {
 
         if (sqlTrades > 0) {
             sqlBaseline(tape, Math.min(sqlTrades, n), sqlRuns);
+        }
+        int readRequests = Integer.parseInt(args.getOrDefault("read-requests", "300"));
+        if (readRequests > 0) {
+            System.out.println();
+            CandleReadLatencyBench.run(readRequests, Integer.parseInt(args.getOrDefault("read-warmups", "100")));
         }
         System.out.printf("load average at the end: %s%n", loadAverage());
     }

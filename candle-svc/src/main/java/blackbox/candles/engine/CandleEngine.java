@@ -8,6 +8,7 @@ import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.RebuiltRange;
 import blackbox.candles.core.Timeframe;
 import blackbox.candles.live.LiveHub;
+import blackbox.candles.read.CandleReadCache;
 import blackbox.candles.store.CandleStore;
 import blackbox.candles.store.CandleStore.CandleKey;
 import blackbox.candles.store.ReprocessRequests;
@@ -86,6 +87,7 @@ public final class CandleEngine implements AutoCloseable {
     private final CandleStore store;
     private final ReprocessRequests requests;
     private final LiveHub hub;
+    private final CandleReadCache cache;
     private final Health health;
     private final LongSupplier wallClock;
     private final Duration cycle;
@@ -107,12 +109,13 @@ public final class CandleEngine implements AutoCloseable {
     private final List<CandleKey> deletes = new ArrayList<>();
 
     /**
+     * @param cache the read cache, kept current after each commit
      * @param window the rectification window (trades up to this long after their minute closed update candles at once)
      * @param wallClock UTC epoch ns
      * @param onLateRecorded called (engine thread) after ranges were recorded for the reprocess job
      */
     public CandleEngine(ExchangeBuckets buckets, Duration window, CandleStore store, ReprocessRequests requests,
-                        LiveHub hub, Health health, LongSupplier wallClock, Duration cycle, int inboxCapacity,
+                        LiveHub hub, CandleReadCache cache, Health health, LongSupplier wallClock, Duration cycle, int inboxCapacity,
                         Runnable onLateRecorded) {
         this.buckets = buckets;
         this.window = window;
@@ -120,6 +123,7 @@ public final class CandleEngine implements AutoCloseable {
         this.store = store;
         this.requests = requests;
         this.hub = hub;
+        this.cache = cache;
         this.health = health;
         this.wallClock = wallClock;
         this.cycle = cycle;
@@ -374,6 +378,7 @@ public final class CandleEngine implements AutoCloseable {
                 return null;
             });
         }
+        cache.invalidate(i.id);
         candlesWritten.addAndGet(part.size());
         return part.size();
     }
@@ -407,9 +412,11 @@ public final class CandleEngine implements AutoCloseable {
             deletes.clear();
             changed.sort(Comparator.comparing(Candle::timeframe).thenComparingLong(Candle::bucketStart));
             for (Candle c : changed) {
+                cache.changed(c);
                 hub.changed(c, instruments.get(c.instrument()).clock);
             }
             for (CandleKey k : removed) {
+                cache.removed(k.instrument(), k.timeframe(), k.bucketStart());
                 hub.removed(k.instrument(), k.timeframe(), k.bucketStart());
             }
         }

@@ -14,6 +14,7 @@ import blackbox.candles.core.Timeframe;
 import blackbox.candles.feed.MarketDataClient;
 import blackbox.candles.jobs.ReprocessJob;
 import blackbox.candles.live.LiveHub;
+import blackbox.candles.read.CandleReadCache;
 import blackbox.candles.store.CandleStore;
 import blackbox.candles.store.StoreUnavailableException;
 import blackbox.candles.v1.BackfillRequest;
@@ -54,6 +55,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
     private static final int CSV_CHUNK = 64 * 1024;
 
     private final CandleStore store;
+    private final CandleReadCache reader;
     private final LiveHub hub;
     private final ReprocessJob job;
     private final MarketDataClient marketData;
@@ -69,10 +71,11 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
      * @param jobs runs Reprocess, Backfill and Export
      * @param drain sends live streams
      */
-    public CandlesService(CandleStore store, LiveHub hub, ReprocessJob job, MarketDataClient marketData,
+    public CandlesService(CandleStore store, CandleReadCache reader, LiveHub hub, ReprocessJob job, MarketDataClient marketData,
                           ExchangeBuckets buckets, ExecutorService jobs, ExecutorService drain, int streamCapacity,
                           Function<InstrumentId, Boolean> seenLive) {
         this.store = store;
+        this.reader = reader;
         this.hub = hub;
         this.job = job;
         this.marketData = marketData;
@@ -99,14 +102,22 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
     }
 
     static blackbox.candles.v1.Candle proto(Candle c) {
-        blackbox.candles.v1.Candle.Builder b = blackbox.candles.v1.Candle.newBuilder()
+        return fields(blackbox.candles.v1.Candle.newBuilder()
                 .setInstrument(blackbox.gateway.v1.InstrumentId.newBuilder().setTicker(c.instrument().ticker())
                         .setExchange(c.instrument().exchange()))
-                .setTimeframe(c.timeframe().label())
-                .setBucketStartNanos(c.bucketStart())
+                .setTimeframe(c.timeframe().label()), c);
+    }
+
+    /** A candle of a GetCandles page: instrument and timeframe are the request's and left out (pages stay small). */
+    static blackbox.candles.v1.Candle protoInRange(Candle c) {
+        return fields(blackbox.candles.v1.Candle.newBuilder(), c);
+    }
+
+    private static blackbox.candles.v1.Candle fields(blackbox.candles.v1.Candle.Builder b, Candle c) {
+        b.setBucketStartNanos(c.bucketStart())
                 .setOpen(c.open()).setHigh(c.high()).setLow(c.low()).setClose(c.close())
                 .setVolume(c.volume())
-                .setFinancialVolume(c.financialVolume().toPlainString())
+                .setFinancialVolume(c.financialVolumeText())
                 .setTrades(c.tradeCount())
                 .setBuyVolume(c.buyVolume()).setSellVolume(c.sellVolume());
         if (c.volume() > 0) b.setVwap(c.vwap());
@@ -123,7 +134,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
             try {
                 InstrumentId id = knownInstrument(request.getInstrument());
                 // one more than asked tells whether another page follows
-                List<Candle> page = store.read(id, tf, request.getFromNanos(), request.getToNanos(), limit + 1, after);
+                List<Candle> page = reader.read(id, tf, request.getFromNanos(), request.getToNanos(), limit + 1, after);
                 boolean more = page.size() > limit;
                 if (more) page = page.subList(0, limit);
                 List<Candle> out = page;
@@ -135,7 +146,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
                     out = GapFill.fill(buckets.of(id.exchange()), id, tf, pageFrom, pageTo, page, previous);
                 }
                 GetCandlesResponse.Builder b = GetCandlesResponse.newBuilder();
-                for (Candle c : out) b.addCandles(proto(c));
+                for (Candle c : out) b.addCandles(protoInRange(c));
                 if (more) b.setNextPageToken(Long.toString(page.getLast().bucketStart()));
                 reply(response, b.build());
             } catch (StoreUnavailableException e) {
@@ -166,7 +177,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
                     long historyEnd = hub.historyEnd(id, tf, start);
                     long after = resumeAfter;
                     while (true) {
-                        List<Candle> page = store.read(id, tf, Long.MIN_VALUE, historyEnd, HISTORY_PAGE, after);
+                        List<Candle> page = reader.read(id, tf, Long.MIN_VALUE, historyEnd, HISTORY_PAGE, after);
                         for (Candle c : page) {
                             stream.offer(live(LiveCandle.State.CLOSED, c));
                             lastSent = c.bucketStart();

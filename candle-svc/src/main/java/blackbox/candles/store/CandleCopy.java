@@ -11,7 +11,8 @@ import org.postgresql.copy.CopyIn;
 /**
  * Streams candles as PostgreSQL COPY text ({@code FORMAT text}: tab-separated, newline-terminated), column order
  * {@link PgCandleStore#COLUMNS}. Tickers and exchanges are escaped (backslash, tab, newline, carriage return);
- * prices are the double's shortest decimal text without exponent, financial volume the exact scale-4 decimal.
+ * prices are the double's shortest text (float8 parses it back to the same double), financial volume its exact
+ * integer units.
  */
 final class CandleCopy {
     private static final int FLUSH_CHARS = 1 << 17;
@@ -54,12 +55,12 @@ final class CandleCopy {
         text(sb, c.instrument().ticker());
         sb.append('\t').append(c.timeframe().label())
                 .append('\t').append(c.bucketStart())
-                .append('\t').append(PgCandleStore.decimal(c.open()).toPlainString())
-                .append('\t').append(PgCandleStore.decimal(c.high()).toPlainString())
-                .append('\t').append(PgCandleStore.decimal(c.low()).toPlainString())
-                .append('\t').append(PgCandleStore.decimal(c.close()).toPlainString())
+                .append('\t').append(c.open())
+                .append('\t').append(c.high())
+                .append('\t').append(c.low())
+                .append('\t').append(c.close())
                 .append('\t').append(c.volume())
-                .append('\t').append(c.financialVolume().toPlainString())
+                .append('\t').append(c.financialVolumeUnits())
                 .append('\t').append(c.tradeCount())
                 .append('\t').append(c.buyVolume())
                 .append('\t').append(c.sellVolume())

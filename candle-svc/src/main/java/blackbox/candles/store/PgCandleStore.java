@@ -4,7 +4,6 @@ import blackbox.candles.core.Candle;
 import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
 import blackbox.platform.db.Database;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,8 +31,8 @@ import javax.sql.DataSource;
  * ({@code PgCandleStoreTest.tenThousandCandlesCopyVersusBatch} prints both). Missing monthly
  * partitions of the 1-minute candles are created first ({@link MonthPartitions}).
  *
- * <p>Prices are written as numeric from the double's shortest decimal text and read back as the same double;
- * financial volume as numeric at scale {@value Candle#FINANCIAL_SCALE}, exact.
+ * <p>Prices are double precision, written from the double's shortest decimal text and read back as the same double;
+ * financial volume as exact integer units of 10^-{@value Candle#FINANCIAL_SCALE} BRL (migration V3).
  *
  * <p>Errors: connection loss, server shutdown/start-up and pool time-outs are {@link StoreUnavailableException}
  * (nothing written; retrying is safe since writes are idempotent, even when a commit's answer was lost). Any
@@ -44,9 +43,9 @@ import javax.sql.DataSource;
  */
 public final class PgCandleStore implements CandleStore {
     static final String COLUMNS = "exchange, ticker, timeframe, bucket_start_nanos, open, high, low, close, volume,"
-            + " financial_volume, trades, buy_volume, sell_volume, open_time_nanos, open_trade_number,"
+            + " financial_volume_units, trades, buy_volume, sell_volume, open_time_nanos, open_trade_number,"
             + " close_time_nanos, close_trade_number";
-    private static final String[] UPDATED = {"open", "high", "low", "close", "volume", "financial_volume", "trades",
+    private static final String[] UPDATED = {"open", "high", "low", "close", "volume", "financial_volume_units", "trades",
             "buy_volume", "sell_volume", "open_time_nanos", "open_trade_number", "close_time_nanos", "close_trade_number"};
     static final String ON_CONFLICT;
 
@@ -57,7 +56,7 @@ public final class PgCandleStore implements CandleStore {
     }
 
     private static final String STAGING = "candles_staging";
-    private static final String SELECT = "SELECT bucket_start_nanos, open, high, low, close, volume, financial_volume,"
+    private static final String SELECT = "SELECT bucket_start_nanos, open, high, low, close, volume, financial_volume_units,"
             + " trades, buy_volume, sell_volume, open_time_nanos, open_trade_number, close_time_nanos,"
             + " close_trade_number FROM candles.candles";
     private static final String KEY = " WHERE exchange = ? AND ticker = ? AND timeframe = ?";
@@ -231,11 +230,6 @@ public final class PgCandleStore implements CandleStore {
         }
     }
 
-    /** The double's shortest decimal text as an exact decimal (no exponent issues: numeric takes it as is). */
-    static BigDecimal decimal(double value) {
-        return new BigDecimal(Double.toString(value));
-    }
-
     @Override
     public boolean delete(InstrumentId instrument, Timeframe timeframe, long bucketStart) throws StoreUnavailableException {
         String sql = "DELETE FROM candles.candles" + KEY + " AND bucket_start_nanos = ?";
@@ -277,9 +271,8 @@ public final class PgCandleStore implements CandleStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     candles.add(new Candle(instrument, timeframe, rs.getLong(1),
-                            rs.getBigDecimal(2).doubleValue(), rs.getBigDecimal(3).doubleValue(),
-                            rs.getBigDecimal(4).doubleValue(), rs.getBigDecimal(5).doubleValue(),
-                            rs.getLong(6), rs.getBigDecimal(7).movePointRight(Candle.FINANCIAL_SCALE).longValueExact(),
+                            rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                            rs.getLong(6), rs.getLong(7),
                             rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
                             rs.getLong(13), rs.getLong(14)));
                 }

@@ -98,7 +98,7 @@ class PgCandleStoreTest {
         assertEquals(new BigDecimal("922337203685477.5807"), odd.financialVolume());
         assertEquals(0.1 + 0.2, odd.close());
         assertEquals(new BigDecimal("922337203685477.5807"), db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT financial_volume FROM candles.candles WHERE bucket_start_nanos = :b")
+                "SELECT financial_volume_units::numeric / 10000 FROM candles.candles WHERE bucket_start_nanos = :b")
                 .bind("b", T0 + 100 * MINUTE).mapTo(BigDecimal.class).one()));
         assertEquals(51, store.count(PETR4, Timeframe.M1, ALL_FROM, ALL_TO));
         assertEquals(10, store.count(PETR4, Timeframe.M1, T0, T0 + 10 * MINUTE));
@@ -251,12 +251,12 @@ class PgCandleStoreTest {
                         s.setString(2, c.instrument().ticker());
                         s.setString(3, c.timeframe().label());
                         s.setLong(4, c.bucketStart());
-                        s.setBigDecimal(5, PgCandleStore.decimal(c.open()));
-                        s.setBigDecimal(6, PgCandleStore.decimal(c.high()));
-                        s.setBigDecimal(7, PgCandleStore.decimal(c.low()));
-                        s.setBigDecimal(8, PgCandleStore.decimal(c.close()));
+                        s.setDouble(5, c.open());
+                        s.setDouble(6, c.high());
+                        s.setDouble(7, c.low());
+                        s.setDouble(8, c.close());
                         s.setLong(9, c.volume());
-                        s.setBigDecimal(10, c.financialVolume());
+                        s.setLong(10, c.financialVolumeUnits());
                         s.setLong(11, c.tradeCount());
                         s.setLong(12, c.buyVolume());
                         s.setLong(13, c.sellVolume());
