@@ -8,6 +8,7 @@ import blackbox.marketdata.core.TradingDays;
 import blackbox.marketdata.gateway.GatewayClient;
 import blackbox.marketdata.gateway.GatewayFeed;
 import blackbox.marketdata.grpc.MarketDataService;
+import blackbox.marketdata.ingest.Backfill;
 import blackbox.marketdata.ingest.Ingestion;
 import blackbox.marketdata.ingest.RepairQueue;
 import blackbox.marketdata.ingest.SpoolAlarm;
@@ -46,6 +47,12 @@ import org.slf4j.LoggerFactory;
 public final class MarketDataApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MarketDataApp.class);
     public static final String SCHEMA = "marketdata";
+    /** ReadTrades calls reading at once (each holds a database connection); more wait their turn. */
+    static final int READERS = 2;
+    /** Backfill calls running at once (the gateway answers history requests one at a time anyway); more wait. */
+    static final int BACKFILLS = 2;
+    /** How long a backfill waits for the writer to commit a day's trades. */
+    static final Duration BACKFILL_PERSIST_TIMEOUT = Duration.ofSeconds(60);
 
     private final Server server;
     private final GatewayFeed feed;
@@ -59,10 +66,13 @@ public final class MarketDataApp implements AutoCloseable {
     private final Health health;
     private final GrpcHealth grpcHealth;
     private final ExecutorService drain;
+    private final ExecutorService readers;
+    private final ExecutorService backfills;
 
     private MarketDataApp(Server server, GatewayFeed feed, TradeWriterLoop writer, RepairQueue repairs,
                           SubscriptionManager subscriptions, Ingestion ingestion, TradeFanout fanout, Spool spool,
-                          TradeStore tradeStore, Health health, GrpcHealth grpcHealth, ExecutorService drain) {
+                          TradeStore tradeStore, Health health, GrpcHealth grpcHealth, ExecutorService drain,
+                          ExecutorService readers, ExecutorService backfills) {
         this.server = server;
         this.feed = feed;
         this.writer = writer;
@@ -75,6 +85,8 @@ public final class MarketDataApp implements AutoCloseable {
         this.health = health;
         this.grpcHealth = grpcHealth;
         this.drain = drain;
+        this.readers = readers;
+        this.backfills = backfills;
     }
 
     /**
@@ -96,43 +108,53 @@ public final class MarketDataApp implements AutoCloseable {
         GatewayClient gateway = new GatewayClient(gatewayChannel, Duration.ofSeconds(10), Duration.ofMinutes(10));
         TradeFanout fanout = new TradeFanout();
         SubscriptionManager subscriptions = new SubscriptionManager(subscriptionStore, gateway, config.grace(), System::nanoTime);
-        RepairQueue repairs = new RepairQueue(gateway, () -> subscriptions.ingesting(), fanout,
-                (instrument, from, to, recovered, reason) -> database.jdbi().useHandle(h -> h.createUpdate(
+        RepairQueue.RepairLog repairLog = (instrument, from, to, recovered, reason) -> database.jdbi().useHandle(h -> h.createUpdate(
                         "INSERT INTO marketdata.repairs (exchange, ticker, from_nanos, to_nanos, recovered, reason)"
                                 + " VALUES (:exchange, :ticker, :from, :to, :recovered, :reason)")
                         .bind("exchange", instrument.exchange()).bind("ticker", instrument.ticker()).bind("from", from)
-                        .bind("to", to).bind("recovered", recovered).bind("reason", reason).execute()));
+                        .bind("to", to).bind("recovered", recovered).bind("reason", reason).execute());
+        RepairQueue repairs = new RepairQueue(gateway, () -> subscriptions.ingesting(), fanout, repairLog);
         Spool spool = new Spool(config.spoolCapacity());
         SpoolAlarm alarm = new SpoolAlarm(health);
-        Ingestion ingestion = new Ingestion(subscriptions::isIngesting, new TradingDays(config.exchangeZone(), java.util.Map.of()), new TradeDeduplicator(), new SequenceTracker(),
+        TradingDays tradingDays = new TradingDays(config.exchangeZone(), java.util.Map.of());
+        Ingestion ingestion = new Ingestion(subscriptions::isIngesting, tradingDays, new TradeDeduplicator(), new SequenceTracker(),
                 spool, fanout, repairs, subscriptions::reconcileGateway, alarm);
         repairs.bind(ingestion);
         TradeWriterLoop writer = new TradeWriterLoop(spool, tradeStore, config.batchRows(), config.batchDelay(), health, alarm, repairs);
         writer.start();
+        Backfill backfill = new Backfill(gateway, ingestion, tradeStore, writer, spool, fanout, repairLog, tradingDays,
+                BACKFILL_PERSIST_TIMEOUT);
 
         subscriptions.loadFromStore();
         GatewayFeed feed = new GatewayFeed(gatewayChannel, ingestion, Duration.ofMillis(200), Duration.ofSeconds(10));
         health.report("gateway", Health.Status.down("connecting"));
         feed.start();
 
-        ExecutorService drain = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "grpc-stream-drain");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService drain = Executors.newFixedThreadPool(2, daemon("grpc-stream-drain"));
+        ExecutorService readers = Executors.newFixedThreadPool(READERS, daemon("trade-reader"));
+        ExecutorService backfills = Executors.newFixedThreadPool(BACKFILLS, daemon("backfill"));
         GrpcHealth grpcHealth = new GrpcHealth(health, MarketDataGrpc.SERVICE_NAME);
         serverBuilder.intercept(telemetry.grpcServerTracing());
         Server server = serverBuilder
-                .addService(new MarketDataService(subscriptions, fanout, drain, config.streamBuffer()))
+                .addService(new MarketDataService(subscriptions, fanout, drain, config.streamBuffer(), tradeStore, readers,
+                        backfill, backfills))
                 .addService(grpcHealth.service())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build()
                 .start();
         MarketDataApp app = new MarketDataApp(server, feed, writer, repairs, subscriptions, ingestion, fanout, spool, tradeStore,
-                health, grpcHealth, drain);
+                health, grpcHealth, drain, readers, backfills);
         app.registerMetrics(telemetry.meter());
         app.watchGateway();
         return app;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private void watchGateway() {
@@ -214,6 +236,8 @@ public final class MarketDataApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.shutdownNow();
+        readers.shutdownNow();
+        backfills.shutdownNow();
         writer.close();
         subscriptions.close();
         drain.shutdownNow();

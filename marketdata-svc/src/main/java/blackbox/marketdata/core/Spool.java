@@ -30,6 +30,7 @@ public final class Spool {
     private final int capacity;
     private final MpscArrayQueue<TradeRow> queue;
     private final AtomicLong droppedTotal = new AtomicLong();
+    private final AtomicLong keptTotal = new AtomicLong();
     private final Object droppedLock = new Object();
     private Map<Instrument, DroppedWindow> dropped = new HashMap<>();
 
@@ -53,6 +54,7 @@ public final class Spool {
     public boolean offer(TradeRow trade) {
         Objects.requireNonNull(trade, "trade");
         if (queue.offerIfBelowThreshold(trade, capacity)) {
+            keptTotal.incrementAndGet();
             return true;
         }
         droppedTotal.incrementAndGet();
@@ -85,6 +87,14 @@ public final class Spool {
     /** Trades held at most. */
     public int capacity() {
         return capacity;
+    }
+
+    /**
+     * Trades kept since creation (counted just after each is queued). When the producers are serialized (as
+     * {@code Ingestion} does), the first {@code keptTotal()} trades ever drained are exactly the ones counted.
+     */
+    public long keptTotal() {
+        return keptTotal.get();
     }
 
     /** Trades dropped since creation. */

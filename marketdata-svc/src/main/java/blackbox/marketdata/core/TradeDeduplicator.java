@@ -157,6 +157,13 @@ public final class TradeDeduplicator {
         b.words = words;
     }
 
+    /** Forgets one instrument's trading day, trades and edits (e.g. an old day just backfilled and persisted). */
+    public synchronized void forget(Instrument instrument, LocalDate day) {
+        Key key = new Key(instrument, day);
+        trades.remove(key);
+        edits.remove(key);
+    }
+
     /** Forgets every trading day before {@code day} (all instruments), trades and edits. */
     public synchronized void forgetBefore(LocalDate day) {
         trades.keySet().removeIf(k -> k.tradingDay().isBefore(day));

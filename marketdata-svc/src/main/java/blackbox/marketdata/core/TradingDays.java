@@ -3,7 +3,9 @@ package blackbox.marketdata.core;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,6 +24,16 @@ public final class TradingDays {
     public static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    /**
+     * One trading day's part of a window.
+     *
+     * @param day the exchange's trading day
+     * @param fromNanos inclusive, UTC epoch ns
+     * @param toNanos exclusive, UTC epoch ns
+     */
+    public record DayWindow(LocalDate day, long fromNanos, long toNanos) {
+    }
 
     private record Day(LocalDate date, long startNanos, long endNanos) {
     }
@@ -77,6 +89,46 @@ public final class TradingDays {
      * @return the exchange's local date at that instant
      */
     public LocalDate of(Instrument instrument, long utcNanos) {
-        return byExchange.getOrDefault(instrument.exchange(), defaultZone).of(utcNanos);
+        return zone(instrument).of(utcNanos);
+    }
+
+    /**
+     * @return the UTC epoch ns at which the exchange's trading day begins (local midnight, or the first instant
+     *     after it when a daylight-saving change skips midnight); saturated to the long range
+     */
+    public long startNanos(Instrument instrument, LocalDate day) {
+        Instant start = day.atStartOfDay(zone(instrument).zone).toInstant();
+        try {
+            return Math.addExact(Math.multiplyExact(start.getEpochSecond(), NANOS_PER_SECOND), start.getNano());
+        } catch (ArithmeticException e) {
+            return start.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Splits a window into the exchange's trading days, ascending: every window but the first starts at a
+     * day's start, every one but the last ends at the next day's start.
+     *
+     * @param fromNanos inclusive, UTC epoch ns
+     * @param toNanos exclusive, UTC epoch ns
+     * @return the days' parts; empty when {@code fromNanos >= toNanos}
+     */
+    public List<DayWindow> split(Instrument instrument, long fromNanos, long toNanos) {
+        List<DayWindow> windows = new ArrayList<>();
+        long cursor = fromNanos;
+        LocalDate day = of(instrument, fromNanos);
+        while (cursor < toNanos) {
+            long next = startNanos(instrument, day.plusDays(1));
+            long end = Math.min(toNanos, next);
+            if (end <= cursor) break; // cannot happen for a valid zone; never loop forever
+            windows.add(new DayWindow(day, cursor, end));
+            cursor = end;
+            day = day.plusDays(1);
+        }
+        return windows;
+    }
+
+    private Zone zone(Instrument instrument) {
+        return byExchange.getOrDefault(instrument.exchange(), defaultZone);
     }
 }

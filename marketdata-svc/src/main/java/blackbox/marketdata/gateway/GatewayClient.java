@@ -58,9 +58,14 @@ public final class GatewayClient {
      * channel sitting in its own reconnect back-off is told to try now.
      */
     private MarketDataGatewayGrpc.MarketDataGatewayBlockingStub stub(Duration timeout) {
+        return stub(timeout, true);
+    }
+
+    private MarketDataGatewayGrpc.MarketDataGatewayBlockingStub stub(Duration timeout, boolean waitForReady) {
         if (channel.getState(true) == io.grpc.ConnectivityState.TRANSIENT_FAILURE) channel.resetConnectBackoff();
-        return MarketDataGatewayGrpc.newBlockingStub(channel).withWaitForReady()
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        var stub = MarketDataGatewayGrpc.newBlockingStub(channel);
+        if (waitForReady) stub = stub.withWaitForReady();
+        return stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Subscribe at the gateway (idempotent there). */
@@ -93,7 +98,20 @@ public final class GatewayClient {
      * @throws StatusRuntimeException when the gateway or the DLL refuses or fails
      */
     public long history(Instrument instrument, long fromNanos, long toNanos, Consumer<Trade> sink) {
-        Iterator<HistoryTradesMessage> answer = stub(historyTimeout).getHistoryTrades(HistoryTradesRequest.newBuilder()
+        return history(instrument, fromNanos, toNanos, sink, true);
+    }
+
+    /**
+     * History trades of [fromNanos, toNanos] (UTC ns, both inclusive), each given to {@code sink} in order, on
+     * the calling thread. The call belongs to the caller's gRPC {@code Context}: cancelling that cancels it.
+     *
+     * @param waitForGateway true: a gateway that is away is waited for (up to the history deadline); false: it
+     *     fails at once with UNAVAILABLE (for a caller who is waiting on us)
+     * @return the number of trades the gateway sent
+     * @throws StatusRuntimeException when the gateway or the DLL refuses or fails, or the call is cancelled
+     */
+    public long history(Instrument instrument, long fromNanos, long toNanos, Consumer<Trade> sink, boolean waitForGateway) {
+        Iterator<HistoryTradesMessage> answer = stub(historyTimeout, waitForGateway).getHistoryTrades(HistoryTradesRequest.newBuilder()
                 .setInstrument(proto(instrument)).setFromNanos(fromNanos).setToNanos(toNanos).build());
         long count = 0;
         while (answer.hasNext()) {

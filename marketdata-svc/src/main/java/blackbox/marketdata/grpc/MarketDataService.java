@@ -7,15 +7,20 @@ import blackbox.gateway.v1.InstrumentId;
 import blackbox.gateway.v1.Trade;
 import blackbox.gateway.v1.TradeBatch;
 import blackbox.marketdata.core.Instrument;
+import blackbox.marketdata.ingest.Backfill;
 import blackbox.marketdata.ingest.TradeFanout;
+import blackbox.marketdata.store.TradeStore;
 import blackbox.marketdata.subscribe.SubscriptionManager;
 import blackbox.marketdata.subscribe.SubscriptionManager.Result;
+import blackbox.marketdata.v1.BackfillProgress;
+import blackbox.marketdata.v1.BackfillRequest;
 import blackbox.marketdata.v1.IngestedInstrument;
 import blackbox.marketdata.v1.ListIngestionRequest;
 import blackbox.marketdata.v1.ListIngestionResponse;
 import blackbox.marketdata.v1.ListSubscriptionsRequest;
 import blackbox.marketdata.v1.ListSubscriptionsResponse;
 import blackbox.marketdata.v1.MarketDataGrpc;
+import blackbox.marketdata.v1.ReadTradesRequest;
 import blackbox.marketdata.v1.StreamTradesRequest;
 import blackbox.marketdata.v1.SubscribeRequest;
 import blackbox.marketdata.v1.SubscribeResponse;
@@ -27,6 +32,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -38,17 +44,34 @@ import java.util.regex.Pattern;
  */
 public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
     private static final Pattern USER = Pattern.compile("[a-z0-9._@-]{1,64}");
+    /** Trades per ReadTrades message. */
+    public static final int READ_BATCH = 5_000;
+    /** How long a ReadTrades client may read nothing before its call is ended (it holds a reader). */
+    public static final Duration READ_STALL_LIMIT = Duration.ofMinutes(5);
+    /** The longest window one Backfill may ask for. */
+    public static final Duration MAX_BACKFILL_WINDOW = Duration.ofDays(366);
 
     private final SubscriptionManager subscriptions;
     private final TradeFanout fanout;
     private final Executor drainExecutor;
     private final int streamCapacity;
+    private final TradeReads reads;
+    private final Backfills backfills;
 
-    public MarketDataService(SubscriptionManager subscriptions, TradeFanout fanout, Executor drainExecutor, int streamCapacity) {
+    /**
+     * @param drainExecutor sends StreamTrades messages
+     * @param streamCapacity messages buffered per StreamTrades consumer
+     * @param readers runs ReadTrades calls, one thread each while it reads (bound it: each holds a connection)
+     * @param backfillExecutor runs Backfill calls, one thread each while it runs
+     */
+    public MarketDataService(SubscriptionManager subscriptions, TradeFanout fanout, Executor drainExecutor, int streamCapacity,
+                             TradeStore store, Executor readers, Backfill backfill, Executor backfillExecutor) {
         this.subscriptions = subscriptions;
         this.fanout = fanout;
         this.drainExecutor = drainExecutor;
         this.streamCapacity = streamCapacity;
+        this.reads = new TradeReads(store, readers, READ_BATCH, READ_STALL_LIMIT);
+        this.backfills = new Backfills(backfill, backfillExecutor);
     }
 
     static String user(String userId) {
@@ -64,6 +87,23 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
             return new Instrument(id.getTicker(), id.getExchange());
         } catch (IllegalArgumentException e) {
             throw Status.INVALID_ARGUMENT.withDescription(field + ": " + e.getMessage()).asRuntimeException();
+        }
+    }
+
+    /** A window [fromNanos, toNanos) must not be empty. */
+    static void window(long fromNanos, long toNanos) {
+        if (fromNanos >= toNanos) {
+            throw Status.INVALID_ARGUMENT.withDescription("from_nanos must be before to_nanos: from_nanos=" + fromNanos
+                    + ", to_nanos=" + toNanos).asRuntimeException();
+        }
+    }
+
+    /** A non-empty window [fromNanos, toNanos) must not be longer than {@code max}. */
+    static void windowAtMost(long fromNanos, long toNanos, Duration max) {
+        // fromNanos < toNanos, so the true length is positive and fits an unsigned long
+        if (Long.compareUnsigned(toNanos - fromNanos, max.toNanos()) > 0) {
+            throw Status.INVALID_ARGUMENT.withDescription("the window must be at most " + max.toDays() + " days: from_nanos="
+                    + fromNanos + ", to_nanos=" + toNanos).asRuntimeException();
         }
     }
 
@@ -124,6 +164,37 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
             var consumer = new TradeFanout.Consumer(Set.copyOf(instruments), stream);
             stream.onCancel(() -> fanout.remove(consumer));
             fanout.add(consumer);
+        });
+    }
+
+    /**
+     * Stored trades of one instrument in [from_nanos, to_nanos) (UTC epoch ns), ascending by (time, trade
+     * number), latest edits applied, in batches of {@link #READ_BATCH}, at the client's pace. Read on a reader
+     * thread. INVALID_ARGUMENT (naming field and value) for a bad instrument or an empty window; UNAVAILABLE
+     * when PostgreSQL is away (possibly after some batches: ask again).
+     */
+    @Override
+    public void readTrades(ReadTradesRequest request, StreamObserver<TradeBatch> response) {
+        guarded(response, () -> {
+            Instrument instrument = instrument(request.getInstrument(), "instrument");
+            window(request.getFromNanos(), request.getToNanos());
+            reads.start(instrument, request.getFromNanos(), request.getToNanos(), (ServerCallStreamObserver<TradeBatch>) response);
+        });
+    }
+
+    /**
+     * Fetches [from_nanos, to_nanos) (UTC epoch ns) from the gateway, a trading day at a time, and stores what is
+     * new; progress after each day, done = true once every trade is committed. Runs on a backfill thread.
+     * INVALID_ARGUMENT for a bad instrument, an empty window or one longer than {@link #MAX_BACKFILL_WINDOW};
+     * UNAVAILABLE when the gateway or PostgreSQL is away; the gateway's own code when it refuses.
+     */
+    @Override
+    public void backfill(BackfillRequest request, StreamObserver<BackfillProgress> response) {
+        guarded(response, () -> {
+            Instrument instrument = instrument(request.getInstrument(), "instrument");
+            window(request.getFromNanos(), request.getToNanos());
+            windowAtMost(request.getFromNanos(), request.getToNanos(), MAX_BACKFILL_WINDOW);
+            backfills.start(instrument, request.getFromNanos(), request.getToNanos(), (ServerCallStreamObserver<BackfillProgress>) response);
         });
     }
 

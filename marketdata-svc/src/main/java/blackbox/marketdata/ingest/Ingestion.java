@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * (a replay, a backfill, a reconnect), holes in the trade numbers are sent for repair, new trades go to the
  * consumers at once and to the spool that feeds PostgreSQL.
  *
- * <p>Real-time trades come from the gateway feed's thread, repaired ones from the repair thread; one lock
- * keeps them in a single order.
+ * <p>Real-time trades come from the gateway feed's thread, repaired ones from the repair thread, backfilled
+ * ones from backfill threads; one lock keeps them in a single order (and serializes the spool's producers).
  */
 public final class Ingestion implements GatewayFeed.Listener {
     private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
@@ -96,7 +96,7 @@ public final class Ingestion implements GatewayFeed.Listener {
     public void onTrades(List<Trade> trades) {
         received.addAndGet(trades.size());
         synchronized (this) {
-            for (Trade t : trades) accept(t);
+            for (Trade t : trades) accept(t, false);
         }
         fanout.flush();
     }
@@ -118,13 +118,41 @@ public final class Ingestion implements GatewayFeed.Listener {
      * @return true when it was new
      */
     synchronized boolean acceptRepaired(Trade trade) {
-        return accept(trade);
+        return accept(trade, false);
+    }
+
+    /**
+     * Takes a trade fetched by a backfill (backfill thread): like a repaired one, but of any instrument, ingested
+     * here or not, and without looking for holes in its numbers (history is what a hole would be repaired
+     * from, so one found there cannot be repaired).
+     *
+     * @return true when it was new (it is then streamed and spooled for the store)
+     */
+    synchronized boolean acceptBackfilled(Trade trade) {
+        return accept(trade, true);
+    }
+
+    /**
+     * The spool's count of kept trades now: every trade accepted before this call is among the first
+     * {@code persistMark()} the writer takes, so {@link TradeWriterLoop#awaitPersisted} with it waits for them.
+     */
+    synchronized long persistMark() {
+        return spool.keptTotal();
+    }
+
+    /**
+     * Tells that a backfilled day is persisted: its de-duplication state is dropped unless real-time ingestion
+     * may still need it (the newest day seen and the one before), so a year of backfill does not pile up
+     * bitmaps. A later backfill of the day is de-duplicated against the store instead.
+     */
+    synchronized void backfilledDayPersisted(Instrument instrument, LocalDate day) {
+        if (newestDay != null && day.isBefore(newestDay.minusDays(1))) deduplicator.forget(instrument, day);
     }
 
     /** Must hold the lock. */
-    private boolean accept(Trade t) {
+    private boolean accept(Trade t, boolean backfill) {
         Instrument instrument = instruments.computeIfAbsent(t.getInstrument(), id -> new Instrument(id.getTicker(), id.getExchange()));
-        if (!ingesting.test(instrument)) {
+        if (!backfill && !ingesting.test(instrument)) {
             ignored.incrementAndGet();
             return false;
         }
@@ -136,12 +164,12 @@ public final class Ingestion implements GatewayFeed.Listener {
             return false;
         }
         accepted.incrementAndGet();
-        if (t.getTimeNanos() > lastTradeNanos) lastTradeNanos = t.getTimeNanos();
+        if (!backfill && t.getTimeNanos() > lastTradeNanos) lastTradeNanos = t.getTimeNanos();
         if (newestDay == null || day.isAfter(newestDay)) {
             if (newestDay != null) deduplicator.forgetBefore(day.minusDays(1));
             newestDay = day;
         }
-        if (!row.edit()) {
+        if (!row.edit() && !backfill) {
             sequence.observe(row).ifPresent(hole -> repairs.request(hole.instrument(), hole.afterNanos(), hole.beforeNanos(),
                     "trade numbers " + hole.firstMissing() + ".." + hole.lastMissing() + " missing"));
         }

@@ -35,8 +35,9 @@ public final class TradeWriterLoop implements AutoCloseable {
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    /** Trades taken from the spool and committed (stored or found stored already); guarded for waits by itself. */
+    private final AtomicLong persisted = new AtomicLong();
     private volatile boolean running = true;
-    private volatile boolean idle = true;
 
     public TradeWriterLoop(Spool spool, TradeStore store, int maxRows, Duration maxDelay, Health health, SpoolAlarm alarm,
                            RepairQueue repairs) {
@@ -70,9 +71,40 @@ public final class TradeWriterLoop implements AutoCloseable {
         return failures.get();
     }
 
-    /** True when the spool is empty and no batch is pending: everything received so far is stored. */
+    /** True when every trade the spool has kept so far is committed (none waits in the spool or a batch). */
     public boolean drained() {
-        return idle && spool.size() == 0;
+        return persisted.get() >= spool.keptTotal();
+    }
+
+    /** Trades taken from the spool and committed so far (new to the store or found stored already). */
+    public long persisted() {
+        return persisted.get();
+    }
+
+    /**
+     * Waits (calling thread) until the first {@code mark} trades the spool ever kept are committed, so a read
+     * issued afterwards sees them. Take the mark from {@code Ingestion.persistMark()} after handing over the
+     * trades to wait for.
+     *
+     * @param mark a value of {@link Spool#keptTotal()}
+     * @return true when they are committed; false when the timeout passed first (PostgreSQL away, or the
+     *     writer stopped) or the thread was interrupted (its flag is set again)
+     */
+    public boolean awaitPersisted(long mark, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (persisted) {
+            while (persisted.get() < mark) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                try {
+                    persisted.wait(Math.max(1, Math.min(left / 1_000_000, 100)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private void run() {
@@ -86,11 +118,9 @@ public final class TradeWriterLoop implements AutoCloseable {
                 if (before == 0 && !batch.isEmpty()) oldest = System.nanoTime();
             }
             if (batch.isEmpty()) {
-                idle = true;
                 LockSupport.parkNanos(1_000_000);
                 continue;
             }
-            idle = false;
             if (!policy.shouldFlush(batch.size(), oldest, System.nanoTime()) && running) {
                 LockSupport.parkNanos(500_000);
                 continue;
@@ -99,6 +129,10 @@ public final class TradeWriterLoop implements AutoCloseable {
                 TradeStore.WriteResult result = store.write(batch);
                 stored.addAndGet(result.stored());
                 duplicates.addAndGet(result.duplicates());
+                synchronized (persisted) {
+                    persisted.addAndGet(batch.size());
+                    persisted.notifyAll();
+                }
                 batch.clear();
                 if (!backoff.equals(Duration.ofMillis(100))) {
                     log.info("PostgreSQL reachable again; writing the {} trades spooled meanwhile", spool.size());

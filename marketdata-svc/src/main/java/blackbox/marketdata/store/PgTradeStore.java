@@ -1,6 +1,7 @@
 package blackbox.marketdata.store;
 
 import blackbox.marketdata.core.Instrument;
+import blackbox.marketdata.core.TradeNumbers;
 import blackbox.marketdata.core.TradeRow;
 import blackbox.platform.db.Database;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -34,8 +36,10 @@ import org.postgresql.copy.CopyIn;
  * as {@link IllegalStateException}. A write that finds a dead pooled connection (the server restarted
  * since) retries once on a fresh one.
  *
- * <p>Called from one writer thread ({@link #write} reuses its buffer); {@link #count} and {@link #read} are
- * thread-safe.
+ * <p>Reads of long windows ({@link #scan}, {@link #storedTradeNumbers}) run in a read-only transaction with a
+ * fetch size, so PostgreSQL hands the rows over through a cursor a batch at a time.
+ *
+ * <p>Called from one writer thread ({@link #write} reuses its buffer); the reads are thread-safe.
  */
 public final class PgTradeStore implements TradeStore {
     /** The COPY/INSERT column list of trades and edits, in {@link CopyTextEncoder}'s order. */
@@ -44,6 +48,26 @@ public final class PgTradeStore implements TradeStore {
 
     private static final int FLUSH_BYTES = 1 << 18;
     private static final String COPY_TRADES = "COPY marketdata.trades (" + COLUMNS + ") FROM STDIN WITH (FORMAT text)";
+
+    /** The first and last trading day with trades of an instrument within a range of days (nulls when none). */
+    private static final String DAY_BOUNDS = "SELECT min(trading_day), max(trading_day) FROM marketdata.trades"
+            + " WHERE exchange = ? AND ticker = ? AND trading_day BETWEEN ? AND ?";
+
+    /**
+     * One trading day's trades in a window of (edited) time, each with its latest stored edit (greatest id),
+     * by (time, trade number). Parameters: exchange, ticker, day (edits); exchange, ticker, day, from, to.
+     */
+    private static final String SCAN_DAY = "SELECT t.trade_number, COALESCE(e.time_nanos, t.time_nanos) AS time_nanos,"
+            + " COALESCE(e.price, t.price), COALESCE(e.quantity, t.quantity), COALESCE(e.volume, t.volume),"
+            + " COALESCE(e.buy_agent, t.buy_agent), COALESCE(e.sell_agent, t.sell_agent),"
+            + " COALESCE(e.trade_type, t.trade_type), t.received_nanos"
+            + " FROM marketdata.trades t LEFT JOIN ("
+            + "SELECT DISTINCT ON (trade_number) trade_number, time_nanos, price, quantity, volume, buy_agent, sell_agent,"
+            + " trade_type FROM marketdata.trade_edits WHERE exchange = ? AND ticker = ? AND trading_day = ?"
+            + " ORDER BY trade_number, id DESC) e ON e.trade_number = t.trade_number"
+            + " WHERE t.exchange = ? AND t.ticker = ? AND t.trading_day = ?"
+            + " AND COALESCE(e.time_nanos, t.time_nanos) >= ? AND COALESCE(e.time_nanos, t.time_nanos) < ?"
+            + " ORDER BY 2, 1";
 
     private final DataSource dataSource;
     private final PartitionManager partitions;
@@ -213,6 +237,116 @@ public final class PgTradeStore implements TradeStore {
             return rows;
         } catch (SQLException e) {
             throw failure(e, "reading trades of " + instrument);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One query per trading day (one partition each), days ascending, between the first and last day with
+     * trades of the instrument among the UTC days around the window (a session date is within a day of the
+     * UTC date of its trades). Within a day the sort is PostgreSQL's; days follow each other in time.
+     */
+    @Override
+    public void scan(Instrument instrument, long fromNanos, long toNanos, int batchSize, Consumer<List<TradeRow>> sink)
+            throws StoreUnavailableException {
+        if (batchSize < 1) throw new IllegalArgumentException("must be >= 1: batchSize=" + batchSize);
+        if (fromNanos >= toNanos) return;
+        LocalDate fromDay = utcDate(fromNanos).minusDays(1);
+        LocalDate toDay = utcDate(toNanos - 1).plusDays(1);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // a cursor needs a transaction
+            try {
+                LocalDate[] days = dayBounds(c, instrument, fromDay, toDay);
+                if (days != null) scanDays(c, instrument, days[0], days[1], fromNanos, toNanos, batchSize, sink);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(e, "reading trades of " + instrument);
+        }
+    }
+
+    private static LocalDate[] dayBounds(Connection c, Instrument instrument, LocalDate fromDay, LocalDate toDay) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(DAY_BOUNDS)) {
+            s.setString(1, instrument.exchange());
+            s.setString(2, instrument.ticker());
+            s.setObject(3, fromDay);
+            s.setObject(4, toDay);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                LocalDate first = rs.getObject(1, LocalDate.class);
+                return first == null ? null : new LocalDate[] {first, rs.getObject(2, LocalDate.class)};
+            }
+        }
+    }
+
+    private static void scanDays(Connection c, Instrument instrument, LocalDate firstDay, LocalDate lastDay, long fromNanos,
+                                 long toNanos, int batchSize, Consumer<List<TradeRow>> sink) throws SQLException {
+        List<TradeRow> batch = new ArrayList<>(batchSize);
+        try (PreparedStatement s = c.prepareStatement(SCAN_DAY)) {
+            s.setFetchSize(batchSize);
+            for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+                s.setString(1, instrument.exchange());
+                s.setString(2, instrument.ticker());
+                s.setObject(3, day);
+                s.setString(4, instrument.exchange());
+                s.setString(5, instrument.ticker());
+                s.setObject(6, day);
+                s.setLong(7, fromNanos);
+                s.setLong(8, toNanos);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        batch.add(new TradeRow(instrument, day, rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4),
+                                rs.getDouble(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), false, rs.getLong(9)));
+                        if (batch.size() == batchSize) {
+                            sink.accept(batch);
+                            batch = new ArrayList<>(batchSize);
+                        }
+                    }
+                }
+            }
+        }
+        if (!batch.isEmpty()) sink.accept(batch);
+    }
+
+    @Override
+    public TradeNumbers storedTradeNumbers(Instrument instrument, LocalDate tradingDay) throws StoreUnavailableException {
+        String sql = "SELECT trade_number FROM marketdata.trades WHERE exchange = ? AND ticker = ? AND trading_day = ?"
+                + " ORDER BY trade_number";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setFetchSize(50_000);
+                s.setString(1, instrument.exchange());
+                s.setString(2, instrument.ticker());
+                s.setObject(3, tradingDay);
+                TradeNumbers.Builder numbers = TradeNumbers.builder();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) numbers.add(rs.getLong(1));
+                }
+                c.commit();
+                return numbers.build();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(e, "reading the trade numbers of " + instrument + " on " + tradingDay);
+        }
+    }
+
+    private static LocalDate utcDate(long nanos) {
+        return LocalDate.ofInstant(java.time.Instant.ofEpochSecond(0, nanos), ZoneOffset.UTC);
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException suppressed) {
+            cause.addSuppressed(suppressed);
         }
     }
 

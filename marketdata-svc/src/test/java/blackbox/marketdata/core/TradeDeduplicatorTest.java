@@ -71,6 +71,19 @@ class TradeDeduplicatorTest {
     }
 
     @Test
+    void forgettingOneInstrumentsDayLeavesItsOtherDaysAndOtherInstrumentsAlone() {
+        dedup.firstTime(trade(PETR4, DAY, 1));
+        dedup.firstTime(edit(1, 38.6, 100));
+        dedup.firstTime(trade(PETR4, DAY.plusDays(1), 1));
+        dedup.firstTime(trade(VALE3, DAY, 1));
+        dedup.forget(PETR4, DAY);
+        assertTrue(dedup.firstTime(trade(PETR4, DAY, 1)));
+        assertTrue(dedup.firstTime(edit(1, 38.6, 100)), "the day's edits are forgotten too");
+        assertFalse(dedup.firstTime(trade(PETR4, DAY.plusDays(1), 1)));
+        assertFalse(dedup.firstTime(trade(VALE3, DAY, 1)));
+    }
+
+    @Test
     void aNumberAboveTheWindowSlidesItForgettingTheLowest() {
         TradeDeduplicator small = new TradeDeduplicator(128);
         assertTrue(small.firstTime(trade(0)));

@@ -1,10 +1,12 @@
 package blackbox.marketdata.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,65 @@ class TradingDaysTest {
                     : t + random.nextLong(3_600_000_000_000L);
             LocalDate expected = Instant.ofEpochSecond(0, t).atZone(zone).toLocalDate();
             assertEquals(expected, days.of(PETR4, t), "seed=" + seed + " t=" + t);
+        }
+    }
+
+    @Test
+    void aWindowSplitsIntoTradingDaysAtLocalMidnight() {
+        long from = nanos("2024-03-14T15:00:00Z");
+        long to = nanos("2024-03-16T12:00:00Z");
+        assertEquals(List.of(
+                new TradingDays.DayWindow(LocalDate.of(2024, 3, 14), from, nanos("2024-03-15T03:00:00Z")),
+                new TradingDays.DayWindow(LocalDate.of(2024, 3, 15), nanos("2024-03-15T03:00:00Z"), nanos("2024-03-16T03:00:00Z")),
+                new TradingDays.DayWindow(LocalDate.of(2024, 3, 16), nanos("2024-03-16T03:00:00Z"), to)),
+                days.split(PETR4, from, to));
+    }
+
+    @Test
+    void aWindowInsideOneDayIsOneWindowAndAnEmptyWindowNone() {
+        long from = nanos("2024-03-15T13:00:00Z");
+        assertEquals(List.of(new TradingDays.DayWindow(LocalDate.of(2024, 3, 15), from, from + 1)), days.split(PETR4, from, from + 1));
+        assertEquals(List.of(), days.split(PETR4, from, from));
+        assertEquals(List.of(), days.split(PETR4, from, from - 1));
+    }
+
+    @Test
+    void aWindowEndingAtMidnightDoesNotReachTheNextDay() {
+        long midnight = nanos("2024-03-15T03:00:00Z");
+        assertEquals(List.of(new TradingDays.DayWindow(LocalDate.of(2024, 3, 14), midnight - 10, midnight)),
+                days.split(PETR4, midnight - 10, midnight));
+    }
+
+    @Test
+    void daylightSavingDaysOf23And25HoursSplitWhereJavaTimeSays() {
+        // 2018-11-04 began at 01:00 -02 (03:00Z); 2019-02-16 lasted 25 hours (02:00Z to 03:00Z the next day)
+        assertEquals(nanos("2018-11-04T03:00:00Z"), days.startNanos(PETR4, LocalDate.of(2018, 11, 4)));
+        assertEquals(nanos("2018-11-05T02:00:00Z"), days.startNanos(PETR4, LocalDate.of(2018, 11, 5)));
+        var split = days.split(PETR4, nanos("2019-02-16T00:00:00Z"), nanos("2019-02-18T00:00:00Z"));
+        assertEquals(List.of(LocalDate.of(2019, 2, 15), LocalDate.of(2019, 2, 16), LocalDate.of(2019, 2, 17)),
+                split.stream().map(TradingDays.DayWindow::day).toList());
+        assertEquals(25 * 3_600_000_000_000L, split.get(1).toNanos() - split.get(1).fromNanos());
+    }
+
+    @Test
+    void splitWindowsCoverTheWindowExactlyAndEachLiesInItsDay() {
+        long seed = Seeds.seed("TradingDaysTest.splitWindowsCoverTheWindowExactlyAndEachLiesInItsDay");
+        Random random = new Random(seed);
+        long base = nanos("2015-01-01T00:00:00Z");
+        for (int i = 0; i < 2_000; i++) {
+            long from = base + (long) (random.nextDouble() * 11 * 365 * 86_400_000_000_000L);
+            long to = from + 1 + random.nextLong(40 * 86_400_000_000_000L);
+            var split = days.split(PETR4, from, to);
+            assertEquals(from, split.getFirst().fromNanos(), "seed=" + seed);
+            assertEquals(to, split.getLast().toNanos(), "seed=" + seed);
+            for (int k = 0; k < split.size(); k++) {
+                var w = split.get(k);
+                assertTrue(w.fromNanos() < w.toNanos(), "seed=" + seed + " " + w);
+                assertEquals(w.day(), days.of(PETR4, w.fromNanos()), "seed=" + seed + " " + w);
+                assertEquals(w.day(), days.of(PETR4, w.toNanos() - 1), "seed=" + seed + " " + w);
+                if (k > 0) assertEquals(split.get(k - 1).toNanos(), w.fromNanos(), "seed=" + seed);
+                if (k > 0) assertEquals(split.get(k - 1).day().plusDays(1), w.day(), "seed=" + seed);
+            }
         }
     }
 
