@@ -284,12 +284,12 @@ public final class CandleEngine implements AutoCloseable {
         long clockMinute = i.clock - Math.floorMod(i.clock, MINUTE);
         boolean held = minute >= i.loadedFrom && minute >= clockMinute - windowNanos;
         if (t.getEdit()) {
-            if (!held || i.aggregator.onEdit(i.index, t.getTradeNumber(), time, t.getPrice(), t.getQuantity(),
+            if (!held || i.aggregator.onEdit(i.index, Integer.toUnsignedLong(t.getTradeNumber()), time, t.getPrice(), t.getQuantity(),
                     t.getTradeType()) == CandleAggregator.EditResult.NOT_IN_WINDOW) {
                 late(i, minute);
             }
         } else if (held) {
-            i.aggregator.onTrade(i.index, time, t.getPrice(), t.getQuantity(), t.getTradeNumber(), t.getTradeType());
+            i.aggregator.onTrade(i.index, time, t.getPrice(), t.getQuantity(), Integer.toUnsignedLong(t.getTradeNumber()), t.getTradeType());
             tradesApplied.incrementAndGet();
         } else {
             late(i, minute);

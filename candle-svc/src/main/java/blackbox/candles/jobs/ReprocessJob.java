@@ -144,7 +144,7 @@ public final class ReprocessJob implements AutoCloseable {
                 });
         marketData.readTrades(instrument, fromNanos, toNanos, batch -> {
             for (Trade t : batch) {
-                rebuilder.accept(t.getTimeNanos(), t.getPrice(), t.getQuantity(), t.getTradeNumber(), t.getTradeType());
+                rebuilder.accept(t.getTimeNanos(), t.getPrice(), t.getQuantity(), Integer.toUnsignedLong(t.getTradeNumber()), t.getTradeType());
             }
             int percent = (int) Math.min(99, Math.max(0, (rebuilder.position() - fromNanos) * 100.0 / span));
             progress.update(percent, rebuilder.trades(), written[0]);
