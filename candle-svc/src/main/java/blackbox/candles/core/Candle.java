@@ -81,19 +81,6 @@ public record Candle(InstrumentId instrument, Timeframe timeframe, long bucketSt
         return BigDecimal.valueOf(financialVolumeUnits, FINANCIAL_SCALE);
     }
 
-    /** @return {@link #financialVolume()} as plain text with 4 decimals ("1234.5600"), without a BigDecimal */
-    public String financialVolumeText() {
-        long whole = financialVolumeUnits / 10_000;
-        int frac = (int) Math.abs(financialVolumeUnits % 10_000);
-        StringBuilder sb = new StringBuilder(24);
-        if (financialVolumeUnits < 0 && whole == 0) sb.append('-');
-        sb.append(whole).append('.');
-        if (frac < 1000) sb.append('0');
-        if (frac < 100) sb.append('0');
-        if (frac < 10) sb.append('0');
-        return sb.append(frac).toString();
-    }
-
     /** @return financial volume / volume, for display (NaN for a gap filler) */
     public double vwap() {
         return volume == 0 ? Double.NaN : financialVolumeUnits / FINANCIAL_UNIT / volume;

@@ -117,7 +117,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
         b.setBucketStartNanos(c.bucketStart())
                 .setOpen(c.open()).setHigh(c.high()).setLow(c.low()).setClose(c.close())
                 .setVolume(c.volume())
-                .setFinancialVolume(c.financialVolumeText())
+                .setFinancialVolumeUnits(c.financialVolumeUnits())
                 .setTrades(c.tradeCount())
                 .setBuyVolume(c.buyVolume()).setSellVolume(c.sellVolume());
         if (c.volume() > 0) b.setVwap(c.vwap());

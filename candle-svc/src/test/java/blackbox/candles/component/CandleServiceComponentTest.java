@@ -85,7 +85,8 @@ class CandleServiceComponentTest {
 
     static String key(blackbox.candles.v1.Candle c) {
         return c.getBucketStartNanos() + " o=" + c.getOpen() + " h=" + c.getHigh() + " l=" + c.getLow() + " c="
-                + c.getClose() + " v=" + c.getVolume() + " fv=" + c.getFinancialVolume() + " n=" + c.getTrades()
+                + c.getClose() + " v=" + c.getVolume() + " fv="
+                + BigDecimal.valueOf(c.getFinancialVolumeUnits(), Candle.FINANCIAL_SCALE).toPlainString() + " n=" + c.getTrades()
                 + " b=" + c.getBuyVolume() + " s=" + c.getSellVolume();
     }
 

@@ -156,14 +156,4 @@ class CandleTest {
         assertEquals(0, dense.get(2).volume());
         assertEquals(36.00, dense.get(3).close());
     }
-
-    @Test
-    void financialVolumeTextEqualsTheBigDecimalsPlainText() {
-        for (long units : new long[]{1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 10_001, 12_345_678, Long.MAX_VALUE}) {
-            Candle c = new Candle(new InstrumentId("PETR4", "B"), Timeframe.M1, 0, 1, 1, 1, 1, 1, units, 1, 0, 0, 0, 0,
-                    0, 0);
-            org.junit.jupiter.api.Assertions.assertEquals(
-                    java.math.BigDecimal.valueOf(units, Candle.FINANCIAL_SCALE).toPlainString(), c.financialVolumeText());
-        }
-    }
 }
