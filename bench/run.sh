@@ -15,7 +15,8 @@ case "${1:-}" in
   callback) MAIN=blackbox.bench.CallbackThroughputBench ;;
   grpc) MAIN=blackbox.bench.GrpcThroughputBench ;;
   persist) MAIN=blackbox.bench.persist.TradePersistBench ;;
-  candles) MAIN=blackbox.bench.candles.CandleAggregationBench ;;
+  candles) MAIN=blackbox.bench.candles.CandleAggregationBench
+           GC_OPTS="-XX:+UseZGC" ;; # as bin/candles runs candle-svc: the read latency's tail is GC pauses
   *) echo "usage: bench/run.sh callback|grpc|persist|candles [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
@@ -28,5 +29,5 @@ fi
 
 LIB="$ROOT/dll-gateway/target/native/libprofitdll-sim.so"
 exec java --enable-native-access=ALL-UNNAMED -Xms4g -Xmx4g -XX:+AlwaysPreTouch \
-  -Dbench.home="$BENCH" -Dprofitdll.library="$LIB" ${BENCH_JAVA_OPTS:-} \
+  -Dbench.home="$BENCH" -Dprofitdll.library="$LIB" ${GC_OPTS:-} ${BENCH_JAVA_OPTS:-} \
   -cp "$JAR:$BENCH/target/lib/*" "$MAIN" "$@"

@@ -133,21 +133,28 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
             long after = Requests.pageToken(request.getPageToken());
             try {
                 InstrumentId id = knownInstrument(request.getInstrument());
-                // one more than asked tells whether another page follows
-                List<Candle> page = reader.read(id, tf, request.getFromNanos(), request.getToNanos(), limit + 1, after);
-                boolean more = page.size() > limit;
-                if (more) page = page.subList(0, limit);
-                List<Candle> out = page;
+                GetCandlesResponse.Builder b = GetCandlesResponse.newBuilder();
                 if (request.getFillGaps()) {
+                    List<Candle> page = reader.read(id, tf, request.getFromNanos(), request.getToNanos(), limit + 1, after);
+                    boolean more = page.size() > limit;
+                    if (more) page = page.subList(0, limit);
                     long pageFrom = after == Long.MIN_VALUE ? request.getFromNanos()
                             : buckets.of(id.exchange()).bucketEnd(tf, after);
                     long pageTo = more ? page.getLast().bucketStart() + 1 : request.getToNanos();
                     double previous = store.before(id, tf, pageFrom).map(Candle::close).orElse(Double.NaN);
-                    out = GapFill.fill(buckets.of(id.exchange()), id, tf, pageFrom, pageTo, page, previous);
+                    for (Candle c : GapFill.fill(buckets.of(id.exchange()), id, tf, pageFrom, pageTo, page, previous)) {
+                        b.addCandles(protoInRange(c));
+                    }
+                    if (more) b.setNextPageToken(Long.toString(page.getLast().bucketStart()));
+                } else {
+                    // one more than asked tells whether another page follows; cached series come encoded already
+                    List<blackbox.candles.v1.Candle> page = reader.read(id, tf, request.getFromNanos(),
+                            request.getToNanos(), limit + 1, after, CandlesService::protoInRange);
+                    boolean more = page.size() > limit;
+                    if (more) page = page.subList(0, limit);
+                    b.addAllCandles(page);
+                    if (more) b.setNextPageToken(Long.toString(page.getLast().getBucketStartNanos()));
                 }
-                GetCandlesResponse.Builder b = GetCandlesResponse.newBuilder();
-                for (Candle c : out) b.addCandles(protoInRange(c));
-                if (more) b.setNextPageToken(Long.toString(page.getLast().bucketStart()));
                 reply(response, b.build());
             } catch (StoreUnavailableException e) {
                 throw unavailable(e);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 
 /**
  * Serves reads of the derived timeframes (5m..1w) from memory: a year of 5-minute candles is ~24,000 rows, and
@@ -27,13 +28,23 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * and year).
  */
 public final class CandleReadCache {
-    private static final Candle TOMBSTONE = Candle.flat(new InstrumentId("-", "-"), Timeframe.M5, 0, 1);
+    private static final Entry TOMBSTONE = new Entry(Candle.flat(new InstrumentId("-", "-"), Timeframe.M5, 0, 1));
+
+    /** A cached candle and, once a reader asked for it, its wire form (built once, reused by every later read). */
+    private static final class Entry {
+        final Candle candle;
+        volatile Object encoded;
+
+        Entry(Candle candle) {
+            this.candle = candle;
+        }
+    }
 
     private record Key(InstrumentId instrument, Timeframe timeframe) {
     }
 
     private static final class Series {
-        final ConcurrentSkipListMap<Long, Candle> candles = new ConcurrentSkipListMap<>();
+        final ConcurrentSkipListMap<Long, Entry> candles = new ConcurrentSkipListMap<>();
         volatile boolean loaded;
         volatile boolean tooLong;
     }
@@ -51,22 +62,45 @@ public final class CandleReadCache {
     /** Same contract as {@link CandleStore#read}. */
     public List<Candle> read(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
                              long afterBucketNanos) throws StoreUnavailableException {
+        return read(instrument, timeframe, fromNanos, toNanos, limit, afterBucketNanos, c -> c);
+    }
+
+    /**
+     * Like {@link #read}, each candle given as {@code encode} makes it. For a cached series the encoded form is kept
+     * with the candle, so a series read again and again (charts) is encoded once per change, not once per read;
+     * {@code encode} must therefore be a pure function of the candle, the same on every call.
+     */
+    @SuppressWarnings("unchecked")
+    public <M> List<M> read(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
+                            long afterBucketNanos, Function<Candle, M> encode) throws StoreUnavailableException {
         if (timeframe == Timeframe.M1) {
-            return store.read(instrument, timeframe, fromNanos, toNanos, limit, afterBucketNanos);
+            return encodeAll(store.read(instrument, timeframe, fromNanos, toNanos, limit, afterBucketNanos), encode);
         }
         Series s = series.computeIfAbsent(new Key(instrument, timeframe), k -> new Series());
         if (!s.loaded) load(s, instrument, timeframe);
         if (s.tooLong) {
-            return store.read(instrument, timeframe, fromNanos, toNanos, limit, afterBucketNanos);
+            return encodeAll(store.read(instrument, timeframe, fromNanos, toNanos, limit, afterBucketNanos), encode);
         }
         long from = afterBucketNanos == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(fromNanos, afterBucketNanos + 1);
-        List<Candle> out = new ArrayList<>(Math.min(limit, 4096));
+        List<M> out = new ArrayList<>(Math.min(limit, 4096));
         if (from >= toNanos) return out;
-        ConcurrentNavigableMap<Long, Candle> range = s.candles.subMap(from, true, toNanos, false);
-        for (Candle c : range.values()) {
+        ConcurrentNavigableMap<Long, Entry> range = s.candles.subMap(from, true, toNanos, false);
+        for (Entry e : range.values()) {
             if (out.size() == limit) break;
-            if (c != TOMBSTONE) out.add(c);
+            if (e == TOMBSTONE) continue;
+            Object m = e.encoded;
+            if (m == null) {
+                m = encode.apply(e.candle);
+                e.encoded = m;
+            }
+            out.add((M) m);
         }
+        return out;
+    }
+
+    private static <M> List<M> encodeAll(List<Candle> candles, Function<Candle, M> encode) {
+        List<M> out = new ArrayList<>(candles.size());
+        for (Candle c : candles) out.add(encode.apply(c));
         return out;
     }
 
@@ -79,7 +113,7 @@ public final class CandleReadCache {
                 s.tooLong = true;
                 s.candles.clear();
             } else {
-                for (Candle c : stored) s.candles.putIfAbsent(c.bucketStart(), c);
+                for (Candle c : stored) s.candles.putIfAbsent(c.bucketStart(), new Entry(c));
             }
             s.loaded = true;
         }
@@ -89,7 +123,7 @@ public final class CandleReadCache {
     public void changed(Candle candle) {
         if (candle.timeframe() == Timeframe.M1) return;
         Series s = series.get(new Key(candle.instrument(), candle.timeframe()));
-        if (s != null && !s.tooLong) s.candles.put(candle.bucketStart(), candle);
+        if (s != null && !s.tooLong) s.candles.put(candle.bucketStart(), new Entry(candle));
     }
 
     /** A committed candle was deleted (engine thread). */
