@@ -96,6 +96,8 @@ public final class CandleEngine implements AutoCloseable {
     private final Map<String, CandleAggregator> aggregators = new HashMap<>();
     private final Map<String, Long> exchangeWeek = new HashMap<>();
     private final Map<blackbox.gateway.v1.InstrumentId, Instrument> byProto = new HashMap<>();
+    private blackbox.gateway.v1.InstrumentId lastProto;
+    private Instrument lastInstrument;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final java.util.Set<InstrumentId> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Thread thread;
@@ -226,9 +228,11 @@ public final class CandleEngine implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void handle(Object item, List<Object> done) throws InterruptedException {
         if (item instanceof List<?> batch) {
+            long applied = 0;
             for (Trade t : (List<Trade>) batch) {
-                apply(t);
+                if (apply(t)) applied++;
             }
+            tradesApplied.addAndGet(applied);
         } else if (item instanceof Replace r) {
             try {
                 int written = applyRebuilt(r.rebuilt);
@@ -244,11 +248,17 @@ public final class CandleEngine implements AutoCloseable {
     }
 
     private Instrument instrument(blackbox.gateway.v1.InstrumentId proto) {
+        // trades come in runs of one instrument: skip hashing the message's strings while it repeats
+        if (lastInstrument != null && (proto == lastProto || proto.equals(lastProto))) {
+            return lastInstrument;
+        }
         Instrument i = byProto.get(proto);
         if (i == null) {
             i = instrument(new InstrumentId(proto.getTicker(), proto.getExchange()));
             byProto.put(proto, i);
         }
+        lastProto = proto;
+        lastInstrument = i;
         return i;
     }
 
@@ -270,7 +280,8 @@ public final class CandleEngine implements AutoCloseable {
         return java.util.Set.copyOf(seen);
     }
 
-    private void apply(Trade t) throws InterruptedException {
+    /** @return true when the trade went into the candles at once (false: an edit, or recorded as late) */
+    private boolean apply(Trade t) throws InterruptedException {
         Instrument i = instrument(t.getInstrument());
         long time = t.getTimeNanos();
         long minute = time - Math.floorMod(time, MINUTE);
@@ -284,16 +295,19 @@ public final class CandleEngine implements AutoCloseable {
         long clockMinute = i.clock - Math.floorMod(i.clock, MINUTE);
         boolean held = minute >= i.loadedFrom && minute >= clockMinute - windowNanos;
         if (t.getEdit()) {
-            if (!held || i.aggregator.onEdit(i.index, Integer.toUnsignedLong(t.getTradeNumber()), time, t.getPrice(), t.getQuantity(),
-                    t.getTradeType()) == CandleAggregator.EditResult.NOT_IN_WINDOW) {
+            if (!held || i.aggregator.onEdit(i.index, Integer.toUnsignedLong(t.getTradeNumber()), time, t.getPrice(),
+                    t.getQuantity(), t.getTradeType()) == CandleAggregator.EditResult.NOT_IN_WINDOW) {
                 late(i, minute);
             }
-        } else if (held) {
-            i.aggregator.onTrade(i.index, time, t.getPrice(), t.getQuantity(), Integer.toUnsignedLong(t.getTradeNumber()), t.getTradeType());
-            tradesApplied.incrementAndGet();
-        } else {
-            late(i, minute);
+            return false;
         }
+        if (held) {
+            i.aggregator.onTrade(i.index, time, t.getPrice(), t.getQuantity(), Integer.toUnsignedLong(t.getTradeNumber()),
+                    t.getTradeType());
+            return true;
+        }
+        late(i, minute);
+        return false;
     }
 
     private static void late(Instrument i, long minute) {
@@ -307,6 +321,12 @@ public final class CandleEngine implements AutoCloseable {
         long weekStart = b.bucketStart(Timeframe.W1, time);
         List<Candle> stored = withStore("loading the stored candles of " + i.id,
                 () -> store.read(i.id, Timeframe.M1, weekStart, Long.MAX_VALUE, SEED_LIMIT, Long.MIN_VALUE));
+        if (stored.size() == SEED_LIMIT) {
+            // more 1m candles stored from that week on than a week can hold: later weeks were stored too (a replay
+            // of older data); the 1d/1w candles of those later weeks may need a reprocess
+            log.warn("{}: loaded only the first {} stored 1m candles from {}", i.id, SEED_LIMIT,
+                    java.time.Instant.ofEpochSecond(0, weekStart));
+        }
         i.aggregator.seed(i.index, stored);
         i.loadedFrom = weekStart;
         if (!stored.isEmpty()) {

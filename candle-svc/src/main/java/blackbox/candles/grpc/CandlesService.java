@@ -148,7 +148,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
                     if (more) b.setNextPageToken(Long.toString(page.getLast().bucketStart()));
                 } else {
                     // one more than asked tells whether another page follows; cached series come encoded already
-                    List<blackbox.candles.v1.Candle> page = reader.read(id, tf, request.getFromNanos(),
+                    List<blackbox.candles.v1.Candle> page = reader.readEncoded(id, tf, request.getFromNanos(),
                             request.getToNanos(), limit + 1, after, CandlesService::protoInRange);
                     boolean more = page.size() > limit;
                     if (more) page = page.subList(0, limit);

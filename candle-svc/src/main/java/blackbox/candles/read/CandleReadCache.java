@@ -62,17 +62,25 @@ public final class CandleReadCache {
     /** Same contract as {@link CandleStore#read}. */
     public List<Candle> read(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
                              long afterBucketNanos) throws StoreUnavailableException {
-        return read(instrument, timeframe, fromNanos, toNanos, limit, afterBucketNanos, c -> c);
+        return read(instrument, timeframe, fromNanos, toNanos, limit, afterBucketNanos, c -> c, false);
     }
 
     /**
      * Like {@link #read}, each candle given as {@code encode} makes it. For a cached series the encoded form is kept
      * with the candle, so a series read again and again (charts) is encoded once per change, not once per read;
-     * {@code encode} must therefore be a pure function of the candle, the same on every call.
+     * {@code encode} must therefore be a pure function of the candle, the same on every call (one encoding per
+     * cache: the gRPC page form).
      */
+    public <M> List<M> readEncoded(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos,
+                                   int limit, long afterBucketNanos, Function<Candle, M> encode)
+            throws StoreUnavailableException {
+        return read(instrument, timeframe, fromNanos, toNanos, limit, afterBucketNanos, encode, true);
+    }
+
     @SuppressWarnings("unchecked")
-    public <M> List<M> read(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
-                            long afterBucketNanos, Function<Candle, M> encode) throws StoreUnavailableException {
+    private <M> List<M> read(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
+                             long afterBucketNanos, Function<Candle, M> encode, boolean keepEncoded)
+            throws StoreUnavailableException {
         if (timeframe == Timeframe.M1) {
             return encodeAll(store.read(instrument, timeframe, fromNanos, toNanos, limit, afterBucketNanos), encode);
         }
@@ -88,6 +96,10 @@ public final class CandleReadCache {
         for (Entry e : range.values()) {
             if (out.size() == limit) break;
             if (e == TOMBSTONE) continue;
+            if (!keepEncoded) {
+                out.add(encode.apply(e.candle));
+                continue;
+            }
             Object m = e.encoded;
             if (m == null) {
                 m = encode.apply(e.candle);

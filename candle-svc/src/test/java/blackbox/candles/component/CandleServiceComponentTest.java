@@ -200,6 +200,23 @@ class CandleServiceComponentTest {
         assertEquals(want, resumed.stream().map(c -> c.getState() + " " + key(c.getCandle())).toList());
     }
 
+    @Test
+    void aCachedSeriesServesLiveHistoryAndPagesAlike() throws Exception {
+        stack.start(Map.of(), Map.of());
+        replayAll();
+        // the live stream's history and GetCandles read the same cached 5m series, in two forms
+        List<LiveCandle> resumed = new CopyOnWriteArrayList<>();
+        stack.async.streamCandles(StreamCandlesRequest.newBuilder().setInstrument(ETH).setTimeframe("5m")
+                .setResumeAfterBucketNanos(1).build(), collector(resumed));
+        List<Candle> fives = expected(ETH, Timeframe.M5);
+        await(() -> resumed.size() >= fives.size(), Duration.ofSeconds(5), () -> "5m history: " + resumed.size());
+        for (int round = 0; round < 2; round++) {
+            assertEquals(fives.stream().map(CandleServiceComponentTest::key).toList(),
+                    readAll(ETH, Timeframe.M5, 50_000).stream().map(CandleServiceComponentTest::key).toList());
+        }
+        assertEquals(key(fives.getFirst()), key(resumed.getFirst().getCandle()));
+    }
+
     private int liveSubscribers() {
         return stack.candles == null ? 0 : (int) stack.candles.liveSubscribers();
     }
