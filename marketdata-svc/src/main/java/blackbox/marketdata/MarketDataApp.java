@@ -138,6 +138,7 @@ public final class MarketDataApp implements AutoCloseable {
         Server server = serverBuilder
                 .addService(new MarketDataService(subscriptions, fanout, drain, config.streamBuffer(), tradeStore, readers,
                         backfill, backfills))
+                .addService(new blackbox.marketdata.grpc.IngestionStatsService(ingestion, writer, spool, repairs))
                 .addService(grpcHealth.service())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build()

@@ -61,7 +61,8 @@ public final class ImportMain {
         }
     }
 
-    static void print(ImportReport r, PrintStream out) {
+    /** Prints the import's summary (output, rows, instruments, time range, notes, first rejections) to {@code out}. */
+    public static void print(ImportReport r, PrintStream out) {
         out.println("wrote " + r.output());
         out.println("rows: read " + r.rowsRead() + ", written " + r.rowsWritten() + ", rejected " + r.rowsRejected());
         StringBuilder instruments = new StringBuilder("instruments:");
@@ -104,6 +105,28 @@ public final class ImportMain {
                 lastTenth[0] = tenth;
                 err.println("read " + tenth * 10 + "% (" + (read >> 20) + " of " + (all >> 20) + " MiB)");
             }
+        };
+    }
+
+    /**
+     * The source for a {@code --format} value.
+     *
+     * @param mapping the column mapping text, required for {@code csv}, else null
+     * @param binanceQtyScale the quantity scale for {@code binance}, or null for the default
+     * @throws ReplayException naming the option and value when the format is unknown or a mapping is missing/bad
+     */
+    public static ReplaySource source(String format, String mapping, Long binanceQtyScale) {
+        return switch (format) {
+            case "b3-umdf" -> new B3UmdfCsvSource();
+            case "binance" -> new BinanceTradeCsvSource(
+                    binanceQtyScale == null ? OptionalLong.empty() : OptionalLong.of(binanceQtyScale));
+            case "csv" -> {
+                if (mapping == null) {
+                    throw new ReplayException("--format csv needs --mapping TEXT");
+                }
+                yield new GenericCsvSource(ColumnMapping.parse(mapping));
+            }
+            default -> throw new ReplayException("must be b3-umdf, binance or csv: --format=" + format);
         };
     }
 
@@ -156,19 +179,7 @@ public final class ImportMain {
             if (qtyScale != null && !format.equals("binance")) {
                 throw new ReplayException("--binance-qty-scale is only for --format binance");
             }
-            ReplaySource source = switch (format) {
-                case "b3-umdf" -> new B3UmdfCsvSource();
-                case "binance" -> new BinanceTradeCsvSource(
-                        qtyScale == null ? OptionalLong.empty() : OptionalLong.of(qtyScale));
-                case "csv" -> {
-                    if (mapping == null) {
-                        throw new ReplayException("--format csv needs --mapping TEXT");
-                    }
-                    yield new GenericCsvSource(ColumnMapping.parse(mapping));
-                }
-                default -> throw new ReplayException("must be b3-umdf, binance or csv: --format=" + format);
-            };
-            return new Options(source, out, List.copyOf(inputs));
+            return new Options(ImportMain.source(format, mapping, qtyScale), out, List.copyOf(inputs));
         }
 
         private static String value(String[] args, int i, String option) {

@@ -42,6 +42,9 @@ public final class Ingestion implements GatewayFeed.Listener {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
     private volatile long lastTradeNanos;
+    // written once per batch (not per trade), read by the stats RPC
+    private volatile long lastBatchNanos;
+    private volatile long lastBatchLagNanos;
     private LocalDate newestDay;
     /** Validated once per instrument, not per trade; guarded by this object's lock. */
     private final java.util.Map<blackbox.gateway.v1.InstrumentId, Instrument> instruments = new java.util.HashMap<>();
@@ -76,6 +79,21 @@ public final class Ingestion implements GatewayFeed.Listener {
         return duplicates.get();
     }
 
+    /** When the newest batch from the gateway was ingested, UTC epoch ns (wall clock); 0 before the first. */
+    public long lastBatchNanos() {
+        return lastBatchNanos;
+    }
+
+    /** For the newest batch's last trade: when it was ingested minus the gateway's received_nanos, ns. */
+    public long lastBatchLagNanos() {
+        return lastBatchLagNanos;
+    }
+
+    /** The newest real-time trade's own time, UTC epoch ns; 0 before the first. */
+    public long lastTradeNanos() {
+        return lastTradeNanos;
+    }
+
     /** Trades of instruments nobody here subscribed (someone else's subscription at the gateway). */
     public long ignored() {
         return ignored.get();
@@ -99,6 +117,12 @@ public final class Ingestion implements GatewayFeed.Listener {
             for (Trade t : trades) accept(t, false);
         }
         fanout.flush();
+        if (!trades.isEmpty()) {
+            java.time.Instant now = java.time.Instant.now();
+            long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            lastBatchLagNanos = nowNanos - trades.getLast().getReceivedNanos();
+            lastBatchNanos = nowNanos;
+        }
     }
 
     @Override

@@ -162,6 +162,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return running;
     }
 
+    /**
+     * The postmaster's process id (first line of {@code postmaster.pid}), while running. The server is started by
+     * {@code pg_ctl} and is not a child of this JVM, so this is how a caller can check that it ended.
+     */
+    public java.util.OptionalLong serverPid() {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        try {
+            if (!running || !Files.isReadable(pidFile)) return java.util.OptionalLong.empty();
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(lines.getFirst().strip()));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** Stops; a temporary server's directory is deleted. */
     @Override
     public void close() throws IOException {

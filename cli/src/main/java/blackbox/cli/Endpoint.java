@@ -1,0 +1,63 @@
+package blackbox.cli;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Where a service of a running stack answers ({@code host:port}), and how its gRPC failures read to a user.
+ *
+ * @param service which service
+ * @param target {@code host:port}
+ */
+public record Endpoint(Service service, String target) {
+
+    /** A plaintext channel (the stack listens on loopback); close it with {@link #close}. */
+    public ManagedChannel open() {
+        return NettyChannelBuilder.forTarget(target).usePlaintext().build();
+    }
+
+    public static void close(ManagedChannel channel) {
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs a call; a gRPC failure becomes a {@link CliException} with one clear line. */
+    public <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StatusRuntimeException e) {
+            throw error(e);
+        }
+    }
+
+    /** The one line for a failed call to this service. */
+    public CliException error(StatusRuntimeException e) {
+        Status status = e.getStatus();
+        String name = service.displayName();
+        String detail = status.getDescription() == null ? "" : status.getDescription();
+        String message = switch (status.getCode()) {
+            case UNAVAILABLE -> "cannot reach " + name + " at " + target + ": is `blackbox up` running?";
+            case DEADLINE_EXCEEDED -> name + " at " + target + " did not answer in time";
+            case UNIMPLEMENTED -> name + " at " + target + " does not serve this yet (UNIMPLEMENTED"
+                    + (detail.isEmpty() ? "" : ": " + detail) + ")";
+            case INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, OUT_OF_RANGE, ALREADY_EXISTS ->
+                    name + " refused: " + (detail.isEmpty() ? status.getCode().toString() : detail);
+            case UNAUTHENTICATED, PERMISSION_DENIED -> name + " refused the credentials: " + status.getCode()
+                    + (detail.isEmpty() ? "" : ": " + detail);
+            default -> name + " at " + target + " failed: " + status.getCode() + (detail.isEmpty() ? "" : ": " + detail);
+        };
+        boolean usage = switch (status.getCode()) {
+            case INVALID_ARGUMENT, OUT_OF_RANGE -> true;
+            default -> false;
+        };
+        return new CliException(message, usage ? CliException.USAGE : CliException.FAILED);
+    }
+}

@@ -1,0 +1,158 @@
+package blackbox.cli.stack;
+
+import blackbox.candles.CandleApp;
+import blackbox.cli.StackFile;
+import blackbox.gateway.Gateway;
+import blackbox.marketdata.MarketDataApp;
+import blackbox.platform.config.Config;
+import blackbox.platform.db.Database;
+import blackbox.platform.redis.EmbeddedRedisServer;
+import blackbox.platform.telemetry.Telemetry;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stack {@link StackServices#start} started. {@link #close()} stops everything in reverse order of start: the
+ * web server, candle-svc, marketdata-svc (writes what it has spooled), the gateway (finalizes the DLL session), the
+ * channels, Redis, the connection pool and PostgreSQL, and deletes the stack file. Idempotent; thread-safe (the
+ * shutdown hook and a test may both call it).
+ */
+public final class RunningStack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RunningStack.class);
+
+    private final Path dataDir;
+    private final Telemetry telemetry;
+    private final Instant startedAt = Instant.now();
+    private boolean closed;
+    private boolean stackFileWritten;
+
+    ReplayPlan replay;
+    Database database;
+    String databaseUrl;
+    EmbeddedRedisServer redis;
+    String redisUrl;
+    Gateway gateway;
+    String gatewayTarget;
+    ManagedChannel gatewayChannel;
+    MarketDataApp marketdata;
+    String marketdataTarget;
+    ManagedChannel marketdataChannel;
+    CandleApp candles;
+    String candlesTarget;
+    /** Set by the web step once web-bff is part of the stack. */
+    String webUrl;
+    /** Demo users and their passwords, set by the web step once web-bff is part of the stack. */
+    List<String> demoUsers = List.of();
+
+    RunningStack(Path dataDir, Config config) {
+        this.dataDir = dataDir;
+        this.telemetry = Telemetry.create("blackbox", config);
+    }
+
+    Telemetry telemetry() {
+        return telemetry;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public ReplayPlan replay() {
+        return replay;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public MarketDataApp marketdata() {
+        return marketdata;
+    }
+
+    public CandleApp candles() {
+        return candles;
+    }
+
+    /** What the stack file records: this process and every endpoint. */
+    public StackFile stackFile() {
+        return new StackFile(ProcessHandle.current().pid(), startedAt.toString(), dataDir.toString(), gatewayTarget,
+                marketdataTarget, candlesTarget, webUrl, databaseUrl, redisUrl);
+    }
+
+    /** Writes {@code <data dir>/stack.json}, which the other commands read to find this stack. */
+    public synchronized void writeStackFile() throws IOException {
+        stackFile().write(dataDir);
+        stackFileWritten = true;
+    }
+
+    /** Endpoint lines for the console. */
+    public List<String> endpointLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add("  dll-gateway     " + gatewayTarget + "   (gRPC blackbox.gateway.v1)");
+        lines.add("  marketdata-svc  " + marketdataTarget + "   (gRPC blackbox.marketdata.v1)");
+        lines.add("  candle-svc      " + candlesTarget + "   (gRPC blackbox.candles.v1, blackbox.indicators.v1)");
+        lines.add("  web app         " + (webUrl != null ? webUrl : "(not yet: web-bff has not landed)"));
+        lines.add("  PostgreSQL      " + databaseUrl);
+        lines.add("  Redis           " + redisUrl);
+        demoUsers.forEach(u -> lines.add("  demo user       " + u));
+        return lines;
+    }
+
+    /** The embedded PostgreSQL server's process id, while running. */
+    public OptionalLong postgresPid() {
+        return database == null ? OptionalLong.empty()
+                : database.embeddedServer().map(s -> s.serverPid()).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        if (stackFileWritten) StackFile.delete(dataDir);
+        quietly("candle-svc", () -> {
+            if (candles != null) candles.close();
+        });
+        quietly("marketdata-svc", () -> {
+            if (marketdata != null) marketdata.close();
+        });
+        quietly("channels", () -> {
+            for (ManagedChannel c : new ManagedChannel[] {marketdataChannel, gatewayChannel}) {
+                if (c != null) c.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+            }
+        });
+        quietly("dll-gateway", () -> {
+            if (gateway != null) gateway.close();
+        });
+        quietly("Redis", () -> {
+            if (redis != null) redis.close();
+        });
+        quietly("PostgreSQL", () -> {
+            if (database != null) database.close();
+        });
+        quietly("telemetry", telemetry::close);
+    }
+
+    private interface Closer {
+        void run() throws Exception;
+    }
+
+    private static void quietly(String what, Closer closer) {
+        try {
+            closer.run();
+        } catch (Exception | LinkageError e) {
+            log.warn("stopping {}: {}", what, e.toString());
+        }
+    }
+}

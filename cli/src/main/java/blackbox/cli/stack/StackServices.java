@@ -1,0 +1,264 @@
+package blackbox.cli.stack;
+
+import blackbox.candles.CandleApp;
+import blackbox.candles.CandleConfig;
+import blackbox.cli.Symbols;
+import blackbox.cli.Times;
+import blackbox.gateway.Gateway;
+import blackbox.gateway.GatewayConfig;
+import blackbox.gateway.engine.SessionStatus;
+import blackbox.gateway.ffm.ProfitDLL;
+import blackbox.gateway.v1.InstrumentId;
+import blackbox.marketdata.MarketDataApp;
+import blackbox.marketdata.MarketDataConfig;
+import blackbox.marketdata.v1.MarketDataGrpc;
+import blackbox.marketdata.v1.SubscribeRequest;
+import blackbox.platform.config.Config;
+import blackbox.platform.db.Database;
+import blackbox.platform.db.DatabaseConfig;
+import blackbox.platform.redis.EmbeddedRedisServer;
+import blackbox.platform.telemetry.Telemetry;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Starts the whole stack in this JVM, one step at a time with progress: data directory, replay files, PostgreSQL
+ * (one server, each service its own schema), Redis, the dll-gateway on the ProfitDLL simulator, marketdata-svc,
+ * candle-svc (with the indicators service), the web server, the stack's subscriptions, and finally the tape.
+ * Every service listens on 127.0.0.1 on its own port and the services talk to each other over those ports, exactly
+ * as separate processes would.
+ *
+ * <p>The tape is started last ({@code replay.start=manual}, then {@code SimStartReplay}), once ingestion is live
+ * end to end, so that no trade of the file is replayed before marketdata-svc and candle-svc listen.
+ *
+ * <p>A failed step closes what was started, in reverse order, and throws {@link StackStartException} naming it.
+ */
+public final class StackServices {
+    private static final String HOST = "127.0.0.1";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+
+    private StackServices() {
+    }
+
+    /**
+     * Starts everything; returns when the tape is running.
+     *
+     * @param listener told about each step (the starting thread)
+     * @throws StackStartException naming the step that failed; nothing is left running
+     */
+    public static RunningStack start(StackOptions options, StepListener listener) throws StackStartException {
+        RunningStack stack = new RunningStack(options.dataDir(), Config.of(options.environment()));
+        List<Step> steps = List.of(
+                new Step("data directory", () -> dataDirectory(options)),
+                new Step("replay files", () -> replay(options, stack)),
+                new Step("PostgreSQL", () -> postgres(options, stack)),
+                new Step("Redis", () -> redis(options, stack)),
+                new Step("dll-gateway (ProfitDLL simulator)", () -> gateway(options, stack)),
+                new Step("marketdata-svc", () -> marketdata(options, stack)),
+                new Step("candle-svc + indicators", () -> candles(options, stack)),
+                new Step("web-bff", () -> web(options, stack)),
+                new Step("subscriptions", () -> subscribe(options, stack)),
+                new Step("replay", () -> startTape(stack)));
+        int index = 0;
+        for (Step step : steps) {
+            index++;
+            listener.started(index, steps.size(), step.name());
+            long t0 = System.nanoTime();
+            try {
+                String detail = step.action().run();
+                listener.done(detail, Duration.ofNanos(System.nanoTime() - t0));
+            } catch (Exception | LinkageError e) {
+                listener.failed(e.toString(), Duration.ofNanos(System.nanoTime() - t0));
+                stack.close();
+                throw new StackStartException(step.name(), e);
+            }
+        }
+        return stack;
+    }
+
+    private record Step(String name, Action action) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        /** @return a short detail for the progress line */
+        String run() throws Exception;
+    }
+
+    private static String dataDirectory(StackOptions options) throws IOException {
+        Files.createDirectories(options.dataDir());
+        // when root, PostgreSQL runs as an unprivileged user that must be able to enter this directory
+        if ("root".equals(System.getProperty("user.name"))) {
+            Files.setPosixFilePermissions(options.dataDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return options.dataDir().toString();
+    }
+
+    private static String replay(StackOptions options, RunningStack stack) throws IOException {
+        ZoneId zone = ZoneId.of(options.environment().getOrDefault(GatewayConfig.TIMEZONE, "America/Sao_Paulo"));
+        ReplayPlan plan = ReplayPlan.prepare(options.replayFiles(), options.dataDir(), options.rebaseToToday(), zone,
+                LocalDate.now(zone));
+        stack.replay = plan;
+        return plan.files().size() + " file(s), " + plan.instruments().size() + " instrument(s) "
+                + plan.instruments().stream().map(Symbols::format).collect(Collectors.joining(",", "[", "]"))
+                + ", " + Times.iso(plan.firstTsNanos()) + " .. " + Times.iso(plan.lastTsNanos())
+                + (plan.rebased() ? " (rebased to today)" : "") + ", speed " + options.speed();
+    }
+
+    private static String postgres(StackOptions options, RunningStack stack) {
+        Map<String, String> env = new HashMap<>(options.environment());
+        env.put(DatabaseConfig.DATA_DIR_KEY, options.dataDir().toString());
+        env.putIfAbsent(DatabaseConfig.POOL_KEY, "16");
+        options.databaseUrl().ifPresent(url -> env.put(DatabaseConfig.URL_KEY, url));
+        if (options.databaseUrl().isEmpty()) env.remove(DatabaseConfig.URL_KEY);
+        Database database = Database.connect(DatabaseConfig.from(Config.of(env)));
+        // the stack's close() stops the server after the services' last writes; no other hook may race it
+        database.embeddedServer().ifPresent(server -> server.handOverShutdown());
+        stack.database = database;
+        stack.databaseUrl = database.embeddedServer().map(s -> s.jdbcUrl()).orElse(options.databaseUrl().orElse(""));
+        return database.embeddedServer().map(s -> "embedded, " + s.jdbcUrl() + ", data in " + s.clusterDirectory())
+                .orElse("external, " + stack.databaseUrl);
+    }
+
+    private static String redis(StackOptions options, RunningStack stack) throws IOException {
+        if (options.redisUrl().isPresent()) {
+            URI uri = URI.create(options.redisUrl().get());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), 3000);
+            }
+            stack.redisUrl = options.redisUrl().get();
+            return "external, " + stack.redisUrl;
+        }
+        stack.redis = EmbeddedRedisServer.start(options.dataDir(), 0, 256);
+        stack.redisUrl = stack.redis.url();
+        return "embedded, " + stack.redisUrl;
+    }
+
+    private static String gateway(StackOptions options, RunningStack stack) throws Exception {
+        Map<String, String> g = new HashMap<>(options.environment());
+        g.put(GatewayConfig.HOST, HOST);
+        g.put(GatewayConfig.PORT, Integer.toString(port(options, 50051)));
+        g.put(GatewayConfig.REPLAY, stack.replay.files().stream().map(Path::toString).collect(Collectors.joining(":")));
+        g.put(GatewayConfig.SPEED, options.speed());
+        String simOptions = options.environment().getOrDefault(GatewayConfig.SIM_OPTIONS, "");
+        g.put(GatewayConfig.SIM_OPTIONS, (simOptions.isBlank() ? "" : simOptions + ";") + "replay.start=manual");
+        g.put(GatewayConfig.SUBSCRIBE, ""); // marketdata-svc subscribes what users ask for
+        g.putIfAbsent(GatewayConfig.STATS_INTERVAL, "PT0S");
+        if (System.getProperty("profitdll.library") != null) g.putIfAbsent(GatewayConfig.LIBRARY, System.getProperty("profitdll.library"));
+        GatewayConfig config = GatewayConfig.from(Config.of(g));
+        stack.gateway = Gateway.start(config, NettyServerBuilder.forAddress(new InetSocketAddress(HOST, config.port())),
+                stack.telemetry());
+        stack.gatewayTarget = HOST + ":" + stack.gateway.port();
+        await(() -> stack.gateway.engine().status().state() == SessionStatus.State.CONNECTED, CONNECT_TIMEOUT,
+                "the ProfitDLL session to connect (state " + stack.gateway.engine().status().state() + ")");
+        return stack.gatewayTarget + ", session CONNECTED";
+    }
+
+    private static String marketdata(StackOptions options, RunningStack stack) throws Exception {
+        Map<String, String> m = new HashMap<>(options.environment());
+        m.put(MarketDataConfig.HOST, HOST);
+        m.put(MarketDataConfig.PORT, Integer.toString(port(options, 50052)));
+        m.put(MarketDataConfig.GATEWAY, stack.gatewayTarget);
+        m.putIfAbsent(MarketDataConfig.STATS_INTERVAL, "PT0S");
+        MarketDataConfig config = MarketDataConfig.from(Config.of(m));
+        stack.gatewayChannel = channel(stack.gatewayTarget);
+        stack.marketdata = MarketDataApp.start(config, stack.database, stack.gatewayChannel,
+                NettyServerBuilder.forAddress(new InetSocketAddress(HOST, config.port())), stack.telemetry());
+        stack.marketdataTarget = HOST + ":" + stack.marketdata.port();
+        return stack.marketdataTarget + ", schema marketdata";
+    }
+
+    private static String candles(StackOptions options, RunningStack stack) throws Exception {
+        Map<String, String> c = new HashMap<>(options.environment());
+        c.put(CandleConfig.HOST, HOST);
+        c.put(CandleConfig.PORT, Integer.toString(port(options, 50053)));
+        c.put(CandleConfig.MARKETDATA, stack.marketdataTarget);
+        c.put(CandleConfig.TIMEZONES, options.exchangeTimezones());
+        CandleConfig config = CandleConfig.from(Config.of(c));
+        stack.marketdataChannel = channel(stack.marketdataTarget);
+        stack.candles = CandleApp.start(config, stack.database, stack.marketdataChannel,
+                NettyServerBuilder.forAddress(new InetSocketAddress(HOST, config.port())), stack.telemetry());
+        stack.candlesTarget = HOST + ":" + stack.candles.port();
+        return stack.candlesTarget + ", schema candles, time zones " + options.exchangeTimezones()
+                + " (others America/Sao_Paulo)";
+    }
+
+    /**
+     * The web server and its demo users.
+     *
+     * <p>TODO(web-bff): when the web-bff module lands, start it here (Helidon on 127.0.0.1, {@code BLACKBOX_WEB_PORT}
+     * or a free port, schema {@code web} on {@code stack.database}, gRPC channels to {@code stack.marketdataTarget} and
+     * {@code stack.candlesTarget}), create the demo users (viewer, trader, risk, admin) with generated passwords, and
+     * set {@code stack.webUrl} and {@code stack.demoUsers} so that {@code blackbox up} prints them and the stack file
+     * carries the URL.
+     */
+    private static String web(StackOptions options, RunningStack stack) {
+        return "not part of the stack yet (the web-bff module has not landed)";
+    }
+
+    private static String subscribe(StackOptions options, RunningStack stack) throws Exception {
+        List<InstrumentId> instruments = options.subscribeAll() ? stack.replay.instruments() : List.of();
+        var md = MarketDataGrpc.newBlockingStub(stack.marketdataChannel);
+        for (InstrumentId id : instruments) {
+            md.withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .subscribe(SubscribeRequest.newBuilder().setUserId(options.stackUser()).setInstrument(id).build());
+        }
+        int n = instruments.size();
+        await(() -> stack.marketdata.ingesting().size() >= n && stack.gateway.engine().subscriptions().size() >= n
+                        && (n == 0 || stack.gateway.service().openTradeStreams() >= 1) && stack.candles.feed().connected(),
+                CONNECT_TIMEOUT, "ingestion to be live end to end");
+        return n == 0 ? "none (subscribe with `blackbox subscribe SYMBOL`)"
+                : n + " instrument(s) for user '" + options.stackUser() + "', ingestion live";
+    }
+
+    private static String startTape(RunningStack stack) {
+        var simulator = ProfitDLL.load(stack.gateway.library()).simulator();
+        if (simulator.isEmpty()) return "not a simulator: live market data";
+        int rc = simulator.get().SimStartReplay();
+        if (rc != 0) throw new IllegalStateException("SimStartReplay returned " + rc);
+        return "started";
+    }
+
+    private static ManagedChannel channel(String target) {
+        ManagedChannel channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
+        return channel;
+    }
+
+    /** The default port when {@code freePorts} is off and it is free, else 0 (a free one). */
+    private static int port(StackOptions options, int defaultPort) {
+        if (options.freePorts()) return 0;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(HOST, defaultPort));
+            return defaultPort;
+        } catch (IOException taken) {
+            return 0;
+        }
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            Thread.sleep(10);
+        }
+    }
+}
