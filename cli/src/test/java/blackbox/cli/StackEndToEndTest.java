@@ -1,0 +1,263 @@
+package blackbox.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blackbox.cli.stack.RunningStack;
+import blackbox.cli.stack.StackOptions;
+import blackbox.cli.stack.StackServices;
+import blackbox.cli.stack.StepListener;
+import blackbox.gateway.replay.EventKind;
+import blackbox.gateway.replay.ReplayEvent;
+import blackbox.gateway.replay.ReplayReader;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The whole stack started the way {@code blackbox up} starts it ({@link StackServices#start}: embedded PostgreSQL and
+ * Redis, the gateway on the ProfitDLL simulator through FFM, marketdata-svc, candle-svc, each on its own TCP port),
+ * replaying a real trade file at full speed; the CLI's commands talk to it through the stack file, as a user's would.
+ */
+class StackEndToEndTest {
+    static final Path ROOT = repoRoot();
+    static final Path SAMPLE = ROOT.resolve("samples/replay/binance-spot-sample.replay.csv");
+    static final Path B3_PETR4 = ROOT.resolve("../shared/data/b3-btg-2025/trades/2_PETR4_07042025.csv").normalize();
+    static final List<String> TIMEFRAMES = List.of("1m", "5m", "60m", "1d");
+
+    @Test
+    @Timeout(240)
+    void binanceSampleReplayedAtFullSpeedIsStoredOnceAndItsCandlesEqualTheFile() throws Exception {
+        System.out.println("end-to-end on the bundled Binance sample: " + SAMPLE);
+        runStack(SAMPLE, Map.of("SPOT", ZoneOffset.UTC));
+    }
+
+    @Test
+    @Timeout(300)
+    void b3Petr4SessionReplayedAtFullSpeedIsStoredOnceAndItsCandlesEqualTheFile() throws Exception {
+        if (!Files.isRegularFile(B3_PETR4)) {
+            System.out.println("SKIPPED (printed reason): no B3 data at " + B3_PETR4 + " (../shared/data is not on this machine)");
+            return;
+        }
+        System.out.println("end-to-end on the real B3 tape: " + B3_PETR4);
+        Path work = tempDir("blackbox-e2e-import");
+        try {
+            Path replay = work.resolve("petr4.replay.csv");
+            Result imported = cli(Map.of(), "import", "--format", "b3-umdf", "--out", replay.toString(), B3_PETR4.toString());
+            assertEquals(0, imported.code(), imported.err());
+            assertTrue(imported.out().contains("wrote " + replay), imported.out());
+            runStack(replay, Map.of("B", ZoneId.of("America/Sao_Paulo")));
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private void runStack(Path replay, Map<String, ZoneId> zones) throws Exception {
+        List<ReplayEvent> trades = trades(replay);
+        Path dataDir = tempDir("blackbox-e2e");
+        StackOptions options = new StackOptions(dataDir, List.of(replay), "max", false, Optional.empty(), Optional.empty(),
+                StackOptions.DEFAULT_TIMEZONES, true, true, StackOptions.STACK_USER, Map.of());
+        RunningStack stack = StackServices.start(options, StepListener.printing(new PrintWriter(System.out, true)));
+        Set<ProcessHandle> children = new HashSet<>();
+        long postgresPid;
+        try {
+            stack.writeStackFile(); // as `blackbox up` does: the CLI finds the stack through it
+            postgresPid = stack.postgresPid().orElseThrow();
+            ProcessHandle.current().descendants().forEach(children::add);
+            assertTrue(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false), "PostgreSQL runs");
+            assertTrue(children.stream().anyMatch(p -> command(p).contains("redis-server")), "Redis is a child: " + children);
+
+            // every trade of the file is stored exactly once
+            await(() -> stored(stack) >= trades.size(), Duration.ofSeconds(120), () -> "all " + trades.size()
+                    + " trades stored (now " + stored(stack) + ")");
+            Thread.sleep(500); // a duplicate written late would show in the count below
+            List<String> expectedKeys = trades.stream().map(t -> t.exchange() + ":" + t.ticker() + ":" + t.tradeNumber())
+                    .sorted().toList();
+            List<String> storedKeys = stack.database().jdbi().withHandle(h -> h.createQuery(
+                            "SELECT exchange || ':' || ticker || ':' || trade_number FROM marketdata.trades")
+                    .mapTo(String.class).list()).stream().sorted().toList();
+            assertEquals(expectedKeys.size(), storedKeys.size(), "stored trade count");
+            assertEquals(expectedKeys, storedKeys, "stored trade numbers");
+            System.out.println(trades.size() + " trades of the file stored exactly once");
+
+            // the candles read through the CLI equal the candles computed here from the raw file
+            Map<String, String> env = Map.of("BLACKBOX_STACK_DIR", dataDir.toString());
+            Set<String> symbols = new java.util.TreeSet<>();
+            trades.forEach(t -> symbols.add(t.ticker() + ":" + t.exchange()));
+            for (String symbol : symbols) {
+                String exchange = symbol.substring(symbol.indexOf(':') + 1);
+                for (String tf : TIMEFRAMES) {
+                    List<CandleRow> expected = candles(trades, symbol, tf, zones.get(exchange));
+                    List<CandleRow>[] actual = new List[1];
+                    await(() -> {
+                        actual[0] = cliCandles(dataDir, symbol, tf);
+                        return actual[0].equals(expected);
+                    }, Duration.ofSeconds(30), () -> symbol + " " + tf + ": CLI candles " + actual[0] + "\n expected " + expected);
+                    System.out.println(symbol + " " + tf + ": " + expected.size() + " candles equal the file's");
+                }
+            }
+
+            // a subscription made through the CLI shows in status, with its reference count
+            String first = symbols.iterator().next();
+            Result sub = cli(Map.of(), "subscribe", first, "--user", "e2e.trader", "--data-dir", dataDir.toString());
+            assertEquals(0, sub.code(), sub.err());
+            Result status = cli(Map.of(), "status", "--json", "--sample", "0.2", "--data-dir", dataDir.toString());
+            assertEquals(0, status.code(), status.err());
+            JsonNode report = Json.MAPPER.readTree(status.out());
+            JsonNode row = null;
+            for (JsonNode i : report.get("ingestion")) {
+                if (i.get("symbol").asText().equals(Symbols.format(Symbols.parse(first)))) row = i;
+            }
+            assertTrue(row != null, "status lists " + first + ": " + status.out());
+            assertEquals(2, row.get("reference_count").asInt(), "the stack's user and e2e.trader");
+            assertEquals("CONNECTED", report.get("session").get("state").asText());
+            assertEquals(trades.size(), report.get("rates").get("trades_stored").asLong());
+            Result mine = cli(Map.of(), "subscriptions", "--user", "e2e.trader", "--json", "--data-dir", dataDir.toString());
+            assertTrue(mine.out().contains("\"symbol\" : \"" + Symbols.format(Symbols.parse(first)) + "\""), mine.out());
+        } finally {
+            stack.close();
+        }
+        // stopping leaves no process behind
+        // pg_ctl stop -w returns once the postmaster removed its pid file, a moment before the process is gone
+        long pg = postgresPid;
+        await(() -> !ProcessHandle.of(pg).map(ProcessHandle::isAlive).orElse(false), Duration.ofSeconds(10),
+                () -> "PostgreSQL (pid " + pg + ") to end");
+        for (ProcessHandle child : children) {
+            assertFalse(child.isAlive(), "still running: " + child.pid() + " " + command(child));
+        }
+        List<String> left = ProcessHandle.current().descendants().map(StackEndToEndTest::command)
+                .filter(c -> c.contains("redis-server") || c.contains("postgres")).toList();
+        assertEquals(List.of(), left, "redis/postgres processes of this JVM after close");
+        assertFalse(Files.exists(dataDir.resolve(StackFile.NAME)), "stack file removed");
+        deleteTree(dataDir);
+    }
+
+    /** The file's trades (T rows), as the simulator replays them. */
+    static List<ReplayEvent> trades(Path file) throws IOException {
+        try (ReplayReader r = ReplayReader.open(file)) {
+            List<ReplayEvent> all = r.stream().filter(e -> e.kind() != EventKind.K).toList();
+            assertTrue(all.stream().noneMatch(e -> e.kind() == EventKind.E), "this test expects no edits");
+            return all;
+        }
+    }
+
+    /**
+     * Candles computed here, independently of candle-svc: bucket start in the exchange's zone, open = first trade in
+     * file order, close = last, financial volume = Σ round(price × 10⁴) × quantity, vwap = that / 10⁴ / volume.
+     */
+    static List<CandleRow> candles(List<ReplayEvent> trades, String symbol, String tf, ZoneId zone) {
+        TreeMap<Long, List<ReplayEvent>> buckets = new TreeMap<>();
+        for (ReplayEvent t : trades) {
+            if (!(t.ticker() + ":" + t.exchange()).equals(symbol)) continue;
+            buckets.computeIfAbsent(bucket(t.tsNanos(), tf, zone), k -> new ArrayList<>()).add(t);
+        }
+        String display = Symbols.format(Symbols.parse(symbol));
+        List<CandleRow> rows = new ArrayList<>();
+        buckets.forEach((start, list) -> {
+            double open = list.getFirst().price().doubleValue();
+            double close = list.getLast().price().doubleValue();
+            double high = list.stream().mapToDouble(t -> t.price().doubleValue()).max().orElseThrow();
+            double low = list.stream().mapToDouble(t -> t.price().doubleValue()).min().orElseThrow();
+            long volume = list.stream().mapToLong(ReplayEvent::quantity).sum();
+            long units = list.stream().mapToLong(t -> Math.multiplyExact(Math.round(t.price().doubleValue() * 10_000.0), t.quantity())).sum();
+            rows.add(new CandleRow(display, tf, Times.iso(start), open, high, low, close, volume,
+                    BigDecimal.valueOf(units, 4), list.size(), units / 10_000.0 / volume));
+        });
+        return rows;
+    }
+
+    static long bucket(long nanos, String tf, ZoneId zone) {
+        ZonedDateTime t = Times.toInstant(nanos).atZone(zone);
+        ZonedDateTime start = switch (tf) {
+            case "1m" -> t.withSecond(0).withNano(0);
+            case "5m" -> t.withSecond(0).withNano(0).withMinute(t.getMinute() / 5 * 5);
+            case "60m" -> t.withMinute(0).withSecond(0).withNano(0);
+            case "1d" -> t.toLocalDate().atStartOfDay(zone);
+            default -> throw new IllegalArgumentException(tf);
+        };
+        return Times.toNanos(start.toInstant());
+    }
+
+    private static List<CandleRow> cliCandles(Path dataDir, String symbol, String tf) {
+        Result r = cli(Map.of(), "candles", symbol, "--tf", tf, "--json", "--limit", "100000", "--data-dir", dataDir.toString());
+        if (r.code() != 0) throw new AssertionError("candles failed: " + r.err());
+        try {
+            return Json.MAPPER.readValue(r.out(), new TypeReference<List<CandleRow>>() { });
+        } catch (IOException e) {
+            throw new AssertionError("not the JSON of candles: " + r.out(), e);
+        }
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static long stored(RunningStack stack) {
+        return stack.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM marketdata.trades")
+                .mapTo(Long.class).one());
+    }
+
+    private static String command(ProcessHandle p) {
+        return p.info().commandLine().or(() -> p.info().command()).orElse("?");
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what.get());
+            Thread.sleep(100);
+        }
+    }
+
+    /** World-readable, because PostgreSQL runs as an unprivileged user when the tests run as root. */
+    static Path tempDir(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    static Path repoRoot() {
+        String root = System.getProperty("blackbox.repo.root");
+        if (root != null) return Path.of(root);
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("samples"))) dir = dir.getParent();
+        return dir;
+    }
+}
