@@ -1,0 +1,213 @@
+package blackbox.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import blackbox.candles.v1.Candle;
+import blackbox.gateway.v1.InstrumentId;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Parsing, validation messages, output shapes and error lines, through {@code execute()} with captured streams. */
+class CommandLineTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), Map.of()).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** A port nothing listens on: bound, then released. */
+    static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PETR4,PETR4,B", "petr4,PETR4,B", "BTCUSDT:SPOT,BTCUSDT,SPOT", "winz25:f,WINZ25,F"})
+    void symbolsDefaultToExchangeB(String text, String ticker, String exchange) {
+        InstrumentId id = Symbols.parse(text);
+        assertEquals(ticker, id.getTicker());
+        assertEquals(exchange, id.getExchange());
+    }
+
+    @Test
+    void symbolsPrintWithoutTheDefaultExchange() {
+        assertEquals("PETR4", Symbols.format(Symbols.parse("PETR4:B")));
+        assertEquals("BTCUSDT:SPOT", Symbols.format(Symbols.parse("btcusdt:spot")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"PETR 4", "PETR4:", ":B", "PETR4:B:X", "''"})
+    void malformedSymbolsAreRefusedNamingTheValue(String text) {
+        CliException e = assertThrows(CliException.class, () -> Symbols.parse(text));
+        assertEquals("must be TICKER or TICKER:EXCHANGE such as PETR4 or BTCUSDT:SPOT: symbol=" + text, e.getMessage());
+        assertEquals(CliException.USAGE, e.exitCode());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2025-04-07T13:00:00Z,1744030800000000000", "2025-04-07T10:00:00-03:00,1744030800000000000",
+            "2025-04-07,1743984000000000000", "2025-04-07T13:00:00.000000001Z,1744030800000000001"})
+    void timesAreIso8601(String text, long nanos) {
+        assertEquals(nanos, Times.parseNanos("--from", text));
+    }
+
+    @Test
+    void aTimeWithoutOffsetIsRefusedNamingTheOption() {
+        CliException e = assertThrows(CliException.class, () -> Times.parseNanos("--from", "2025-04-07T13:00:00"));
+        assertEquals("must be ISO-8601 with an offset such as 2025-04-07T13:00:00Z, or a date such as 2025-04-07:"
+                + " --from=2025-04-07T13:00:00", e.getMessage());
+    }
+
+    @Test
+    void candleRowsCarryTheDocumentedJsonFieldsInOrder() throws IOException {
+        Candle c = Candle.newBuilder().setBucketStartNanos(1_744_030_800_000_000_000L).setOpen(35.02).setHigh(35.1)
+                .setLow(34.9).setClose(35.0).setVolume(300).setFinancialVolumeUnits(105_030_000L).setTrades(3)
+                .setVwap(35.01).build();
+        StringWriter out = new StringWriter();
+        Json.print(new PrintWriter(out), List.of(CandleRow.of("PETR4", "1m", c)));
+        JsonNode row = Json.MAPPER.readTree(out.toString()).get(0);
+        List<String> names = new ArrayList<>();
+        row.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("symbol", "timeframe", "open_time", "open", "high", "low", "close", "volume",
+                "financial_volume", "trades", "vwap"), names);
+        assertEquals("2025-04-07T13:00:00Z", row.get("open_time").asText());
+        assertTrue(out.toString().contains("\"financial_volume\" : 10503.0000,"), "4 decimals, as a number: " + out);
+        assertEquals(3, row.get("trades").asLong());
+    }
+
+    @Test
+    void tablesAlignColumnsAndRightAlignNumbers() {
+        Table t = new Table("SYMBOL", "USERS");
+        t.row("PETR4", 12).row("BTCUSDT:SPOT", 3);
+        StringWriter out = new StringWriter();
+        t.print(new PrintWriter(out));
+        assertEquals(String.join(System.lineSeparator(), "SYMBOL        USERS", "PETR4            12",
+                "BTCUSDT:SPOT      3", ""), out.toString());
+    }
+
+    @Test
+    void aBadTimeframeIsOneLineAndExitStatus2() {
+        Result r = run("candles", "PETR4", "--tf", "7m", "--endpoint", "127.0.0.1:1");
+        assertEquals(2, r.code());
+        assertEquals("blackbox candles: must be one of 1m|5m|15m|60m|1d|1w: --tf=7m" + System.lineSeparator(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aMissingOptionIsOneLineNamingIt() {
+        Result r = run("candles", "PETR4");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("blackbox candles: Missing required option: '--tf=TF'"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void anUnreachableServiceIsOneLineAskingWhetherTheStackRuns() throws IOException {
+        int port = closedPort();
+        Result r = run("candles", "PETR4", "--tf", "1m", "--endpoint", "candles=127.0.0.1:" + port);
+        assertEquals(1, r.code());
+        assertEquals("blackbox candles: cannot reach candle-svc at 127.0.0.1:" + port + ": is `blackbox up` running?"
+                + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void statusWithNothingRunningIsOneLine(@TempDir Path emptyDataDir) throws IOException {
+        int port = closedPort();
+        Result r = run("status", "--data-dir", emptyDataDir.toString(), "--endpoint", "gateway=127.0.0.1:" + port,
+                "--endpoint", "marketdata=127.0.0.1:" + port, "--endpoint", "candles=127.0.0.1:" + port);
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("is `blackbox up` running?"), r.err());
+    }
+
+    @Test
+    void aMalformedEndpointIsRefusedNamingIt() {
+        Result r = run("subscriptions", "--endpoint", "localhost", "--user", "alice");
+        assertEquals(2, r.code());
+        assertEquals("blackbox subscriptions: must be [SERVICE=]HOST:PORT such as candles=127.0.0.1:50053:"
+                + " --endpoint=localhost" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void aUserIdMustBeMarketdataShaped() {
+        Result r = run("subscribe", "PETR4", "--user", "Alice Smith", "--endpoint", "127.0.0.1:1");
+        assertEquals(2, r.code());
+        assertEquals("blackbox subscribe: must match [a-z0-9._@-]{1,64}: user=Alice Smith" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void endpointsComeFromALiveStackFileElseTheDefaults(@TempDir Path dir) throws IOException {
+        ClientOptions options = new ClientOptions();
+        options.dataDir = dir;
+        assertEquals("127.0.0.1:50053", options.endpoint(Service.CANDLES, Service.CANDLES).target());
+        new StackFile(ProcessHandle.current().pid(), "2026-01-01T00:00:00Z", dir.toString(), "127.0.0.1:1001",
+                "127.0.0.1:1002", "127.0.0.1:1003", null, "jdbc:postgresql://localhost:1/postgres", "redis://127.0.0.1:1")
+                .write(dir);
+        assertEquals("127.0.0.1:1003", options.endpoint(Service.CANDLES, Service.CANDLES).target());
+        assertEquals("127.0.0.1:1002", options.endpoint(Service.MARKETDATA, Service.CANDLES).target());
+        options.endpoints = List.of("10.0.0.1:9", "marketdata=10.0.0.2:8");
+        assertEquals("10.0.0.1:9", options.endpoint(Service.CANDLES, Service.CANDLES).target());
+        assertEquals("10.0.0.2:8", options.endpoint(Service.MARKETDATA, Service.CANDLES).target());
+    }
+
+    @Test
+    void aStackFileOfADeadProcessIsIgnored(@TempDir Path dir) throws IOException {
+        new StackFile(Long.MAX_VALUE - 1, "2026-01-01T00:00:00Z", dir.toString(), "a:1", "b:2", "c:3", null, "", "")
+                .write(dir);
+        assertTrue(Files.exists(dir.resolve(StackFile.NAME)));
+        assertFalse(StackFile.readLive(dir).isPresent());
+    }
+
+    @Test
+    void upRefusesABadSpeedNamingIt() {
+        Result r = run("up", "--speed", "fast", "--data-dir", "/nonexistent/never-created");
+        assertEquals(2, r.code());
+        assertEquals("blackbox up: must be realtime, max or <N>x such as 10x: --speed=fast" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void importWithoutInputsIsUsage() {
+        Result r = run("import", "--format", "b3-umdf", "--out", "/tmp/x.replay.csv");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("blackbox import: Missing required parameter: 'FILE'"), r.err());
+    }
+
+    @Test
+    void completionScriptCoversEveryCommand() {
+        Result r = run("completion");
+        assertEquals(0, r.code(), r.err());
+        for (String command : List.of("up", "import", "status", "subscribe", "unsubscribe", "subscriptions", "candles",
+                "indicators", "backfill")) {
+            assertTrue(r.out().contains(command), "completion knows " + command);
+        }
+        assertTrue(r.out().contains("(\"1m\" \"5m\" \"15m\" \"60m\" \"1d\" \"1w\") # --tf values"),
+                "timeframes are completion candidates");
+    }
+
+    @Test
+    void credentialsComeFromTheOptionThenTheEnvironment() {
+        assertEquals("alice", Credentials.resolve("alice", Map.of("BLACKBOX_USER", "bob")).user());
+        assertEquals("bob", Credentials.resolve(null, Map.of("BLACKBOX_USER", "bob")).user());
+        assertTrue(Credentials.resolve(null, Map.of("BLACKBOX_USER", "bob")).token().isEmpty());
+    }
+}
