@@ -6,6 +6,7 @@
 # processes sharing them, so PostgreSQL's shared buffers count once), sampled every SAMPLE seconds for DURATION.
 #
 # usage: bench/stack-rss.sh [DURATION_SECONDS=180] [SAMPLE_SECONDS=5]
+#        SPEED (default 10x; e.g. max for the whole session as fast as the stack takes it),
 #        B3_DIR (default ../shared/data/b3-btg-2025/trades), B3_DATE (default 08042025: the one date all 15 have)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +14,7 @@ DURATION="${1:-180}"
 SAMPLE="${2:-5}"
 B3_DIR="${B3_DIR:-$ROOT/../shared/data/b3-btg-2025/trades}"
 B3_DATE="${B3_DATE:-08042025}"
+SPEED="${SPEED:-10x}"
 WORK="$(mktemp -d /tmp/blackbox-stack-rss.XXXXXX)"
 chmod 755 "$WORK"   # PostgreSQL runs as an unprivileged user when this runs as root
 UP_PID=""
@@ -36,9 +38,9 @@ echo "== baseline: ./blackbox --help (launcher + JVM start)"
 t0=$(date +%s.%N); "$ROOT/blackbox" --help >/dev/null; t1=$(date +%s.%N)
 BASELINE=$(awk "BEGIN{print $t1 - $t0}")
 
-echo "== ./blackbox up --replay b3-15 --speed 10x"
+echo "== ./blackbox up --replay b3-15 --speed $SPEED"
 t0=$(date +%s.%N)
-"$ROOT/blackbox" up --data-dir "$WORK/stack" --replay "$WORK/b3-15.replay.csv" --speed 10x --free-ports \
+"$ROOT/blackbox" up --data-dir "$WORK/stack" --replay "$WORK/b3-15.replay.csv" --speed "$SPEED" --free-ports \
   > "$WORK/up.out" 2>&1 &
 UP_PID=$!
 # the stack answers: the stack file exists and `status` reaches every service (status exits 0 only then)
@@ -66,7 +68,7 @@ kb() {  # field (Rss or Pss) summed over the pids, kB
   echo "$sum"
 }
 
-echo "== memory while replaying at 10x, every ${SAMPLE}s for ${DURATION}s"
+echo "== memory while replaying at $SPEED, every ${SAMPLE}s for ${DURATION}s"
 printf "%6s %10s %10s %10s %6s %s\n" "t(s)" "RSS(MiB)" "PSS(MiB)" "JVM(MiB)" "procs" "stored trades"
 MAX_RSS=0; MAX_PSS=0; end=$((SECONDS + DURATION))
 while [ $SECONDS -lt $end ]; do

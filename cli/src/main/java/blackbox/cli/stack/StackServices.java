@@ -216,11 +216,14 @@ public final class StackServices {
 
     private static String subscribe(StackOptions options, RunningStack stack) throws Exception {
         List<InstrumentId> instruments = options.subscribeAll() ? stack.replay.instruments() : List.of();
-        var md = MarketDataGrpc.newBlockingStub(stack.marketdataChannel);
+        // all at once: each subscription waits ~250 ms at the gateway for the DLL's invalid-ticker callback
+        var md = MarketDataGrpc.newFutureStub(stack.marketdataChannel);
+        List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
         for (InstrumentId id : instruments) {
-            md.withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .subscribe(SubscribeRequest.newBuilder().setUserId(options.stackUser()).setInstrument(id).build());
+            calls.add(md.withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .subscribe(SubscribeRequest.newBuilder().setUserId(options.stackUser()).setInstrument(id).build()));
         }
+        for (var call : calls) call.get();
         int n = instruments.size();
         await(() -> stack.marketdata.ingesting().size() >= n && stack.gateway.engine().subscriptions().size() >= n
                         && (n == 0 || stack.gateway.service().openTradeStreams() >= 1) && stack.candles.feed().connected(),
