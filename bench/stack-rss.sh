@@ -33,6 +33,7 @@ fi
 
 echo "== import: ${#FILES[@]} B3 files of $B3_DATE"
 "$ROOT/blackbox" import --format b3-umdf --out "$WORK/b3-15.replay.csv" "${FILES[@]}" 2>/dev/null | sed -n '1,3p'
+echo "trades in the tape: $(awk -F, '$4=="T"' "$WORK/b3-15.replay.csv" | wc -l) (the other rows are top-of-book events)"
 
 echo "== baseline: ./blackbox --help (launcher + JVM start)"
 t0=$(date +%s.%N); "$ROOT/blackbox" --help >/dev/null; t1=$(date +%s.%N)
