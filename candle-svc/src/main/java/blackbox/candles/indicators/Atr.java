@@ -4,7 +4,7 @@ import blackbox.candles.core.Candle;
 
 /**
  * Wilder's average true range. The true range is max(high − low, |high − previous close|, |previous close − low|)
- * (high − low on the first bar); its Wilder average (k = 1 / period) is seeded as ta4j 0.24 seeds it. Ready from
+ * (high − low on the first bar); its Wilder average (k = 1 / period) is seeded as ta4j 0.22–0.24 seeds it. Ready from
  * bar {@code period} (0-based).
  */
 final class Atr extends StreamingIndicator {

@@ -3,7 +3,7 @@ package blackbox.candles.indicators;
 import blackbox.candles.core.Candle;
 
 /**
- * Exponential moving average of the close, k = 2 / (period + 1). As in ta4j 0.24: not ready for the first
+ * Exponential moving average of the close, k = 2 / (period + 1). As in ta4j 0.22–0.24: not ready for the first
  * {@code period} bars, then seeded with that bar's close.
  */
 final class Ema extends StreamingIndicator {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The indicators BlackBox computes, by spec name. Definitions follow the common textbook forms, with ta4j 0.24's
+ * The indicators BlackBox computes, by spec name. Definitions follow the common textbook forms, with ta4j 0.22–0.24's
  * warm-up and seeding (the test oracle): SMA, EMA, WMA, RSI (Wilder), MACD, Bollinger Bands (population standard
  * deviation), ATR (Wilder), Stochastic (%K, %D), OBV and the session-anchored VWAP.
  */

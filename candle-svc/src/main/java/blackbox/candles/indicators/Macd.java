@@ -4,7 +4,7 @@ import blackbox.candles.core.Candle;
 
 /**
  * MACD: EMA(fast) − EMA(slow) of the close, its signal line EMA(signal) of the MACD, and the histogram
- * MACD − signal. Ready when all three are (as in ta4j 0.24: from bar max(slow, signal), the signal line seeded
+ * MACD − signal. Ready when all three are (as in ta4j 0.22–0.24: from bar max(slow, signal), the signal line seeded
  * with the MACD at its first bar).
  */
 final class Macd extends StreamingIndicator {

@@ -1,7 +1,7 @@
 package blackbox.candles.indicators;
 
 /**
- * An exponential average with ta4j's semantics ({@code AbstractEMAIndicator}, 0.24): not a number for the first
+ * An exponential average with ta4j's semantics ({@code AbstractEMAIndicator}, 0.22–0.24): not a number for the first
  * {@code unstable} bars and wherever the input is not a number; seeded with the input itself on the first bar
  * after that (or after a bar without a value); then {@code previous + (input - previous) × k}.
  * EMA uses k = 2 / (period + 1), Wilder's average (RSI, ATR) k = 1 / period, both with unstable = period.

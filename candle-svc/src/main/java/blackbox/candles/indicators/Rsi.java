@@ -4,7 +4,7 @@ import blackbox.candles.core.Candle;
 
 /**
  * Wilder's relative strength index of the close: 100 − 100 / (1 + average gain / average loss), the averages
- * being Wilder's (k = 1 / period) seeded as ta4j 0.24 seeds them; 100 when there was no loss, 0 when neither gain
+ * being Wilder's (k = 1 / period) seeded as ta4j 0.22–0.24 seeds them; 100 when there was no loss, 0 when neither gain
  * nor loss. Ready from bar {@code period} (0-based).
  */
 final class Rsi extends StreamingIndicator {

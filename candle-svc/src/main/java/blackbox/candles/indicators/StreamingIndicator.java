@@ -11,7 +11,7 @@ import blackbox.candles.core.Candle;
  * indicator has seen enough candles, and where its value is undefined (a stochastic over a window whose high
  * equals its low): the output array is then not to be read. Never a zero or a made-up value.
  *
- * <p>The semantics (warm-up length, seeding of the recursive averages) are ta4j 0.24's, bar for bar; the tests
+ * <p>The semantics (warm-up length, seeding of the recursive averages) are ta4j 0.22–0.24's, bar for bar; the tests
  * compare every indicator with ta4j on real B3 candles and random series within 1e-9 relative.
  *
  * <p>Prices in the instrument's currency (BRL for B3); volumes in shares or contracts. Not thread-safe: one
