@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.candles.core.Candle;
+import blackbox.candles.core.CandleAggregatorPropertyTest;
+import blackbox.candles.core.CandleAggregatorPropertyTest.Trade;
 import blackbox.candles.core.Timeframe;
 import blackbox.candles.indicators.IndicatorSet;
 import blackbox.candles.indicators.IndicatorSpec;
@@ -200,6 +202,49 @@ class IndicatorServiceComponentTest {
         assertEquals(LiveIndicatorValue.Kind.FINAL, fresh.get(0).getKind());
         assertEquals(minutes.get(closed - 1).bucketStart(), fresh.get(0).getValue().getBucketStartNanos());
         assertEquals(LiveIndicatorValue.Kind.PROVISIONAL, fresh.get(1).getKind());
+    }
+
+    @Test
+    void aCorrectedCandleCorrectsTheValuesFromItOn() throws Exception {
+        stack.start(Map.of(), Map.of());
+        List<String> specs = List.of("sma(2)", "obv");
+        List<LiveIndicatorValue> live = new CopyOnWriteArrayList<>();
+        async.streamIndicators(StreamIndicatorsRequest.newBuilder().setInstrument(ETH).setTimeframe("1m")
+                .addAllSpecs(specs).build(), collector(live));
+        await(() -> stack.candles.liveSubscribers() == 1, Duration.ofSeconds(5), () -> "subscribed");
+        stack.replayAll();
+        List<Trade> trades = new ArrayList<>(CandleServiceComponentTest.fileTrades(ETH));
+        List<Candle> before = CandleServiceComponentTest.expected(ETH, Timeframe.M1);
+        int closed = before.size() - 1;
+        await(() -> finals(live).size() == closed * specs.size(), Duration.ofSeconds(10), () -> "finals");
+
+        // a late trade in the second minute, inside the rectification window: its closed candle is corrected
+        long minute = before.get(1).bucketStart();
+        Trade late = new Trade(trades.getFirst().instrument(), minute + 1, before.get(1).high() + 1, 500_000,
+                4_000_000_000L, 2);
+        trades.add(late);
+        stack.candles.engine().submit(List.of(blackbox.gateway.v1.Trade.newBuilder().setInstrument(ETH)
+                .setTimeNanos(late.time()).setPrice(late.price()).setQuantity(late.quantity())
+                .setTradeNumber((int) late.number()).setTradeType(late.type()).build()));
+        List<Candle> after = List.copyOf(CandleAggregatorPropertyTest.naive(CandleServiceComponentTest.UTC,
+                late.instrument(), Timeframe.M1, trades).values());
+        await(() -> corrected(live).size() >= (closed - 1) * specs.size(), Duration.ofSeconds(10),
+                () -> "corrections: " + corrected(live).size());
+        for (String spec : specs) {
+            List<double[]> want = expected(spec, after);
+            List<LiveIndicatorValue> mine = corrected(live).stream().filter(v -> v.getSpec().equals(spec)).toList();
+            assertEquals(after.subList(1, closed).stream().map(Candle::bucketStart).toList(),
+                    mine.stream().map(v -> v.getValue().getBucketStartNanos()).toList(),
+                    spec + ": corrected from the late trade's minute to the last close");
+            for (int i = 0; i < mine.size(); i++) {
+                assertValue(want.get(i + 1), mine.get(i).getValue(), spec + " corrected " + (i + 1));
+            }
+        }
+        assertEquals(closed * specs.size(), finals(live).size(), "no FINAL twice");
+    }
+
+    static List<LiveIndicatorValue> corrected(List<LiveIndicatorValue> events) {
+        return events.stream().filter(v -> v.getKind() == LiveIndicatorValue.Kind.CORRECTED).toList();
     }
 
     @Test

@@ -13,7 +13,6 @@ import blackbox.candles.core.Timeframe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class IndicatorOracleTest {
     void randomSeriesMatchTa4j() {
         int bars = 0;
         for (long seed = 1; seed <= 6; seed++) {
-            List<Candle> candles = randomCandles(new SplittableRandom(seed), 1200);
+            List<Candle> candles = RandomCandles.walk(new SplittableRandom(seed), 1200);
             for (String spec : SPECS) {
                 compare(spec, candles, "random seed " + seed);
             }
@@ -68,7 +67,7 @@ class IndicatorOracleTest {
 
     @Test
     void aSeriesThatNeverWarmsUpIsNeverReady() {
-        List<Candle> candles = randomCandles(new SplittableRandom(7), 25);
+        List<Candle> candles = RandomCandles.walk(new SplittableRandom(7), 25);
         StreamingIndicator macd = IndicatorCatalog.create("macd(12,26,9)", SAO_PAULO);
         double[] out = new double[3];
         for (Candle c : candles) {
@@ -109,30 +108,5 @@ class IndicatorOracleTest {
             fail(where + ": expected " + expected + " (ta4j), was " + actual + ", difference "
                     + Math.abs(expected - actual) + " > " + tolerance);
         }
-    }
-
-    /** 1-minute candles of a random walk on the 0.01 tick, with pauses and session changes (Sao Paulo days). */
-    static List<Candle> randomCandles(SplittableRandom random, int count) {
-        List<Candle> candles = new ArrayList<>(count);
-        long minute = 60_000_000_000L;
-        long t = 1_741_177_800_000_000_000L; // 2025-03-05 12:30 UTC
-        double price = 20 + random.nextDouble() * 30;
-        for (int i = 0; i < count; i++) {
-            t += minute * (random.nextInt(10) == 0 ? 1 + random.nextInt(600) : 1);
-            double open = tick(price);
-            double close = tick(Math.max(0.05, open + (random.nextDouble() - 0.5) * 0.4));
-            double high = tick(Math.max(open, close) + (random.nextInt(3) == 0 ? 0 : random.nextDouble() * 0.2));
-            double low = tick(Math.max(0.01, Math.min(open, close) - (random.nextInt(3) == 0 ? 0 : random.nextDouble() * 0.2)));
-            long volume = 100L * (1 + random.nextInt(500));
-            long units = Math.round(tick((high + low) / 2) * Candle.FINANCIAL_UNIT) * volume;
-            candles.add(new Candle(PETR4, Timeframe.M1, t, open, high, low, close, volume, units, 1 + random.nextInt(50),
-                    0, 0, t, 1, t + 1, 2));
-            price = close;
-        }
-        return candles;
-    }
-
-    private static double tick(double price) {
-        return Math.round(price * 100) / 100.0;
     }
 }
