@@ -186,6 +186,26 @@ class CommandLineTest {
     }
 
     @Test
+    void upStopsWhatItStartedWhenAStepFailsAndSaysWhichInOneLine() throws IOException {
+        Path dir = StackEndToEndTest.tempDir("blackbox-up-fails");
+        int port = closedPort();
+        try {
+            // PostgreSQL (embedded) starts, then the external Redis cannot be reached
+            Result r = run("up", "--data-dir", dir.toString(), "--replay", StackEndToEndTest.SAMPLE.toString(),
+                    "--free-ports", "--redis-url", "redis://127.0.0.1:" + port);
+            assertEquals(1, r.code());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("blackbox up: could not start Redis: Connection refused"), r.err());
+            assertTrue(r.out().contains("[3/10] PostgreSQL") && r.out().contains("[4/10] Redis"), r.out());
+            assertFalse(Files.exists(dir.resolve(StackFile.NAME)), "no stack file");
+            Path pidFile = dir.resolve("postgres/postmaster.pid");
+            assertFalse(Files.exists(pidFile), "PostgreSQL stopped again (no postmaster.pid)");
+        } finally {
+            StackEndToEndTest.deleteTree(dir);
+        }
+    }
+
+    @Test
     void importWithoutInputsIsUsage() {
         Result r = run("import", "--format", "b3-umdf", "--out", "/tmp/x.replay.csv");
         assertEquals(2, r.code());

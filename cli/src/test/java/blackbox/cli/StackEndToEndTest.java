@@ -120,6 +120,26 @@ class StackEndToEndTest {
                 }
             }
 
+            // indicators through the CLI: sma(3) of the 1-minute closes, computed here from the file's candles
+            for (String symbol : symbols) {
+                List<CandleRow> m1 = candles(trades, symbol, "1m", zones.get(symbol.substring(symbol.indexOf(':') + 1)));
+                Result r = cli(Map.of(), "indicators", symbol, "--tf", "1m", "--spec", "sma(3)", "--json",
+                        "--data-dir", dataDir.toString());
+                assertEquals(0, r.code(), r.err());
+                JsonNode values = Json.MAPPER.readTree(r.out()).get("values");
+                assertEquals(m1.size(), values.size(), "one value per candle: " + r.out());
+                for (int i = 0; i < m1.size(); i++) {
+                    JsonNode v = values.get(i);
+                    assertEquals(m1.get(i).openTime(), v.get("time").asText());
+                    assertEquals(i >= 2, v.get("ready").asBoolean(), "ready from the third candle: " + v);
+                    if (i >= 2) {
+                        double sma = (m1.get(i).close() + m1.get(i - 1).close() + m1.get(i - 2).close()) / 3;
+                        assertEquals(sma, v.get("values").get(0).asDouble(), Math.abs(sma) * 1e-12, symbol + " " + v);
+                    }
+                }
+                System.out.println(symbol + " sma(3) on 1m: " + m1.size() + " values equal the file's");
+            }
+
             // a subscription made through the CLI shows in status, with its reference count
             String first = symbols.iterator().next();
             Result sub = cli(Map.of(), "subscribe", first, "--user", "e2e.trader", "--data-dir", dataDir.toString());

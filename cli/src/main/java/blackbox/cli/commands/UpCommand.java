@@ -113,7 +113,8 @@ public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment
         stack.writeStackFile();
         out.printf("BlackBox is up in %.1f s (pid %d):%n", (System.nanoTime() - t0) / 1e9, ProcessHandle.current().pid());
         stack.endpointLines().forEach(out::println);
-        out.println("try:  ./blackbox status    ./blackbox candles " + firstSymbol(stack) + " --tf 1m");
+        String dir = dataDir == null ? "" : " --data-dir " + options.dataDir();
+        out.println("try:  ./blackbox status" + dir + "    ./blackbox candles " + firstSymbol(stack) + " --tf 1m" + dir);
         out.println("Ctrl-C stops everything.");
         out.flush();
         stopped.await();
