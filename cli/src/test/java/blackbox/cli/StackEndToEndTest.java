@@ -155,6 +155,9 @@ class StackEndToEndTest {
             assertEquals(2, row.get("reference_count").asInt(), "the stack's user and e2e.trader");
             assertEquals("CONNECTED", report.get("session").get("state").asText());
             assertEquals(trades.size(), report.get("rates").get("trades_stored").asLong());
+            assertEquals(0, report.get("rates").get("spool").asLong(), "nothing waits to be stored");
+            assertTrue(report.get("rates").get("lag_ms").asDouble() >= 0, "gateway -> marketdata lag: " + report.get("rates"));
+            for (JsonNode service : report.get("services")) assertEquals("SERVING", service.get("health").asText());
             Result mine = cli(Map.of(), "subscriptions", "--user", "e2e.trader", "--json", "--data-dir", dataDir.toString());
             assertTrue(mine.out().contains("\"symbol\" : \"" + Symbols.format(Symbols.parse(first)) + "\""), mine.out());
         } finally {
