@@ -59,6 +59,13 @@ public final class WebBffApp implements AutoCloseable {
      */
     public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
                                   ManagedChannel candles, ManagedChannel gateway) {
+        return start(config, database, marketData, candles, gateway, AppContent.ROOT);
+    }
+
+    /** As {@link #start(WebBffConfig, Database, ManagedChannel, ManagedChannel, ManagedChannel)}, serving the web app
+     * from another class-path folder (tests). */
+    public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
+                                  ManagedChannel candles, ManagedChannel gateway, String appRoot) {
         database.migrate("web", "classpath:db/migration/web");
         Clock clock = Clock.systemUTC();
         byte[] secret = config.jwtSecret().orElseGet(() -> {
@@ -90,7 +97,7 @@ public final class WebBffApp implements AutoCloseable {
                 .shutdownHook(false)
                 .routing(r -> WebRouting.setup(r, config.allowedOrigins(), new SecurityFilter(tokens),
                         new AuthRoutes(users, tokens, refresh, throttle),
-                        new MarketRoutes(marketData, candles, session, clock), new AppContent(() -> true)))
+                        new MarketRoutes(marketData, candles, session, clock), new AppContent(appRoot, () -> true)))
                 .addRouting(WsRouting.builder().endpoint("/ws/market", () -> new MarketSocket(shared)))
                 .build()
                 .start();

@@ -18,7 +18,8 @@ import java.util.List;
  * Pure and thread-safe.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private Json() {
     }
