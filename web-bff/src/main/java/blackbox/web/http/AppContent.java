@@ -60,11 +60,12 @@ public final class AppContent implements HttpService {
             Problems.send(res, 400, "Bad Request", "bad path: " + path, "path", path);
             return;
         }
-        String last = rel.substring(rel.lastIndexOf('/') + 1);
-        int dot = last.lastIndexOf('.');
-        if (dot < 0) rel = "index.html"; // a client-side route
-        String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        String type = TYPES.getOrDefault(ext, "application/octet-stream");
+        if (rel.endsWith("/") || loader.getResource(root + rel) == null) {
+            String last = rel.substring(rel.lastIndexOf('/') + 1);
+            if (last.lastIndexOf('.') < 0) rel = "index.html"; // a client-side route, e.g. /mercado
+        }
+        String ext = rel.lastIndexOf('.') < 0 ? "" : rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        String type = TYPES.getOrDefault(ext, rel.endsWith("LICENSE") ? "text/plain; charset=UTF-8" : "application/octet-stream");
         if (!resource(res, root + rel, type, ext.equals("html") ? "no-cache" : "public, max-age=300")) {
             boolean appMissing = loader.getResource(root + "index.html") == null;
             res.status(404).header("Content-Type", "text/html; charset=UTF-8").header("Cache-Control", "no-store");
