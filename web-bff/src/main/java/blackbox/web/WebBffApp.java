@@ -16,6 +16,7 @@ import blackbox.web.upstream.SessionWatch;
 import blackbox.web.upstream.TradeHub;
 import blackbox.web.ws.MarketSocket;
 import blackbox.web.ws.OriginPolicy;
+import blackbox.web.ws.TradeBatch;
 import io.github.bucket4j.TimeMeter;
 import io.grpc.ManagedChannel;
 import io.helidon.webserver.WebServer;
@@ -37,11 +38,11 @@ public final class WebBffApp implements AutoCloseable {
 
     private final WebServer server;
     private final Users users;
-    private final TradeHub trades;
+    private final TradeHub<TradeBatch> trades;
     private final SessionWatch session;
     private final ScheduledExecutorService scheduler;
 
-    private WebBffApp(WebServer server, Users users, TradeHub trades, SessionWatch session, ScheduledExecutorService scheduler) {
+    private WebBffApp(WebServer server, Users users, TradeHub<TradeBatch> trades, SessionWatch session, ScheduledExecutorService scheduler) {
         this.server = server;
         this.users = users;
         this.trades = trades;
@@ -85,7 +86,7 @@ public final class WebBffApp implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        TradeHub trades = new TradeHub(marketData, scheduler);
+        TradeHub<TradeBatch> trades = new TradeHub<>(marketData, scheduler, TradeBatch::new);
         SessionWatch session = new SessionWatch(gateway, scheduler);
         session.start();
         MarketSocket.Shared shared = new MarketSocket.Shared(tokens, CandlesGrpc.newStub(candles),
