@@ -103,6 +103,7 @@ public final class Json {
         n.put("time", iso(v.getBucketStartNanos()));
         n.put("time_nanos", v.getBucketStartNanos());
         n.put("ready", v.getReady());
+        if (v.getProvisional()) n.put("provisional", true); // the forming candle's value: it will change
         ArrayNode values = n.putArray("values");
         for (double d : v.getValuesList()) values.add(d);
         return n;
