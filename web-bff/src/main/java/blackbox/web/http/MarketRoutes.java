@@ -74,10 +74,10 @@ public final class MarketRoutes implements HttpService {
         String q = query(req, "q");
         String prefix = q == null ? "" : q.trim().toUpperCase(Locale.ROOT);
         TreeSet<Symbol> all = new TreeSet<>(Symbol.ORDER);
-        for (InstrumentId id : candles.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .listInstruments(ListInstrumentsRequest.getDefaultInstance()).getInstrumentsList()) all.add(Symbol.of(id));
-        for (IngestedInstrument i : marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .listIngestion(ListIngestionRequest.getDefaultInstance()).getInstrumentsList()) all.add(Symbol.of(i.getInstrument()));
+        for (InstrumentId id : call(CANDLES, () -> candles.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .listInstruments(ListInstrumentsRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(id));
+        for (IngestedInstrument i : call(MARKETDATA, () -> marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .listIngestion(ListIngestionRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(i.getInstrument()));
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("instruments");
         for (Symbol s : all) if (s.text().startsWith(prefix)) list.add(Json.symbol(s));
@@ -87,8 +87,8 @@ public final class MarketRoutes implements HttpService {
     private void subscriptions(ServerRequest req, ServerResponse res) {
         AuthUser user = SecurityFilter.user(req);
         TreeSet<Symbol> mine = new TreeSet<>(Symbol.ORDER);
-        for (InstrumentId id : marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).listSubscriptions(
-                ListSubscriptionsRequest.newBuilder().setUserId(user.username()).build()).getInstrumentsList()) {
+        for (InstrumentId id : call(MARKETDATA, () -> marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).listSubscriptions(
+                ListSubscriptionsRequest.newBuilder().setUserId(user.username()).build())).getInstrumentsList()) {
             mine.add(Symbol.of(id));
         }
         ObjectNode out = Json.object();
@@ -100,8 +100,8 @@ public final class MarketRoutes implements HttpService {
     private void subscribe(ServerRequest req, ServerResponse res) {
         AuthUser user = SecurityFilter.user(req);
         Symbol s = Symbol.parse("symbol", req.path().pathParameters().get("symbol"));
-        SubscribeResponse r = marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).subscribe(
-                SubscribeRequest.newBuilder().setUserId(user.username()).setInstrument(s.toProto()).build());
+        SubscribeResponse r = call(MARKETDATA, () -> marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).subscribe(
+                SubscribeRequest.newBuilder().setUserId(user.username()).setInstrument(s.toProto()).build()));
         ObjectNode out = Json.symbol(s);
         out.put("newly_subscribed", r.getNewlySubscribed());
         Responses.ok(res, out);
@@ -110,8 +110,8 @@ public final class MarketRoutes implements HttpService {
     private void unsubscribe(ServerRequest req, ServerResponse res) {
         AuthUser user = SecurityFilter.user(req);
         Symbol s = Symbol.parse("symbol", req.path().pathParameters().get("symbol"));
-        boolean had = marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).unsubscribe(
-                UnsubscribeRequest.newBuilder().setUserId(user.username()).setInstrument(s.toProto()).build()).getWasSubscribed();
+        boolean had = call(MARKETDATA, () -> marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).unsubscribe(
+                UnsubscribeRequest.newBuilder().setUserId(user.username()).setInstrument(s.toProto()).build())).getWasSubscribed();
         if (!had) throw new ApiError(404, "Not Found", "not subscribed: symbol=" + s.text());
         Responses.noContent(res);
     }
@@ -155,9 +155,11 @@ public final class MarketRoutes implements HttpService {
         int remaining = w.limit();
         boolean truncated = false;
         while (true) {
-            GetCandlesResponse r = candles.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).getCandles(
-                    GetCandlesRequest.newBuilder().setInstrument(w.symbol().toProto()).setTimeframe(w.timeframe())
-                            .setFromNanos(w.from()).setToNanos(w.to()).setLimit(remaining).setPageToken(page).build());
+            GetCandlesRequest request = GetCandlesRequest.newBuilder().setInstrument(w.symbol().toProto())
+                    .setTimeframe(w.timeframe()).setFromNanos(w.from()).setToNanos(w.to()).setLimit(remaining)
+                    .setPageToken(page).build();
+            GetCandlesResponse r = call(CANDLES, () -> candles.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .getCandles(request));
             for (Candle c : r.getCandlesList()) list.add(Json.candle(c));
             remaining -= r.getCandlesCount();
             page = r.getNextPageToken();
@@ -176,9 +178,9 @@ public final class MarketRoutes implements HttpService {
         Window w = window(req);
         String spec = query(req, "spec");
         if (spec == null || spec.isBlank()) throw new InvalidInput("spec", spec, "is required, e.g. ema(9)");
-        GetIndicatorResponse r = indicators.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).getIndicator(
+        GetIndicatorResponse r = call(CANDLES, () -> indicators.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).getIndicator(
                 GetIndicatorRequest.newBuilder().setInstrument(w.symbol().toProto()).setTimeframe(w.timeframe())
-                        .setSpec(spec.trim()).setFromNanos(w.from()).setToNanos(w.to()).setLimit(w.limit()).build());
+                        .setSpec(spec.trim()).setFromNanos(w.from()).setToNanos(w.to()).setLimit(w.limit()).build()));
         ObjectNode out = Json.object();
         out.put("symbol", w.symbol().text());
         out.put("timeframe", w.timeframe());
@@ -195,8 +197,8 @@ public final class MarketRoutes implements HttpService {
         SecurityFilter.user(req);
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("indicators");
-        for (IndicatorDescription d : indicators.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .listIndicators(ListIndicatorsRequest.getDefaultInstance()).getIndicatorsList()) {
+        for (IndicatorDescription d : call(CANDLES, () -> indicators.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .listIndicators(ListIndicatorsRequest.getDefaultInstance())).getIndicatorsList()) {
             ObjectNode n = list.addObject();
             n.put("name", d.getName());
             n.put("title", d.getTitle());
@@ -214,6 +216,18 @@ public final class MarketRoutes implements HttpService {
             n.put("overlay", d.getOverlay());
         }
         Responses.ok(res, out);
+    }
+
+    private static final String MARKETDATA = "marketdata-svc";
+    private static final String CANDLES = "candle-svc";
+
+    /** Runs a gRPC call; a failure becomes the HTTP problem it means, naming the service. */
+    private static <T> T call(String service, java.util.function.Supplier<T> rpc) {
+        try {
+            return rpc.get();
+        } catch (io.grpc.StatusRuntimeException e) {
+            throw Problems.fromGrpc(service, e);
+        }
     }
 
     private static String query(ServerRequest req, String name) {

@@ -40,19 +40,26 @@ final class Problems {
     }
 
     private static void grpc(ServerResponse res, StatusRuntimeException e) {
+        ApiError a = fromGrpc("upstream service", e);
+        send(res, a.status(), a.title(), a.getMessage(), null, null);
+    }
+
+    /** A failed gRPC call to {@code service} (e.g. "marketdata-svc") as the HTTP answer it means. */
+    static ApiError fromGrpc(String service, StatusRuntimeException e) {
         Status s = e.getStatus();
         String detail = s.getDescription() == null ? s.getCode().name() : s.getDescription();
-        switch (s.getCode()) {
-            case INVALID_ARGUMENT, OUT_OF_RANGE, FAILED_PRECONDITION -> send(res, 400, "Bad Request", detail, null, null);
-            case NOT_FOUND -> send(res, 404, "Not Found", detail, null, null);
-            case UNIMPLEMENTED -> send(res, 501, "Not Implemented", "the service does not offer this yet: " + detail, null, null);
-            case UNAVAILABLE, DEADLINE_EXCEEDED -> send(res, 503, "Service Unavailable", "upstream service unavailable: " + detail, null, null);
-            case RESOURCE_EXHAUSTED -> send(res, 429, "Too Many Requests", detail, null, null);
+        return switch (s.getCode()) {
+            case INVALID_ARGUMENT, OUT_OF_RANGE, FAILED_PRECONDITION -> new ApiError(400, "Bad Request", detail);
+            case NOT_FOUND -> new ApiError(404, "Not Found", detail);
+            case UNIMPLEMENTED -> new ApiError(501, "Not Implemented", service + " does not offer this yet: " + detail);
+            case UNAVAILABLE, DEADLINE_EXCEEDED -> new ApiError(503, "Service Unavailable",
+                    service + " unavailable (" + s.getCode() + ": " + detail + ")");
+            case RESOURCE_EXHAUSTED -> new ApiError(429, "Too Many Requests", detail);
             default -> {
-                log.warn("upstream call failed: {}", s);
-                send(res, 502, "Bad Gateway", "upstream call failed: " + s.getCode() + " " + detail, null, null);
+                log.warn("{} call failed: {}", service, s);
+                yield new ApiError(502, "Bad Gateway", service + " call failed: " + s.getCode() + " " + detail);
             }
-        }
+        };
     }
 
     static void send(ServerResponse res, int status, String title, String detail, String field, String value) {

@@ -44,11 +44,16 @@ final class Outbox {
 
     /** Closes after the messages already queued. */
     void closeAfterPending(int code, String reason) {
-        if (closing) return;
-        closing = true;
-        closeCode = code;
-        closeReason = reason;
-        queue.offer(CLOSE);
+        synchronized (this) {
+            if (closing) return;
+            closing = true;
+            closeCode = code;
+            closeReason = reason;
+        }
+        if (!queue.offer(CLOSE)) { // full: the client is too far behind to wait for
+            queue.clear();
+            queue.offer(CLOSE);
+        }
     }
 
     /** Drops what is queued and closes after the message being written. */
