@@ -91,7 +91,7 @@ public final class WebBffApp implements AutoCloseable {
         session.start();
         MarketSocket.Shared shared = new MarketSocket.Shared(tokens, CandlesGrpc.newStub(candles),
                 IndicatorsGrpc.newStub(candles), trades, session, scheduler, System::nanoTime,
-                config.wsMaxUpdatesPerSecond(), config.wsQueue(), new OriginPolicy(config.allowedOrigins()));
+                config.wsMaxUpdatesPerSecond(), config.wsMaxTradeUpdatesPerSecond(), config.wsQueue(), new OriginPolicy(config.allowedOrigins()));
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -102,8 +102,8 @@ public final class WebBffApp implements AutoCloseable {
                 .addRouting(WsRouting.builder().endpoint("/ws/market", () -> new MarketSocket(shared)))
                 .build()
                 .start();
-        log.info("web-bff listening on http://{}:{} (WebSocket /ws/market, {} updates/s per stream)", config.host(),
-                server.port(), config.wsMaxUpdatesPerSecond());
+        log.info("web-bff listening on http://{}:{} (WebSocket /ws/market, {} updates/s per stream, trades {}/s)",
+                config.host(), server.port(), config.wsMaxUpdatesPerSecond(), config.wsMaxTradeUpdatesPerSecond());
         return new WebBffApp(server, users, trades, session, scheduler);
     }
 

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param jwtSecret the HS256 secret (>= 32 bytes), or empty: a random one is made per start
  */
 public record WebBffConfig(String host, int port, List<String> allowedOrigins, Optional<byte[]> jwtSecret,
-                           Duration accessTtl, Duration refreshTtl, int wsMaxUpdatesPerSecond, int wsQueue,
+                           Duration accessTtl, Duration refreshTtl, int wsMaxUpdatesPerSecond,
+                           int wsMaxTradeUpdatesPerSecond, int wsQueue,
                            int loginPerUserPerMinute, int loginPerAddressPerMinute, String marketDataTarget,
                            String candlesTarget, String gatewayTarget, DatabaseConfig database) {
     public static final String HOST = "BLACKBOX_WEB_HOST";
@@ -29,6 +30,7 @@ public record WebBffConfig(String host, int port, List<String> allowedOrigins, O
     public static final String ACCESS_TTL = "BLACKBOX_WEB_ACCESS_TOKEN_TTL";
     public static final String REFRESH_TTL = "BLACKBOX_WEB_REFRESH_TOKEN_TTL";
     public static final String WS_MAX_UPDATES = "BLACKBOX_WEB_WS_MAX_UPDATES_PER_SECOND";
+    public static final String WS_MAX_TRADE_UPDATES = "BLACKBOX_WEB_WS_MAX_TRADE_UPDATES_PER_SECOND";
     public static final String WS_QUEUE = "BLACKBOX_WEB_WS_QUEUE";
     public static final String LOGIN_PER_USER = "BLACKBOX_WEB_LOGIN_ATTEMPTS_PER_USER";
     public static final String LOGIN_PER_ADDRESS = "BLACKBOX_WEB_LOGIN_ATTEMPTS_PER_ADDRESS";
@@ -45,6 +47,7 @@ public record WebBffConfig(String host, int port, List<String> allowedOrigins, O
         }
         Duration access = positive(c, ACCESS_TTL, Duration.ofMinutes(15));
         Duration refresh = positive(c, REFRESH_TTL, Duration.ofHours(12));
+        int updates = c.integer(WS_MAX_UPDATES, 10, 1, 1000);
         if (refresh.compareTo(access) <= 0) throw Config.invalid(REFRESH_TTL, c.string(REFRESH_TTL, ""), "must be longer than " + ACCESS_TTL + " (" + access + ")");
         return new WebBffConfig(
                 c.string(HOST, "127.0.0.1"),
@@ -52,7 +55,8 @@ public record WebBffConfig(String host, int port, List<String> allowedOrigins, O
                 origins,
                 secret(c),
                 access, refresh,
-                c.integer(WS_MAX_UPDATES, 10, 1, 1000),
+                updates,
+                c.integer(WS_MAX_TRADE_UPDATES, updates, 1, 1000), // trades may be allowed a faster pace
                 c.integer(WS_QUEUE, 4096, 16, 1_000_000),
                 c.integer(LOGIN_PER_USER, 5, 1, 10_000),
                 c.integer(LOGIN_PER_ADDRESS, 30, 1, 100_000),

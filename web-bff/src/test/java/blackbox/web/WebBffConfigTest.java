@@ -25,6 +25,8 @@ class WebBffConfigTest {
         assertEquals(Duration.ofMinutes(15), c.accessTtl());
         assertEquals(Duration.ofHours(12), c.refreshTtl());
         assertEquals(10, c.wsMaxUpdatesPerSecond());
+        assertEquals(10, c.wsMaxTradeUpdatesPerSecond(), "trades follow the general rate unless set");
+        assertEquals(50, WebBffConfig.from(Config.of(Map.of(WebBffConfig.WS_MAX_TRADE_UPDATES, "50"))).wsMaxTradeUpdatesPerSecond());
         assertEquals("127.0.0.1:50052", c.marketDataTarget());
         assertEquals("127.0.0.1:50053", c.candlesTarget());
         assertEquals("127.0.0.1:50051", c.gatewayTarget());

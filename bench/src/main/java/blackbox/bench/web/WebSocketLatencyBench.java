@@ -68,7 +68,7 @@ import org.HdrHistogram.Recorder;
  * marketdata-svc's {@code StreamTrades} (the pipeline without web-bff). Closes: every client's closed candles
  * are checked against a direct candle-svc {@code StreamCandles} per instrument: lost and repeated must be 0.
  *
- * <p>Usage: {@code bench/run.sh web [--clients 1000] [--seconds 120] [--rate 10] [--speed 10x] REPLAY_FILE...}
+ * <p>Usage: {@code bench/run.sh web [--clients 1000] [--seconds 120] [--rate 10] [--trade-rate R] [--speed 10x] REPLAY_FILE...}
  */
 public final class WebSocketLatencyBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -104,12 +104,13 @@ public final class WebSocketLatencyBench {
         }
         new WebSocketLatencyBench().run(files, Integer.parseInt(opts.getOrDefault("clients", "1000")),
                 Integer.parseInt(opts.getOrDefault("seconds", "120")), Integer.parseInt(opts.getOrDefault("rate", "10")),
+                Integer.parseInt(opts.getOrDefault("trade-rate", opts.getOrDefault("rate", "10"))),
                 Integer.parseInt(opts.getOrDefault("warmup", "30")), opts.getOrDefault("speed", "10x"), opts.getOrDefault("timeframe", "1m"),
                 opts.getOrDefault("library", System.getProperty("profitdll.library")));
         System.exit(0);
     }
 
-    private void run(List<Path> files, int clients, int seconds, int rate, int warmup, String speed, String timeframe, String library)
+    private void run(List<Path> files, int clients, int seconds, int rate, int tradeRate, int warmup, String speed, String timeframe, String library)
             throws Exception {
         List<InstrumentId> instruments = instruments(files);
         System.out.printf("replay %s: %d instruments %s; %d clients, %d s at %s, web-bff at most %d updates/s per stream%n",
@@ -134,7 +135,8 @@ public final class WebSocketLatencyBench {
                 NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)), telemetry);
         ManagedChannel candleChannel = channel(candles.port());
         WebBffApp web = WebBffApp.start(WebBffConfig.from(Config.of(Map.of(WebBffConfig.PORT, "0",
-                WebBffConfig.WS_MAX_UPDATES, String.valueOf(rate), WebBffConfig.LOGIN_PER_ADDRESS, "100000",
+                WebBffConfig.WS_MAX_UPDATES, String.valueOf(rate), WebBffConfig.WS_MAX_TRADE_UPDATES, String.valueOf(tradeRate),
+                WebBffConfig.LOGIN_PER_ADDRESS, "100000",
                 WebBffConfig.JWT_SECRET, "bench-secret-bench-secret-bench-secret"))), db, mdChannel, candleChannel, gatewayChannel);
         String base = "http://127.0.0.1:" + web.port();
 
@@ -220,8 +222,8 @@ public final class WebSocketLatencyBench {
             for (Long bucket : want) if (!c.closes.containsKey(bucket)) lost++;
             for (AtomicInteger n : c.closes.values()) if (n.get() > 1) repeated += n.get() - 1;
         }
-        System.out.printf("%nresults (%d clients, %d instruments, %d s of replay at %s after %d s warm-up, coalescing %d/s):%n",
-                clients, instruments.size(), seconds, speed, warmup, rate);
+        System.out.printf("%nresults (%d clients, %d instruments, %d s of replay at %s after %d s warm-up, coalescing %d/s, trades %d/s):%n",
+                clients, instruments.size(), seconds, speed, warmup, rate, tradeRate);
         print("web-bff WebSocket (trade callback -> browser message)", webTotal);
         print("baseline: marketdata-svc gRPC StreamTrades (no web-bff)", baseTotal);
         print("baseline: dll-gateway gRPC StreamTrades (first hop)", gatewayTotal);

@@ -39,7 +39,7 @@ public final class MarketSocket implements WsListener {
     /** What every connection shares. */
     public record Shared(TokenService tokens, CandlesGrpc.CandlesStub candles, IndicatorsGrpc.IndicatorsStub indicators,
                          TradeHub<TradeBatch> trades, SessionWatch session, ScheduledExecutorService scheduler, LongSupplier nanoClock,
-                         int maxUpdatesPerSecond, int queueCapacity, OriginPolicy origins) {
+                         int maxUpdatesPerSecond, int maxTradeUpdatesPerSecond, int queueCapacity, OriginPolicy origins) {
     }
 
     private final Shared shared;
@@ -174,7 +174,7 @@ public final class MarketSocket implements WsListener {
             resumeAfter = resume.asLong();
         }
         Subscription sub = new Subscription(id, symbol, timeframe, out, shared.scheduler(), shared.nanoClock(),
-                shared.maxUpdatesPerSecond());
+                shared.maxUpdatesPerSecond(), shared.maxTradeUpdatesPerSecond());
         subscriptions.put(id, sub);
         // the acknowledgement is queued before anything the upstreams send
         send(Json.object().put("type", "subscribed").put("id", id));

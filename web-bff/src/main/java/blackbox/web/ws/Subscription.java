@@ -49,7 +49,7 @@ final class Subscription implements AutoCloseable {
     private boolean closed;
 
     Subscription(String id, Symbol symbol, String timeframe, Outbox out, ScheduledExecutorService scheduler,
-                 LongSupplier nanoClock, int maxPerSecond) {
+                 LongSupplier nanoClock, int maxPerSecond, int maxTradesPerSecond) {
         this.id = id;
         this.symbol = symbol;
         this.timeframe = timeframe;
@@ -58,7 +58,7 @@ final class Subscription implements AutoCloseable {
         this.nanoClock = nanoClock;
         this.maxPerSecond = maxPerSecond;
         this.forming = new Coalescer<>(maxPerSecond, (older, newer) -> newer);
-        this.trades = new Coalescer<>(maxPerSecond, TradeBatch::merge);
+        this.trades = new Coalescer<>(maxTradesPerSecond, TradeBatch::merge);
         this.tradesPrefix = "{\"type\":\"trades\",\"id\":" + Json.write(Json.MAPPER.getNodeFactory().textNode(id)) + ",\"trades\":";
     }
 
