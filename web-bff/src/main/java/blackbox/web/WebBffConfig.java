@@ -1,0 +1,92 @@
+package blackbox.web;
+
+import blackbox.platform.config.Config;
+import blackbox.platform.config.ConfigException;
+import blackbox.platform.db.DatabaseConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * web-bff settings, read once at start from the environment (keys in web-bff/README.md). Every bad value throws
+ * {@link ConfigException} naming the key.
+ *
+ * @param jwtSecret the HS256 secret (>= 32 bytes), or empty: a random one is made per start
+ */
+public record WebBffConfig(String host, int port, List<String> allowedOrigins, Optional<byte[]> jwtSecret,
+                           Duration accessTtl, Duration refreshTtl, int wsMaxUpdatesPerSecond, int wsQueue,
+                           int loginPerUserPerMinute, int loginPerAddressPerMinute, String marketDataTarget,
+                           String candlesTarget, String gatewayTarget, DatabaseConfig database) {
+    public static final String HOST = "BLACKBOX_WEB_HOST";
+    public static final String PORT = "BLACKBOX_WEB_PORT";
+    public static final String ALLOWED_ORIGINS = "BLACKBOX_WEB_ALLOWED_ORIGINS";
+    public static final String JWT_SECRET = "BLACKBOX_WEB_JWT_SECRET";
+    public static final String JWT_SECRET_FILE = "BLACKBOX_WEB_JWT_SECRET_FILE";
+    public static final String ACCESS_TTL = "BLACKBOX_WEB_ACCESS_TOKEN_TTL";
+    public static final String REFRESH_TTL = "BLACKBOX_WEB_REFRESH_TOKEN_TTL";
+    public static final String WS_MAX_UPDATES = "BLACKBOX_WEB_WS_MAX_UPDATES_PER_SECOND";
+    public static final String WS_QUEUE = "BLACKBOX_WEB_WS_QUEUE";
+    public static final String LOGIN_PER_USER = "BLACKBOX_WEB_LOGIN_ATTEMPTS_PER_USER";
+    public static final String LOGIN_PER_ADDRESS = "BLACKBOX_WEB_LOGIN_ATTEMPTS_PER_ADDRESS";
+    public static final String MARKETDATA_TARGET = "BLACKBOX_MARKETDATA_TARGET";
+    public static final String CANDLES_TARGET = "BLACKBOX_CANDLES_TARGET";
+    public static final String GATEWAY_TARGET = "BLACKBOX_GATEWAY_TARGET";
+
+    public static WebBffConfig from(Config c) {
+        List<String> origins = c.list(ALLOWED_ORIGINS);
+        for (String o : origins) {
+            if (!o.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+                throw Config.invalid(ALLOWED_ORIGINS, o, "each origin must be scheme://host[:port], e.g. http://127.0.0.1:5173");
+            }
+        }
+        Duration access = positive(c, ACCESS_TTL, Duration.ofMinutes(15));
+        Duration refresh = positive(c, REFRESH_TTL, Duration.ofHours(12));
+        if (refresh.compareTo(access) <= 0) throw Config.invalid(REFRESH_TTL, refresh.toString(), "must be longer than " + ACCESS_TTL);
+        return new WebBffConfig(
+                c.string(HOST, "127.0.0.1"),
+                c.integer(PORT, 8080, 0, 65535),
+                origins,
+                secret(c),
+                access, refresh,
+                c.integer(WS_MAX_UPDATES, 10, 1, 1000),
+                c.integer(WS_QUEUE, 4096, 16, 1_000_000),
+                c.integer(LOGIN_PER_USER, 5, 1, 10_000),
+                c.integer(LOGIN_PER_ADDRESS, 30, 1, 100_000),
+                c.string(MARKETDATA_TARGET, "127.0.0.1:50052"),
+                c.string(CANDLES_TARGET, "127.0.0.1:50053"),
+                c.string(GATEWAY_TARGET, "127.0.0.1:50051"),
+                DatabaseConfig.from(c));
+    }
+
+    private static Duration positive(Config c, String key, Duration dflt) {
+        Duration d = c.duration(key, dflt);
+        if (d.isNegative() || d.isZero()) throw Config.invalid(key, d.toString(), "must be > 0");
+        return d;
+    }
+
+    private static Optional<byte[]> secret(Config c) {
+        Optional<String> inline = c.find(JWT_SECRET);
+        Optional<String> file = c.find(JWT_SECRET_FILE);
+        if (inline.isPresent() && file.isPresent()) {
+            throw new ConfigException(JWT_SECRET, "set either " + JWT_SECRET + " or " + JWT_SECRET_FILE + ", not both");
+        }
+        String key = inline.isPresent() ? JWT_SECRET : JWT_SECRET_FILE;
+        Optional<String> text = inline;
+        if (file.isPresent()) {
+            try {
+                text = Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip());
+            } catch (IOException e) {
+                throw Config.invalid(JWT_SECRET_FILE, file.get(), "cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        if (text.isEmpty()) return Optional.empty();
+        byte[] bytes = text.get().getBytes(StandardCharsets.UTF_8);
+        // the value itself is a secret: never echo it
+        if (bytes.length < 32) throw new ConfigException(key, "must be at least 32 bytes (HS256), got " + bytes.length);
+        return Optional.of(bytes);
+    }
+}

@@ -1,0 +1,83 @@
+package blackbox.web.http;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The web app: class-path resources under {@code blackbox/web/app/} (the {@code web-app} module's jar) served at
+ * {@code /}; {@code index.html} for {@code /} and for any path without a file extension (client-side routes).
+ * HTML is revalidated on every load ({@code no-cache}); other files are cached 5 minutes. Without the app on the
+ * class path, {@code /} answers a 404 page that says so. Also serves {@code /openapi} and {@code /health}.
+ */
+public final class AppContent implements HttpService {
+    static final String ROOT = "blackbox/web/app/";
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=UTF-8"), Map.entry("js", "text/javascript; charset=UTF-8"),
+            Map.entry("mjs", "text/javascript; charset=UTF-8"), Map.entry("css", "text/css; charset=UTF-8"),
+            Map.entry("json", "application/json"), Map.entry("map", "application/json"),
+            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("ico", "image/x-icon"),
+            Map.entry("woff2", "font/woff2"), Map.entry("woff", "font/woff"), Map.entry("txt", "text/plain; charset=UTF-8"),
+            Map.entry("webmanifest", "application/manifest+json"));
+    private final ClassLoader loader = AppContent.class.getClassLoader();
+    private final java.util.function.BooleanSupplier healthy;
+
+    public AppContent(java.util.function.BooleanSupplier healthy) {
+        this.healthy = healthy;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/health", (req, res) -> {
+            boolean up = healthy.getAsBoolean();
+            res.status(up ? 200 : 503).header("Content-Type", "application/json").header("Cache-Control", "no-store")
+                    .send((up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8));
+        });
+        rules.get("/openapi", (req, res) -> resource(res, "blackbox/web/openapi.yaml", "application/yaml; charset=UTF-8", "no-cache"));
+        rules.get("/*", this::app);
+    }
+
+    private void app(ServerRequest req, ServerResponse res) {
+        String path = req.path().path();
+        if (path.startsWith("/api/") || path.startsWith("/ws/")) {
+            Problems.send(res, 404, "Not Found", "no such resource: " + path, null, null);
+            return;
+        }
+        String rel = path.equals("/") ? "index.html" : path.substring(1);
+        if (rel.contains("..") || rel.contains("//") || rel.contains("\\")) {
+            Problems.send(res, 400, "Bad Request", "bad path: " + path, "path", path);
+            return;
+        }
+        String last = rel.substring(rel.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        if (dot < 0) rel = "index.html"; // a client-side route
+        String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        String type = TYPES.getOrDefault(ext, "application/octet-stream");
+        if (!resource(res, ROOT + rel, type, ext.equals("html") ? "no-cache" : "public, max-age=300")) {
+            boolean appMissing = loader.getResource(ROOT + "index.html") == null;
+            res.status(404).header("Content-Type", "text/html; charset=UTF-8").header("Cache-Control", "no-store");
+            res.send((appMissing
+                    ? "<!doctype html><title>BlackBox</title><h1>Web app not installed</h1><p>web-bff is running, but "
+                    + "the web app (module web-app, resources under blackbox/web/app/) is not on its class path. "
+                    + "The API is at /api/v1 (see /openapi).</p>"
+                    : "<!doctype html><title>BlackBox</title><h1>Not found</h1>").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private boolean resource(ServerResponse res, String name, String type, String cache) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) return false;
+            byte[] bytes = in.readAllBytes();
+            res.status(200).header("Content-Type", type).header("Cache-Control", cache).send(bytes);
+            return true;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package blackbox.web.http;
+
+import blackbox.web.core.InvalidInput;
+import blackbox.web.core.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RFC 9457 problem details for every error: {@code {type, title, status, detail, field?, value?}}. Installed as
+ * the routing's error handlers; gRPC statuses from the services map to their HTTP meaning.
+ */
+final class Problems {
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    static final String MEDIA = "application/problem+json";
+
+    private Problems() {
+    }
+
+    static void install(HttpRouting.Builder routing) {
+        routing.error(InvalidInput.class, (req, res, e) -> invalid(res, e));
+        routing.error(ApiError.class, (req, res, e) -> {
+            if (e.retryAfterSeconds() > 0) res.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            send(res, e.status(), e.title(), e.getMessage(), null, null);
+        });
+        routing.error(StatusRuntimeException.class, (req, res, e) -> grpc(res, e));
+        routing.error(RuntimeException.class, (req, res, e) -> {
+            log.error("{} {} failed", req.prologue().method().text(), req.path().path(), e);
+            send(res, 500, "Internal Server Error", "unexpected error; see the web-bff log", null, null);
+        });
+    }
+
+    static void invalid(ServerResponse res, InvalidInput e) {
+        send(res, 400, "Bad Request", e.getMessage(), e.field(), e.value());
+    }
+
+    private static void grpc(ServerResponse res, StatusRuntimeException e) {
+        Status s = e.getStatus();
+        String detail = s.getDescription() == null ? s.getCode().name() : s.getDescription();
+        switch (s.getCode()) {
+            case INVALID_ARGUMENT, OUT_OF_RANGE, FAILED_PRECONDITION -> send(res, 400, "Bad Request", detail, null, null);
+            case NOT_FOUND -> send(res, 404, "Not Found", detail, null, null);
+            case UNIMPLEMENTED -> send(res, 501, "Not Implemented", "the service does not offer this yet: " + detail, null, null);
+            case UNAVAILABLE, DEADLINE_EXCEEDED -> send(res, 503, "Service Unavailable", "upstream service unavailable: " + detail, null, null);
+            case RESOURCE_EXHAUSTED -> send(res, 429, "Too Many Requests", detail, null, null);
+            default -> {
+                log.warn("upstream call failed: {}", s);
+                send(res, 502, "Bad Gateway", "upstream call failed: " + s.getCode() + " " + detail, null, null);
+            }
+        }
+    }
+
+    static void send(ServerResponse res, int status, String title, String detail, String field, String value) {
+        ObjectNode n = Json.object();
+        n.put("type", "about:blank");
+        n.put("title", title);
+        n.put("status", status);
+        n.put("detail", detail);
+        if (field != null) {
+            n.put("field", field);
+            n.put("value", value);
+        }
+        res.status(status);
+        res.header("Content-Type", MEDIA);
+        res.send(Json.write(n).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,32 @@
+package blackbox.web.http;
+
+import io.helidon.cors.CrossOriginConfig;
+import io.helidon.webserver.cors.CorsSupport;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.List;
+
+/** The HTTP routing, shared by {@code WebBffApp} and tests: filter, CORS, API, errors, app. */
+public final class WebRouting {
+    private WebRouting() {
+    }
+
+    public static void setup(HttpRouting.Builder routing, List<String> allowedOrigins, SecurityFilter security,
+                             AuthRoutes auth, MarketRoutes market, AppContent app) {
+        // no configured origin: only same-origin pages (the app web-bff serves) may call; a placeholder that no
+        // browser sends keeps CORS from defaulting to "*"
+        String[] origins = allowedOrigins.isEmpty() ? new String[] {"null-origin.invalid"} : allowedOrigins.toArray(String[]::new);
+        CorsSupport cors = CorsSupport.builder()
+                .addCrossOrigin(CrossOriginConfig.builder()
+                        .allowOrigins(origins)
+                        .allowMethods("GET", "POST", "PUT", "DELETE")
+                        .allowHeaders("Authorization", "Content-Type")
+                        .allowCredentials(false)
+                        .maxAgeSeconds(600)
+                        .build())
+                .build();
+        routing.addFilter(security);
+        routing.register(SecurityFilter.API, cors, auth, market);
+        Problems.install(routing);
+        routing.register(app);
+    }
+}
