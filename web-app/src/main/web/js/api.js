@@ -59,7 +59,7 @@ export class Api {
   async logout() {
     const token = sessionStorage.getItem(REFRESH_STORE);
     try {
-      if (token) await this.#raw('POST', '/auth/logout', { refresh_token: token }, false);
+      if (token) await this.#raw('POST', '/auth/logout', { refresh_token: token }, true);
     } finally {
       this.#clear();
     }

@@ -92,7 +92,7 @@ export class PriceChart {
 
   hasIndicator(spec) { return this.indicators.has(spec); }
 
-  /** Draws an indicator from its history ({outputs, values:[{time_nanos, ready, values}]}). */
+  /** Draws an indicator from its history (rows {time_nanos, ready, values}); returns the bars that have a value. */
   setIndicator(spec, outputs, rows) {
     this.removeIndicator(spec);
     const overlay = isOverlay(spec);
@@ -127,13 +127,18 @@ export class PriceChart {
       previous = time;
       for (const p of pointsOf(outputs, row)) data.get(p.output).push(point(p, time));
     }
-    for (const [o, d] of data) series.get(o).setData(d);
+    let points = 0;
+    for (const [o, d] of data) {
+      series.get(o).setData(d);
+      points = Math.max(points, d.length);
+    }
+    return points;
   }
 
-  /** A live indicator value (provisional, final or corrected). */
+  /** A live indicator value (provisional, final or corrected); returns whether it was drawn. */
   updateIndicator(spec, outputs, row, historical = false) {
     const entry = this.indicators.get(spec);
-    if (!entry) return;
+    if (!entry) return false;
     const time = toChartTime(nanosToMs(row.time_nanos));
     for (const p of pointsOf(outputs, row)) {
       const s = entry.series.get(p.output);
@@ -144,6 +149,7 @@ export class PriceChart {
         // an update older than the series' first point (the indicator just became ready): ignore
       }
     }
+    return true;
   }
 
   removeIndicator(spec) {

@@ -3,7 +3,7 @@
 import { ApiError } from './api.js';
 import { MarketSocket } from './ws.js';
 import { PriceChart } from './chart.js';
-import { CandleBook, mergeTrades } from './live.js';
+import { CandleBook, mergeTrades, backoffDelay } from './live.js';
 import { OFFERED, offeredFromCatalog, buildSpec, specLabel } from './indicators.js';
 import {
   formatPrice, formatQuantity, formatMoney, formatTime, formatDateTime, formatDate, formatDecimal, nanosToMs,
@@ -24,6 +24,8 @@ const EPOCH_START = '2000-01-01T00:00:00Z';
 const MAX_PAGES = 40;
 const KEEP_BARS = 5000;
 const MAX_INDICATORS = 8;
+// A symbol as web-bff accepts it: "PETR4" (exchange B) or "TICKER:EXCHANGE".
+const SYMBOL = /^[A-Z0-9_.-]{1,32}(:[A-Z0-9_]{1,8})?$/;
 
 export class MarketScreen {
   constructor(api) {
@@ -33,11 +35,15 @@ export class MarketScreen {
     if (!TIMEFRAMES.includes(this.timeframe)) this.timeframe = '5m';
     this.specs = [];               // indicator specs as the server names them
     this.outputs = new Map();      // spec -> output names
+    this.points = new Map();       // spec -> bars with a value (shown on the chip, read by the browser tests)
+    this.liveIndicator = new Map(); // spec -> live values drawn
     this.subscriptions = [];
     this.offered = OFFERED;
     this.book = new CandleBook();
     this.trades = [];
     this.generation = 0;           // bumps on every reload; stale answers are dropped
+    this.reloadAttempts = 0;
+    this.reloadTimer = null;
     this.chart = null;
     this.cleanups = [];
   }
@@ -64,6 +70,8 @@ export class MarketScreen {
   }
 
   stop() {
+    this.generation++;
+    clearTimeout(this.reloadTimer);
     this.socket?.stop();
     for (const c of this.cleanups) c();
     this.cleanups = [];
@@ -141,10 +149,19 @@ export class MarketScreen {
 
   async #search(q) {
     const list = $('search-results');
+    const typed = q.toUpperCase();
     try {
-      const res = await this.api.get('/market/instruments', { q: q.toUpperCase() });
-      list.replaceChildren(...res.instruments.slice(0, 30).map((i) => this.#searchItem(i)));
-      if (res.instruments.length === 0 && q) list.replaceChildren(li('muted', `Nenhum instrumento começa com “${q}”.`));
+      const res = await this.api.get('/market/instruments', { q: typed });
+      const items = res.instruments.slice(0, 30).map((i) => this.#searchItem(i));
+      // Instruments appear in the list once ingested; any other one can still be subscribed by its exact
+      // symbol (the server checks it with the gateway).
+      const exact = res.instruments.some((i) => i.symbol === typed || i.ticker === typed);
+      if (typed && !exact && SYMBOL.test(typed)) {
+        const [ticker, exchange = 'B'] = typed.split(':');
+        items.push(this.#searchItem({ symbol: typed, ticker, exchange }));
+      }
+      if (items.length === 0 && q) items.push(li('muted', `Nenhum instrumento começa com “${q}”.`));
+      if ($('search').value.trim().toUpperCase() === typed) list.replaceChildren(...items);
     } catch (e) {
       list.replaceChildren(li('muted', `Busca indisponível: ${e.message}`));
     }
@@ -257,10 +274,18 @@ export class MarketScreen {
     try {
       candles = await this.#latestCandles(symbol, this.timeframe);
     } catch (e) {
-      if (gen === this.generation) this.#banner(`Não foi possível carregar os candles de ${symbol}: ${e.message}`);
+      if (gen !== this.generation) return;
+      // A just-subscribed instrument is unknown to candle-svc until its first trade arrives (400), and a
+      // service may be briefly away (503): try again with back-off while the selection stays.
+      const delay = backoffDelay(Math.min(this.reloadAttempts++, 6));
+      this.#banner(`Não foi possível carregar os candles de ${symbol}: ${e.message}. `
+        + `Nova tentativa em ${Math.ceil(delay / 1000)} s.`, 'info', e.status);
+      clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => { if (gen === this.generation) this.#reload(); }, delay);
       return;
     }
     if (gen !== this.generation) return;
+    this.reloadAttempts = 0;
     this.chart.setCandles(this.book.load(candles));
     this.chart.showLast(candles.length, 150);
     this.#afterCandlesChanged();
@@ -301,7 +326,8 @@ export class MarketScreen {
     });
     if (gen !== this.generation) return res;
     this.outputs.set(spec, res.outputs);
-    this.chart.setIndicator(spec, res.outputs, res.values);
+    this.points.set(spec, this.chart.setIndicator(spec, res.outputs, res.values));
+    this.#renderChips();
     return res;
   }
 
@@ -353,7 +379,7 @@ export class MarketScreen {
     try {
       res = await this.#loadIndicator(built.spec, from, gen);
     } catch (e) {
-      return this.#banner(`Não foi possível calcular ${specLabel(built.spec)}: ${e.message}`);
+      return this.#banner(`Não foi possível calcular ${specLabel(built.spec)}: ${e.message}`, 'warn', e.status);
     }
     if (gen !== this.generation) return;
     // The server answers the canonical spec; live messages carry that name.
@@ -361,7 +387,7 @@ export class MarketScreen {
     if (spec !== built.spec) {
       this.chart.removeIndicator(built.spec);
       this.outputs.set(spec, res.outputs);
-      this.chart.setIndicator(spec, res.outputs, res.values);
+      this.points.set(spec, this.chart.setIndicator(spec, res.outputs, res.values));
     }
     this.specs.push(spec);
     this.#renderChips();
@@ -379,6 +405,8 @@ export class MarketScreen {
     $('indicator-chips').replaceChildren(...this.specs.map((spec) => {
       const chip = span('chip', specLabel(spec));
       chip.dataset.spec = spec;
+      chip.dataset.points = String(this.points.get(spec) ?? 0);
+      chip.dataset.live = String(this.liveIndicator.get(spec) ?? 0);
       const x = button('×', () => this.#removeIndicator(spec));
       x.title = `Remover ${specLabel(spec)}`;
       chip.append(x);
@@ -412,7 +440,10 @@ export class MarketScreen {
 
   #onIndicator(msg) {
     const outputs = msg.outputs || this.outputs.get(msg.spec) || [];
-    this.chart.updateIndicator(msg.spec, outputs, msg, msg.kind === 'corrected');
+    if (!this.chart.updateIndicator(msg.spec, outputs, msg, msg.kind === 'corrected')) return;
+    this.liveIndicator.set(msg.spec, (this.liveIndicator.get(msg.spec) ?? 0) + 1);
+    const chip = $('indicator-chips').querySelector(`[data-spec="${CSS.escape(msg.spec)}"]`);
+    if (chip) chip.dataset.live = String(this.liveIndicator.get(msg.spec));
   }
 
   #onTrades(batch) {
@@ -473,11 +504,14 @@ export class MarketScreen {
     }));
   }
 
-  #banner(text, kind = 'warn') {
+  /** The message line above the chart; status: the HTTP status behind it, if any (kept for tests and support). */
+  #banner(text, kind = 'warn', status) {
     const el = $('message');
     el.hidden = !text;
     el.textContent = text || '';
     el.classList.toggle('info', kind === 'info');
+    if (status !== undefined) el.dataset.status = String(status);
+    else delete el.dataset.status;
   }
 }
 

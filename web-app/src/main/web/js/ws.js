@@ -68,15 +68,15 @@ export class MarketSocket {
     ws.onopen = () => {
       ws.send(JSON.stringify({ type: 'auth', token }));
       this.authed = true;
+      // No acknowledgement of auth exists in the protocol: a refused token closes with 4401 and we retry.
+      this.handlers.status('open');
       if (this.sub) this.#subscribe();
     };
     ws.onmessage = (ev) => {
       let msg;
       try { msg = JSON.parse(ev.data); } catch { return; }
-      if (msg.type === 'subscribed' && msg.id === this.sub?.id) {
-        this.attempt = 0;
-        this.handlers.status('open');
-      }
+      // The server accepted us (a subscription or a session update came): the next drop starts the back-off anew.
+      if ((msg.type === 'subscribed' && msg.id === this.sub?.id) || msg.type === 'session') this.attempt = 0;
       if (msg.id !== undefined && msg.id !== this.sub?.id) return;
       if (msg.type === 'error') this.handlers.error(msg);
       else this.handlers.message(msg);
