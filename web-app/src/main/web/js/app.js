@@ -70,6 +70,9 @@ function loginErrorText(e) {
   return `Não foi possível entrar: ${e.message}`;
 }
 
+// For the browser tests and support: the live screen (its candle book, socket and API client) from the console.
+window.blackbox = { get market() { return market; } };
+
 (async () => {
   if (await api.resume()) showMarket();
   else showLogin();

@@ -16,6 +16,7 @@ const OUTPUT_COLORS = { signal: '#ff9800', histogram: '#90a4ae', upper: '#7e57c2
 export class PriceChart {
   constructor(container, { priceFormatter = formatDecimal } = {}) {
     this.daily = false;
+    this.priceFormatter = priceFormatter;
     this.chart = createChart(container, {
       autoSize: true,
       layout: { background: { color: '#ffffff' }, textColor: '#1f2933', fontFamily: 'system-ui, sans-serif', attributionLogo: false },
@@ -28,12 +29,13 @@ export class PriceChart {
       },
       localization: {
         locale: 'pt-BR',
-        priceFormatter,
+        // prices are formatted per series (reais on the candles, plain numbers on RSI/MACD), not chart-wide
         timeFormatter: (time) => crosshairLabel(time, this.daily),
       },
     });
     this.candles = this.chart.addSeries(CandlestickSeries, {
       upColor: UP, downColor: DOWN, borderUpColor: UP, borderDownColor: DOWN, wickUpColor: UP, wickDownColor: DOWN,
+      priceFormat: { type: 'custom', formatter: priceFormatter, minMove: 0.01 },
     });
     this.candles.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
     this.volume = this.chart.addSeries(HistogramSeries, {
@@ -104,13 +106,14 @@ export class PriceChart {
       const options = {
         color: OUTPUT_COLORS[output] || baseColor, lineWidth: output === 'middle' ? 1 : 2,
         priceLineVisible: false, lastValueVisible: !overlay, title: overlay ? '' : output,
-        priceFormat: { type: 'custom', formatter: formatDecimal },
+        // overlays are prices (reais on B3); RSI and MACD are plain numbers
+        priceFormat: { type: 'custom', formatter: overlay ? this.priceFormatter : formatDecimal, minMove: 0.0001 },
       };
       series.set(output, this.chart.addSeries(histogram ? HistogramSeries : LineSeries, options, paneIndex));
     }
     if (!overlay) {
       const pane = this.chart.panes()[paneIndex];
-      pane?.setStretchFactor(0.35);
+      pane?.setStretchFactor(0.45);
       if (specName(spec) === 'rsi') {
         const rsi = series.get(outputs[0]);
         rsi.createPriceLine({ price: 70, color: '#d64545', lineStyle: 2, lineWidth: 1, axisLabelVisible: false });

@@ -44,6 +44,7 @@ export class MarketScreen {
     this.generation = 0;           // bumps on every reload; stale answers are dropped
     this.reloadAttempts = 0;
     this.reloadTimer = null;
+    this.recent = [];
     this.chart = null;
     this.cleanups = [];
   }
@@ -256,6 +257,8 @@ export class MarketScreen {
   /** Loads the history of candles and indicators for the selection, then follows it live. */
   async #reload() {
     const gen = ++this.generation;
+    // Stop the old subscription first: its late messages belong to another symbol or timeframe.
+    this.socket.follow(null, null, []);
     this.#banner(null);
     this.book.load([]);
     this.chart.setTimeframe(this.timeframe);
@@ -291,8 +294,12 @@ export class MarketScreen {
     this.#afterCandlesChanged();
     if (candles.length === 0) this.#banner(`Sem candles de ${symbol} em ${this.timeframe} ainda; aguardando negócios em tempo real.`, 'info');
     const from = candles.length ? candles[0].time : new Date(Date.now() - LOOKBACK_MS[this.timeframe]).toISOString();
-    for (const spec of this.specs) await this.#loadIndicator(spec, from, gen);
+    // One indicator that cannot be computed must not keep the chart from going live.
+    const failed = [];
+    await Promise.all(this.specs.map((spec) => this.#loadIndicator(spec, from, gen)
+      .catch((e) => failed.push(`${specLabel(spec)}: ${e.message}`))));
     if (gen !== this.generation) return;
+    if (failed.length) this.#banner(`Não foi possível calcular ${failed.join('; ')}`);
     this.socket.follow(symbol, this.timeframe, this.specs);
   }
 
@@ -427,6 +434,9 @@ export class MarketScreen {
   }
 
   #onCandle(msg) {
+    // the last live candle messages, for support from the console (window.blackbox.market.recent)
+    this.recent.push(`${msg.id} ${msg.state} ${msg.candle.time}`);
+    if (this.recent.length > 30) this.recent.shift();
     const { action, candle } = this.book.apply(msg.state, msg.candle);
     if (action === 'ignore') return;
     if ($('message').classList.contains('info')) this.#banner(null);

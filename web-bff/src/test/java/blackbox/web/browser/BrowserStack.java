@@ -38,6 +38,7 @@ import java.util.function.Supplier;
 final class BrowserStack implements AutoCloseable {
     static final String USER = "alice";
     static final String PASSWORD = "senha correta da alice";
+    static final Duration ACCESS_TTL = Duration.ofSeconds(12);
 
     private final EmbeddedPostgresServer postgres;
     private final Database database;
@@ -91,6 +92,8 @@ final class BrowserStack implements AutoCloseable {
         Map<String, String> w = new HashMap<>();
         w.put(WebBffConfig.PORT, "0");
         w.put(WebBffConfig.JWT_SECRET, "browser-test-secret-browser-test-secret!");
+        // short-lived access tokens, so the app must refresh them while the tests run
+        w.put(WebBffConfig.ACCESS_TTL, ACCESS_TTL.toSeconds() + "s");
         web = WebBffApp.start(WebBffConfig.from(Config.of(w)), database, marketdataChannel, candlesChannel,
                 gatewayChannel);
         web.users().ensure(USER, PASSWORD, EnumSet.of(Role.TRADER));

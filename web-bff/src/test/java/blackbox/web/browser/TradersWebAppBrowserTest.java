@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -45,6 +48,7 @@ class TradersWebAppBrowserTest {
     private static BrowserStack stack;
     private static Chromium chromium;
     private static WebDriver driver;
+    private static long loggedInAtNanos;
 
     @BeforeAll
     static void start() throws Exception {
@@ -93,6 +97,7 @@ class TradersWebAppBrowserTest {
         type("login-password", BrowserStack.PASSWORD);
         driver.findElement(By.id("login-submit")).click();
         waitFor(d -> visible(By.id("market-view")));
+        loggedInAtNanos = System.nanoTime();
         assertEquals(BrowserStack.USER, driver.findElement(By.id("user-name")).getText());
         // only screens that exist are tabs
         List<String> tabs = driver.findElements(By.cssSelector(".tabs .tab")).stream().map(WebElement::getText).toList();
@@ -116,7 +121,7 @@ class TradersWebAppBrowserTest {
     @Order(3)
     void candlesFromTheReplayAppearInSaoPauloTimeWithBrazilianNumbers() throws Exception {
         WebElement chart = driver.findElement(By.id("chart"));
-        waitFor(Duration.ofSeconds(90), d -> Integer.parseInt(chart.getDomAttribute("data-candles")) >= 3 ? true : null);
+        waitFor(Duration.ofSeconds(90), d -> Integer.parseInt(chart.getDomAttribute("data-candles")) >= 4 ? true : null);
         assertEquals("5m", chart.getDomAttribute("data-timeframe"));
         String legend = text(By.id("legend"));
         // the newest candle's start, as the API sent it (UTC), must read in São Paulo time on the page
@@ -145,11 +150,11 @@ class TradersWebAppBrowserTest {
         // the tape moves at 60x: a later 5-minute bucket must open
         waitFor(Duration.ofSeconds(60), d -> !lastTime.equals(chart.getDomAttribute("data-last-time")) ? true : null);
         assertTrue(text(By.id("live-state")).equals("Tempo real ativo"));
-        List<WebElement> trades = waitFor(d -> {
+        // the table is redrawn on every batch: read the newest row inside the wait
+        String row = waitFor(d -> {
             List<WebElement> rows = driver.findElements(By.cssSelector("#trades tr"));
-            return rows.size() >= 5 ? rows : null;
+            return rows.size() >= 5 ? rows.getFirst().getText() : null;
         });
-        String row = trades.getFirst().getText();
         assertTrue(Pattern.compile("^\\d{2}:\\d{2}:\\d{2} R\\$ \\d+,\\d{2} [\\d.]+ (Compra|Venda|—)$").matcher(row).matches(),
                 () -> "a trade row: " + row);
     }
@@ -207,6 +212,62 @@ class TradersWebAppBrowserTest {
 
     @Test
     @Order(8)
+    @SuppressWarnings("unchecked")
+    void afterTheSocketDropsTheAppResumesWithoutAGap() throws Exception {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        String closedBefore = String.valueOf(js.executeScript("return window.blackbox.market.book.resumeAfter();"));
+        // drop the connection as a network failure would; the client reconnects and resubscribes with resume_after
+        js.executeScript("window.blackbox.market.socket.ws.close(4000, 'test drop');");
+        waitFor(d -> text(By.id("live-state")).startsWith("Tempo real interrompido") ? true : null);
+        waitFor(d -> text(By.id("live-state")).equals("Tempo real ativo") ? true : null);
+        // at 60x a minute closes every second: wait for closes after the drop
+        waitFor(Duration.ofSeconds(30), d -> !closedBefore.equals(String.valueOf(
+                js.executeScript("return window.blackbox.market.book.resumeAfter();"))) ? true : null);
+        // every closed bar the server stored is on the chart, once and equal: the chart's closed bars are the history
+        Map<String, List<String>> both = (Map<String, List<String>>) js.executeAsyncScript(CLOSED_BARS_SCRIPT);
+        assertTrue(both.get("client").size() > 5, () -> "closed bars on the chart: " + both.get("client"));
+        assertEquals(both.get("server"), both.get("client"));
+    }
+
+    /** Async script: {client, server} closed bars (time close volume) of the chart and of GET /candles. */
+    private static final String CLOSED_BARS_SCRIPT = String.join("\n",
+            "const done = arguments[arguments.length - 1];",
+            "const m = window.blackbox.market;",
+            "const last = m.book.resumeAfter();",
+            "const client = m.book.candles().filter((c) => c.time_nanos <= last);",
+            "const show = (c) => c.time + ' ' + c.close + ' ' + c.volume;",
+            "m.api.get('/candles', { symbol: 'PETR4', timeframe: m.timeframe, from: client[0].time,",
+            "    to: new Date(last / 1e6 + 1).toISOString(), limit: 50000 })",
+            "  .then((r) => done({ server: r.candles.map(show), client: client.map(show) }))",
+            "  .catch((e) => done({ server: ['error ' + e.message], client: [] }));");
+
+    @Test
+    @Order(9)
+    void theSessionOutlivesItsShortLivedAccessToken() throws Exception {
+        // the stack issues 12 s access tokens; the app must refresh them before they expire
+        long sinceLogin = System.nanoTime() - loggedInAtNanos;
+        long twoLifetimes = 2 * BrowserStack.ACCESS_TTL.toNanos();
+        if (sinceLogin < twoLifetimes) Thread.sleep((twoLifetimes - sinceLogin) / 1_000_000 + 1);
+        WebElement chart = driver.findElement(By.id("chart"));
+        driver.findElement(By.cssSelector("#timeframes button[data-tf='15m']")).click();
+        waitFor(d -> "15m".equals(chart.getDomAttribute("data-timeframe"))
+                && Integer.parseInt(chart.getDomAttribute("data-candles")) > 0 ? true : null);
+        assertTrue(driver.findElement(By.id("market-view")).isDisplayed(), "still logged in");
+        assertFalse(driver.findElement(By.id("message")).isDisplayed(), () -> text(By.id("message")));
+        chromium.screenshot("05-mercado-petr4-15m");
+        // every bar, from history or live, starts on a quarter hour (B3's 15-minute buckets in São Paulo time)
+        Thread.sleep(2000);
+        Object times = ((JavascriptExecutor) driver).executeScript(
+                "return window.blackbox.market.book.candles().map((c) => c.time);");
+        for (Object t : (List<?>) times) {
+            int minute = Instant.parse((String) t).atZone(SAO_PAULO).getMinute();
+            assertEquals(0, minute % 15, () -> "15m bar starting at " + t + " in " + times + "; last live messages: "
+                    + ((JavascriptExecutor) driver).executeScript("return window.blackbox.market.recent;"));
+        }
+    }
+
+    @Test
+    @Order(10)
     void logoutReturnsToTheLoginPage() throws Exception {
         driver.findElement(By.id("logout")).click();
         waitFor(d -> visible(By.id("login-form")));
@@ -247,6 +308,8 @@ class TradersWebAppBrowserTest {
     }
 
     private static <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition::apply);
+        // the app redraws lists on every live batch: an element found a moment ago may be gone, look again
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 }
