@@ -437,11 +437,15 @@ export class MarketScreen {
     // the last live candle messages, for support from the console (window.blackbox.market.recent)
     this.recent.push(`${msg.id} ${msg.state} ${msg.candle.time}`);
     if (this.recent.length > 30) this.recent.shift();
+    const bars = this.book.byTime.size;
     const { action, candle } = this.book.apply(msg.state, msg.candle);
     if (action === 'ignore') return;
+    // While the chart has few bars, keep them all in view as new ones open (a fresh instrument, a new session).
+    const refit = this.book.byTime.size > bars && this.book.byTime.size <= 150;
     if ($('message').classList.contains('info')) this.#banner(null);
     if (action === 'update') this.chart.updateCandle(candle);
     else this.chart.setCandles(this.book.candles());
+    if (refit) this.chart.fit();
     const chartEl = $('chart');
     chartEl.dataset.candles = String(this.book.byTime.size);
     chartEl.dataset.liveUpdates = String(Number(chartEl.dataset.liveUpdates || 0) + 1);
