@@ -4,6 +4,7 @@
 #   grpc      blackbox.bench.GrpcThroughputBench (trades to a gRPC client over loopback vs the transport ceiling)
 #   persist   blackbox.bench.persist.TradePersistBench (trades/s into PostgreSQL: PgTradeStore vs INSERT vs psql \copy)
 #   candles   blackbox.bench.candles.CandleAggregationBench (trades/s into 6 candle timeframes vs SQL GROUP BY date_bin)
+#   web       blackbox.bench.web.WebSocketLatencyBench (1,000 WebSocket clients on web-bff, trade delay vs gRPC baseline)
 # Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
 # older than its sources. See bench/README.md for the options and the figures.
 set -euo pipefail
@@ -17,7 +18,9 @@ case "${1:-}" in
   persist) MAIN=blackbox.bench.persist.TradePersistBench ;;
   candles) MAIN=blackbox.bench.candles.CandleAggregationBench
            GC_OPTS="-XX:+UseZGC" ;; # as bin/candles runs candle-svc: the read latency's tail is GC pauses
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  web) MAIN=blackbox.bench.web.WebSocketLatencyBench
+       GC_OPTS="-XX:+UseZGC" ;; # as bin/web runs web-bff
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|web [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 

@@ -4,6 +4,7 @@ import blackbox.candles.engine.CandleEngine;
 import blackbox.candles.feed.MarketDataClient;
 import blackbox.candles.feed.MarketDataFeed;
 import blackbox.candles.grpc.CandlesService;
+import blackbox.candles.grpc.IndicatorsService;
 import blackbox.candles.jobs.ReprocessJob;
 import blackbox.candles.live.LiveHub;
 import blackbox.candles.read.CandleReadCache;
@@ -117,6 +118,8 @@ public final class CandleApp implements AutoCloseable {
         Server server = serverBuilder
                 .addService(new CandlesService(store, cache, hub, job[0], marketData, config.buckets(), jobs, drain,
                         config.streamBuffer(), engine::seen))
+                .addService(new IndicatorsService(store, cache, hub, config.buckets(), engine::seen, drain,
+                        config.streamBuffer()))
                 .addService(grpcHealth.service())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build()

@@ -16,6 +16,7 @@ import blackbox.web.upstream.SessionWatch;
 import blackbox.web.upstream.TradeHub;
 import blackbox.web.ws.MarketSocket;
 import blackbox.web.ws.OriginPolicy;
+import blackbox.web.ws.TradeBatch;
 import io.github.bucket4j.TimeMeter;
 import io.grpc.ManagedChannel;
 import io.helidon.webserver.WebServer;
@@ -37,11 +38,11 @@ public final class WebBffApp implements AutoCloseable {
 
     private final WebServer server;
     private final Users users;
-    private final TradeHub trades;
+    private final TradeHub<TradeBatch> trades;
     private final SessionWatch session;
     private final ScheduledExecutorService scheduler;
 
-    private WebBffApp(WebServer server, Users users, TradeHub trades, SessionWatch session, ScheduledExecutorService scheduler) {
+    private WebBffApp(WebServer server, Users users, TradeHub<TradeBatch> trades, SessionWatch session, ScheduledExecutorService scheduler) {
         this.server = server;
         this.users = users;
         this.trades = trades;
@@ -59,6 +60,13 @@ public final class WebBffApp implements AutoCloseable {
      */
     public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
                                   ManagedChannel candles, ManagedChannel gateway) {
+        return start(config, database, marketData, candles, gateway, AppContent.ROOT);
+    }
+
+    /** As {@link #start(WebBffConfig, Database, ManagedChannel, ManagedChannel, ManagedChannel)}, serving the web app
+     * from another class-path folder (tests). */
+    public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
+                                  ManagedChannel candles, ManagedChannel gateway, String appRoot) {
         database.migrate("web", "classpath:db/migration/web");
         Clock clock = Clock.systemUTC();
         byte[] secret = config.jwtSecret().orElseGet(() -> {
@@ -78,7 +86,7 @@ public final class WebBffApp implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        TradeHub trades = new TradeHub(marketData, scheduler);
+        TradeHub<TradeBatch> trades = new TradeHub<>(marketData, scheduler, TradeBatch::new);
         SessionWatch session = new SessionWatch(gateway, scheduler);
         session.start();
         MarketSocket.Shared shared = new MarketSocket.Shared(tokens, CandlesGrpc.newStub(candles),
@@ -90,7 +98,7 @@ public final class WebBffApp implements AutoCloseable {
                 .shutdownHook(false)
                 .routing(r -> WebRouting.setup(r, config.allowedOrigins(), new SecurityFilter(tokens),
                         new AuthRoutes(users, tokens, refresh, throttle),
-                        new MarketRoutes(marketData, candles, session, clock), new AppContent(() -> true)))
+                        new MarketRoutes(marketData, candles, session, clock), new AppContent(appRoot, () -> true)))
                 .addRouting(WsRouting.builder().endpoint("/ws/market", () -> new MarketSocket(shared)))
                 .build()
                 .start();

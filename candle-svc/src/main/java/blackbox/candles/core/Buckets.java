@@ -159,7 +159,7 @@ public final class Buckets {
         return Instant.ofEpochSecond(Math.floorDiv(utcNanos, NANOS_PER_SECOND), Math.floorMod(utcNanos, NANOS_PER_SECOND));
     }
 
-    static long nanos(Instant instant) {
+    public static long nanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
     }
 }

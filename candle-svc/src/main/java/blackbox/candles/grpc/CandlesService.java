@@ -38,9 +38,7 @@ import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
@@ -63,8 +61,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
     private final ExecutorService jobs;
     private final ExecutorService drain;
     private final int streamCapacity;
-    private final Function<InstrumentId, Boolean> seenLive;
-    private final Set<InstrumentId> known = ConcurrentHashMap.newKeySet();
+    private final KnownInstruments known;
 
     /**
      * @param seenLive whether the engine has seen trades of an instrument since start
@@ -83,22 +80,15 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
         this.jobs = jobs;
         this.drain = drain;
         this.streamCapacity = streamCapacity;
-        this.seenLive = seenLive;
+        this.known = new KnownInstruments(store, seenLive);
     }
 
     private static StatusRuntimeException unavailable(StoreUnavailableException e) {
         return Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException();
     }
 
-    /** An instrument the service has candles of or has seen trades of; otherwise INVALID_ARGUMENT. */
     private InstrumentId knownInstrument(blackbox.gateway.v1.InstrumentId proto) throws StoreUnavailableException {
-        InstrumentId id = Requests.instrument(proto);
-        if (known.contains(id)) return id;
-        if (Boolean.TRUE.equals(seenLive.apply(id)) || store.lastBucket(id, Timeframe.W1).isPresent()) {
-            known.add(id);
-            return id;
-        }
-        throw invalid("instrument has no candles: instrument=" + id.ticker() + ":" + id.exchange());
+        return known.require(proto);
     }
 
     static blackbox.candles.v1.Candle proto(Candle c) {
@@ -413,7 +403,7 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
                 TreeSet<InstrumentId> all = new TreeSet<>(java.util.Comparator.comparing(InstrumentId::ticker)
                         .thenComparing(InstrumentId::exchange));
                 all.addAll(store.instruments());
-                all.addAll(known);
+                all.addAll(known.found());
                 ListInstrumentsResponse.Builder b = ListInstrumentsResponse.newBuilder();
                 for (InstrumentId id : all) {
                     b.addInstruments(blackbox.gateway.v1.InstrumentId.newBuilder().setTicker(id.ticker())

@@ -133,6 +133,19 @@ public final class LiveHub {
         return Math.max(byClock, afterClosed);
     }
 
+    /**
+     * The first bucket of the series that is not closed yet (its forming bucket, or the bucket its market clock is
+     * in), for readers that do not subscribe.
+     */
+    public long historyEnd(InstrumentId instrument, Timeframe timeframe) {
+        Start start;
+        synchronized (lock) {
+            Long clock = clocks.get(instrument);
+            start = new Start(book.snapshot(instrument, timeframe), clock == null ? wallClock.getAsLong() : clock);
+        }
+        return historyEnd(instrument, timeframe, start);
+    }
+
     /** @return true for the states a resumed subscriber must not receive twice */
     public static boolean isSeriesProgress(State state) {
         return state == State.FORMING || state == State.CLOSED;

@@ -104,11 +104,7 @@ class CandleServiceComponentTest {
     }
 
     void replayAll() throws InterruptedException {
-        stack.startReplay();
-        await(() -> stack.storedTrades() == 6000 && stack.candles.engine().tradesApplied() == 6000,
-                Duration.ofSeconds(30), () -> "6000 trades stored and applied (stored " + stack.storedTrades()
-                        + ", applied " + stack.candles.engine().tradesApplied() + ")");
-        stack.candles.engine().barrier().join();
+        stack.replayAll();
     }
 
     @Test

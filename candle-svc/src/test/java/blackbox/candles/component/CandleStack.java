@@ -122,6 +122,15 @@ final class CandleStack implements AutoCloseable {
         if (rc != 0) throw new AssertionError("SimStartReplay -> " + rc);
     }
 
+    /** Replays the whole sample and waits until its 6,000 trades are stored, applied and their candles written. */
+    void replayAll() throws InterruptedException {
+        startReplay();
+        await(() -> storedTrades() == 6000 && candles.engine().tradesApplied() == 6000,
+                Duration.ofSeconds(30), () -> "6000 trades stored and applied (stored " + storedTrades()
+                        + ", applied " + candles.engine().tradesApplied() + ")");
+        candles.engine().barrier().join();
+    }
+
     long storedTrades() {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM marketdata.trades").mapTo(Long.class).one());
     }

@@ -18,7 +18,8 @@ import java.util.List;
  * Pure and thread-safe.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private Json() {
     }
@@ -102,6 +103,7 @@ public final class Json {
         n.put("time", iso(v.getBucketStartNanos()));
         n.put("time_nanos", v.getBucketStartNanos());
         n.put("ready", v.getReady());
+        if (v.getProvisional()) n.put("provisional", true); // the forming candle's value: it will change
         ArrayNode values = n.putArray("values");
         for (double d : v.getValuesList()) values.add(d);
         return n;

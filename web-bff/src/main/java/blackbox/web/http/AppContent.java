@@ -17,7 +17,7 @@ import java.util.Map;
  * class path, {@code /} answers a 404 page that says so. Also serves {@code /openapi} and {@code /health}.
  */
 public final class AppContent implements HttpService {
-    static final String ROOT = "blackbox/web/app/";
+    public static final String ROOT = "blackbox/web/app/";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=UTF-8"), Map.entry("js", "text/javascript; charset=UTF-8"),
             Map.entry("mjs", "text/javascript; charset=UTF-8"), Map.entry("css", "text/css; charset=UTF-8"),
@@ -26,9 +26,15 @@ public final class AppContent implements HttpService {
             Map.entry("woff2", "font/woff2"), Map.entry("woff", "font/woff"), Map.entry("txt", "text/plain; charset=UTF-8"),
             Map.entry("webmanifest", "application/manifest+json"));
     private final ClassLoader loader = AppContent.class.getClassLoader();
+    private final String root;
     private final java.util.function.BooleanSupplier healthy;
 
-    public AppContent(java.util.function.BooleanSupplier healthy) {
+    /**
+     * @param root the class-path folder of the app, ending in '/' ({@link #ROOT} in production)
+     * @param healthy answers {@code /health}
+     */
+    public AppContent(String root, java.util.function.BooleanSupplier healthy) {
+        this.root = root;
         this.healthy = healthy;
     }
 
@@ -54,13 +60,14 @@ public final class AppContent implements HttpService {
             Problems.send(res, 400, "Bad Request", "bad path: " + path, "path", path);
             return;
         }
-        String last = rel.substring(rel.lastIndexOf('/') + 1);
-        int dot = last.lastIndexOf('.');
-        if (dot < 0) rel = "index.html"; // a client-side route
-        String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        String type = TYPES.getOrDefault(ext, "application/octet-stream");
-        if (!resource(res, ROOT + rel, type, ext.equals("html") ? "no-cache" : "public, max-age=300")) {
-            boolean appMissing = loader.getResource(ROOT + "index.html") == null;
+        if (rel.endsWith("/") || loader.getResource(root + rel) == null) {
+            String last = rel.substring(rel.lastIndexOf('/') + 1);
+            if (last.lastIndexOf('.') < 0) rel = "index.html"; // a client-side route, e.g. /mercado
+        }
+        String ext = rel.lastIndexOf('.') < 0 ? "" : rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        String type = TYPES.getOrDefault(ext, rel.endsWith("LICENSE") ? "text/plain; charset=UTF-8" : "application/octet-stream");
+        if (!resource(res, root + rel, type, ext.equals("html") ? "no-cache" : "public, max-age=300")) {
+            boolean appMissing = loader.getResource(root + "index.html") == null;
             res.status(404).header("Content-Type", "text/html; charset=UTF-8").header("Cache-Control", "no-store");
             res.send((appMissing
                     ? "<!doctype html><title>BlackBox</title><h1>Web app not installed</h1><p>web-bff is running, but "

@@ -21,21 +21,26 @@ import org.slf4j.LoggerFactory;
  * Live trades fanned out to WebSocket subscriptions: one marketdata-svc {@code StreamTrades} call per instrument,
  * opened by its first listener and cancelled when the last one leaves, however many browsers watch it. Listeners
  * are called on the gRPC thread and must only hand off (never block). A broken stream is reopened after a second.
+ *
+ * @param <B> what listeners receive: each upstream batch is wrapped once ({@code wrap}) and the same object handed to
+ *     every listener, so work done on it (e.g. its JSON) is shared
  */
-public final class TradeHub implements AutoCloseable {
+public final class TradeHub<B> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TradeHub.class);
     private final MarketDataGrpc.MarketDataStub stub;
     private final ScheduledExecutorService scheduler;
     private final Map<Symbol, Upstream> upstreams = new java.util.HashMap<>();
+    private final java.util.function.Function<List<Trade>, B> wrap;
     private volatile boolean closed;
 
-    public TradeHub(ManagedChannel marketData, ScheduledExecutorService scheduler) {
+    public TradeHub(ManagedChannel marketData, ScheduledExecutorService scheduler, java.util.function.Function<List<Trade>, B> wrap) {
         this.stub = MarketDataGrpc.newStub(marketData);
         this.scheduler = scheduler;
+        this.wrap = wrap;
     }
 
     /** Starts delivering {@code symbol}'s trade batches to {@code listener}; close the result to stop. */
-    public synchronized AutoCloseable subscribe(Symbol symbol, Consumer<List<Trade>> listener) {
+    public synchronized AutoCloseable subscribe(Symbol symbol, Consumer<B> listener) {
         Upstream up = upstreams.computeIfAbsent(symbol, Upstream::new);
         up.listeners.add(listener);
         if (up.listeners.size() == 1) up.open();
@@ -47,7 +52,7 @@ public final class TradeHub implements AutoCloseable {
         return (int) upstreams.values().stream().filter(u -> u.call != null).count();
     }
 
-    private synchronized void unsubscribe(Symbol symbol, Consumer<List<Trade>> listener) {
+    private synchronized void unsubscribe(Symbol symbol, Consumer<B> listener) {
         Upstream up = upstreams.get(symbol);
         if (up == null || !up.listeners.remove(listener)) return;
         if (up.listeners.isEmpty()) {
@@ -65,7 +70,7 @@ public final class TradeHub implements AutoCloseable {
 
     private final class Upstream {
         final Symbol symbol;
-        final List<Consumer<List<Trade>>> listeners = new CopyOnWriteArrayList<>();
+        final List<Consumer<B>> listeners = new CopyOnWriteArrayList<>();
         Context.CancellableContext call;
 
         Upstream(Symbol symbol) {
@@ -80,8 +85,8 @@ public final class TradeHub implements AutoCloseable {
                         @Override
                         public void onNext(TradeStreamMessage m) {
                             if (!m.hasTrades()) return;
-                            List<Trade> trades = m.getTrades().getTradesList();
-                            for (Consumer<List<Trade>> l : listeners) l.accept(trades);
+                            B batch = wrap.apply(m.getTrades().getTradesList());
+                            for (Consumer<B> l : listeners) l.accept(batch);
                         }
 
                         @Override

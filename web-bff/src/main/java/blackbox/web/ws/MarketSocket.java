@@ -38,7 +38,7 @@ public final class MarketSocket implements WsListener {
 
     /** What every connection shares. */
     public record Shared(TokenService tokens, CandlesGrpc.CandlesStub candles, IndicatorsGrpc.IndicatorsStub indicators,
-                         TradeHub trades, SessionWatch session, ScheduledExecutorService scheduler, LongSupplier nanoClock,
+                         TradeHub<TradeBatch> trades, SessionWatch session, ScheduledExecutorService scheduler, LongSupplier nanoClock,
                          int maxUpdatesPerSecond, int queueCapacity, OriginPolicy origins) {
     }
 

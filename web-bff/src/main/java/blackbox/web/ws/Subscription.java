@@ -41,7 +41,8 @@ final class Subscription implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final int maxPerSecond;
     private final Coalescer<LiveCandle> forming;
-    private final Coalescer<List<Trade>> trades;
+    private final Coalescer<TradeBatch> trades;
+    private final String tradesPrefix;
     private final Map<String, Coalescer<LiveIndicatorValue>> provisional = new HashMap<>();
     private final Map<Coalescer<?>, Boolean> flushScheduled = new HashMap<>();
     private final List<AutoCloseable> upstreams = new ArrayList<>();
@@ -57,12 +58,8 @@ final class Subscription implements AutoCloseable {
         this.nanoClock = nanoClock;
         this.maxPerSecond = maxPerSecond;
         this.forming = new Coalescer<>(maxPerSecond, (older, newer) -> newer);
-        this.trades = new Coalescer<>(maxPerSecond, (older, newer) -> {
-            List<Trade> all = new ArrayList<>(older.size() + newer.size());
-            all.addAll(older);
-            all.addAll(newer);
-            return all;
-        });
+        this.trades = new Coalescer<>(maxPerSecond, TradeBatch::merge);
+        this.tradesPrefix = "{\"type\":\"trades\",\"id\":" + Json.write(Json.MAPPER.getNodeFactory().textNode(id)) + ",\"trades\":";
     }
 
     synchronized void startCandles(CandlesGrpc.CandlesStub stub, long resumeAfter) {
@@ -87,7 +84,7 @@ final class Subscription implements AutoCloseable {
         }));
     }
 
-    synchronized void startTrades(TradeHub hub) {
+    synchronized void startTrades(TradeHub<TradeBatch> hub) {
         upstreams.add(hub.subscribe(symbol, this::trades));
     }
 
@@ -142,18 +139,14 @@ final class Subscription implements AutoCloseable {
         out.send(Json.write(n));
     }
 
-    private synchronized void trades(List<Trade> batch) {
+    private synchronized void trades(TradeBatch batch) {
         if (closed) return;
         trades.offer(batch, nanoClock.getAsLong()).ifPresent(this::sendTrades);
         scheduleFlush(trades);
     }
 
-    private void sendTrades(List<Trade> batch) {
-        ObjectNode n = Json.object();
-        n.put("type", "trades");
-        n.put("id", id);
-        n.set("trades", Json.trades(batch));
-        out.send(Json.write(n));
+    private void sendTrades(TradeBatch batch) {
+        out.send(tradesPrefix + batch.json() + "}");
     }
 
     private synchronized void indicator(LiveIndicatorValue v) {
@@ -206,7 +199,7 @@ final class Subscription implements AutoCloseable {
         Optional<T> due = c.flush(nanoClock.getAsLong());
         due.ifPresent(v -> {
             if (c == forming) sendCandle((LiveCandle) v);
-            else if (c == trades) sendTrades((List<Trade>) v);
+            else if (c == trades) sendTrades((TradeBatch) v);
             else sendIndicator((LiveIndicatorValue) v);
         });
         scheduleFlush(c);

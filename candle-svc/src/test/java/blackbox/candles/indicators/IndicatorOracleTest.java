@@ -1,0 +1,138 @@
+package blackbox.candles.indicators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import blackbox.candles.core.B3Tape;
+import blackbox.candles.core.Buckets;
+import blackbox.candles.core.Candle;
+import blackbox.candles.core.CandleAggregator;
+import blackbox.candles.core.InstrumentId;
+import blackbox.candles.core.Timeframe;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.ta4j.core.num.DecimalNumFactory;
+
+/**
+ * Every indicator against ta4j (0.22.2, decimal arithmetic, 32 digits) on real B3 candles and on random series: the
+ * same readiness at every bar (so the same first ready bar), and values equal within 1e-9 relative once ready.
+ * Values that cross zero (the MACD histogram) are compared with an absolute floor of 1e-12 × the series' highest
+ * price. Before each close the forming candle's provisional value is asked twice — once for an unrelated candle,
+ * once for the real one — proving it equals the final value and disturbs nothing.
+ */
+class IndicatorOracleTest {
+    static final List<String> SPECS = List.of("sma(20)", "sma(1)", "ema(9)", "ema(1)", "wma(10)", "rsi(14)",
+            "rsi(2)", "macd(12,26,9)", "macd(3,5,9)", "bbands(20,2)", "bbands(5,2.5)", "atr(14)", "stoch(14,3)",
+            "stoch(5,1)", "obv", "vwap");
+    private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+    private static final InstrumentId PETR4 = new InstrumentId("PETR4", "B");
+
+    @Test
+    void randomSeriesMatchTa4j() {
+        int bars = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            List<Candle> candles = randomCandles(new SplittableRandom(seed), 1200);
+            for (String spec : SPECS) {
+                compare(spec, candles, "random seed " + seed);
+            }
+            bars += candles.size();
+        }
+        System.out.printf("indicators vs ta4j: %d specs on %d random bars%n", SPECS.size(), bars);
+    }
+
+    @Test
+    void realB3CandlesMatchTa4jInEveryTimeframe() throws IOException {
+        List<Path> files = B3Tape.filesOrAbort("PETR4_.*\\.csv");
+        CandleAggregator aggregator = new CandleAggregator(new Buckets());
+        int petr4 = aggregator.register(PETR4);
+        for (Path file : files) {
+            B3Tape.readTrades(file, (t, price, quantity, number, type) -> aggregator.onTrade(petr4, t, price, quantity,
+                    number, type));
+        }
+        StringBuilder summary = new StringBuilder();
+        for (Timeframe tf : Timeframe.values()) {
+            List<Candle> candles = aggregator.candles(PETR4, tf);
+            for (String spec : SPECS) {
+                compare(spec, candles, "PETR4 " + tf.label());
+            }
+            summary.append(' ').append(tf.label()).append('=').append(candles.size());
+        }
+        System.out.println("indicators vs ta4j on the B3 tape, PETR4 candles:" + summary);
+    }
+
+    @Test
+    void aSeriesThatNeverWarmsUpIsNeverReady() {
+        List<Candle> candles = randomCandles(new SplittableRandom(7), 25);
+        StreamingIndicator macd = IndicatorCatalog.create("macd(12,26,9)", SAO_PAULO);
+        double[] out = new double[3];
+        for (Candle c : candles) {
+            assertTrue(!macd.provisional(c, out) && !macd.close(c, out), "macd ready before bar 26");
+        }
+    }
+
+    static void compare(String text, List<Candle> candles, String what) {
+        IndicatorSpec spec = IndicatorSpec.parse(text);
+        Ta4jOracle.Expected expected = Ta4jOracle.expected(spec, candles, DecimalNumFactory.getInstance(32), SAO_PAULO);
+        StreamingIndicator ours = IndicatorCatalog.create(spec, SAO_PAULO);
+        double scale = candles.stream().mapToDouble(Candle::high).max().orElse(1);
+        double[] out = new double[spec.outputs().size()];
+        double[] provisional = new double[out.length];
+        int firstReady = -1;
+        for (int i = 0; i < candles.size(); i++) {
+            Candle c = candles.get(i);
+            ours.provisional(candles.get((i * 7 + 3) % candles.size()), provisional); // must not disturb
+            boolean provisionalReady = ours.provisional(c, provisional);
+            boolean ready = ours.close(c, out);
+            String where = what + " " + spec + " bar " + i;
+            assertEquals(expected.ready()[i], ready, where + ": readiness");
+            assertEquals(ready, provisionalReady, where + ": provisional readiness");
+            if (!ready) {
+                continue;
+            }
+            if (firstReady < 0) firstReady = i;
+            for (int o = 0; o < out.length; o++) {
+                assertClose(expected.values()[i][o], out[o], scale, where + " " + spec.outputs().get(o));
+                assertEquals(out[o], provisional[o], 0.0, where + " " + spec.outputs().get(o) + ": provisional");
+            }
+        }
+    }
+
+    static void assertClose(double expected, double actual, double scale, String where) {
+        double tolerance = Math.max(1e-9 * Math.max(Math.abs(expected), Math.abs(actual)), 1e-12 * scale);
+        if (!(Math.abs(expected - actual) <= tolerance)) {
+            fail(where + ": expected " + expected + " (ta4j), was " + actual + ", difference "
+                    + Math.abs(expected - actual) + " > " + tolerance);
+        }
+    }
+
+    /** 1-minute candles of a random walk on the 0.01 tick, with pauses and session changes (Sao Paulo days). */
+    static List<Candle> randomCandles(SplittableRandom random, int count) {
+        List<Candle> candles = new ArrayList<>(count);
+        long minute = 60_000_000_000L;
+        long t = 1_741_177_800_000_000_000L; // 2025-03-05 12:30 UTC
+        double price = 20 + random.nextDouble() * 30;
+        for (int i = 0; i < count; i++) {
+            t += minute * (random.nextInt(10) == 0 ? 1 + random.nextInt(600) : 1);
+            double open = tick(price);
+            double close = tick(Math.max(0.05, open + (random.nextDouble() - 0.5) * 0.4));
+            double high = tick(Math.max(open, close) + (random.nextInt(3) == 0 ? 0 : random.nextDouble() * 0.2));
+            double low = tick(Math.max(0.01, Math.min(open, close) - (random.nextInt(3) == 0 ? 0 : random.nextDouble() * 0.2)));
+            long volume = 100L * (1 + random.nextInt(500));
+            long units = Math.round(tick((high + low) / 2) * Candle.FINANCIAL_UNIT) * volume;
+            candles.add(new Candle(PETR4, Timeframe.M1, t, open, high, low, close, volume, units, 1 + random.nextInt(50),
+                    0, 0, t, 1, t + 1, 2));
+            price = close;
+        }
+        return candles;
+    }
+
+    private static double tick(double price) {
+        return Math.round(price * 100) / 100.0;
+    }
+}

@@ -1,0 +1,188 @@
+package blackbox.web.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * /ws/market over a real WebSocket against the real stack, the sample replayed at 10x (3 minutes of BTCUSDT in
+ * about 18 s): forming candles and trades coalesced to at most 10 messages a second, each close exactly once, a
+ * reconnecting client resumes without gap or duplicate; authentication first.
+ */
+@Timeout(180)
+class WebSocketComponentTest {
+    static final int RATE = 10;
+    static WebStack stack;
+    static Http http;
+    static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new WebStack();
+        stack.start("10x", Map.of());
+        http = new Http(stack.base());
+        token = http.token("alice", WebStack.PASSWORD);
+        assertEquals(200, http.send("PUT", "/api/v1/market/subscriptions/BTCUSDT:SPOT", token, null).status());
+        stack.awaitIngestion(1);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) stack.close();
+    }
+
+    private static String subscribe(String id, String streams, Long resumeAfter) {
+        return "{\"type\":\"subscribe\",\"id\":\"" + id + "\",\"symbol\":\"BTCUSDT:SPOT\",\"timeframe\":\"1m\",\"streams\":["
+                + streams + "]" + (resumeAfter == null ? "" : ",\"resume_after\":" + resumeAfter) + "}";
+    }
+
+    private static List<JsonNode> candles(WsClient c, String state) {
+        return c.ofType("candle").stream().filter(r -> r.json().get("state").asText().equals(state))
+                .map(r -> r.json().get("candle")).toList();
+    }
+
+    @Test
+    void liveCandlesAreCoalescedEachCloseArrivesOnceAndAReconnectResumes() throws Exception {
+        long tradeRows = Files.lines(WebStack.SAMPLE).filter(l -> l.contains(",BTCUSDT,SPOT,T,")).count();
+        WsClient watcher = WsClient.authenticated(stack.base(), token);
+        watcher.await(m -> m.type().equals("session"), "session state");
+        watcher.send(subscribe("w", "\"candles\",\"trades\",\"indicators:ema(9)\"", null));
+        watcher.await(m -> m.type().equals("subscribed") && m.json().get("id").asText().equals("w"), "subscribed");
+        WsClient first = WsClient.authenticated(stack.base(), token);
+        first.send(subscribe("c1", "\"candles\"", null));
+        first.await(m -> m.type().equals("subscribed"), "subscribed");
+
+        long replayStarted = System.nanoTime(); // nothing can be sent before: a sound start for the rate bound
+        stack.startReplay();
+        // the first client leaves after its first close; a second close happens while it is away
+        first.await(m -> m.type().equals("candle") && m.json().get("state").asText().equals("closed"), "a close");
+        first.close();
+        first.closed.get(10, TimeUnit.SECONDS);
+        watcher.await(m -> candles(watcher, "closed").size() >= 2, "two closes");
+        List<JsonNode> firstCloses = candles(first, "closed");
+        long resumeAfter = firstCloses.getLast().get("time_nanos").asLong();
+        WsClient again = WsClient.authenticated(stack.base(), token);
+        again.send(subscribe("c1", "\"candles\"", resumeAfter));
+
+        // the tape ends: every trade reached the watcher
+        WebStack.await(() -> tradeCount(watcher) >= tradeRows, Duration.ofSeconds(60),
+                () -> "trades " + tradeCount(watcher) + " of " + tradeRows);
+        JsonNode rest = http.get("/api/v1/candles?symbol=BTCUSDT:SPOT&timeframe=1m&from=2024-08-08T00:00:00Z"
+                + "&to=2024-08-10T00:00:00Z", token).json().get("candles");
+        List<String> expectedCloses = new ArrayList<>();
+        for (int i = 0; i < rest.size() - 1; i++) expectedCloses.add(Http.MAPPER.writeValueAsString(rest.get(i)));
+        assertTrue(expectedCloses.size() >= 2, "the sample spans several minutes");
+        WebStack.await(() -> candles(watcher, "closed").size() >= expectedCloses.size()
+                        && candles(first, "closed").size() + candles(again, "closed").size() >= expectedCloses.size(),
+                Duration.ofSeconds(20), () -> "all closes");
+        Thread.sleep(500); // anything duplicated would arrive now
+
+        assertEquals(expectedCloses, texts(candles(watcher, "closed")), "each close exactly once, in order, final values");
+        List<JsonNode> resumed = new ArrayList<>(candles(first, "closed"));
+        resumed.addAll(candles(again, "closed"));
+        assertEquals(expectedCloses, texts(resumed), "first connection + resumed one: no gap, no duplicate");
+        assertTrue(candles(again, "closed").size() >= 1, "the resumed stream re-sent the close that happened while away");
+
+        // coalescing: counted, not timed
+        assertWithinRate(watcher, "candle", "forming", replayStarted);
+        assertWithinRate(watcher, "trades", null, replayStarted);
+        List<JsonNode> forming = candles(watcher, "forming");
+        assertTrue(forming.size() >= 2, "forming updates flowed: " + forming.size());
+        WebStack.await(() -> {
+            List<JsonNode> f = candles(watcher, "forming");
+            return f.getLast().get("time_nanos").equals(rest.get(rest.size() - 1).get("time_nanos"))
+                    && f.getLast().get("trades").equals(rest.get(rest.size() - 1).get("trades"));
+        }, Duration.ofSeconds(5), () -> "the last forming value is delivered after the burst: " + candles(watcher, "forming").getLast()
+                + " vs " + rest.get(rest.size() - 1));
+
+        // indicators: values, or (until candle-svc implements them) one clear error while the other streams went on
+        List<WsClient.Received> indicatorErrors = watcher.ofType("error").stream()
+                .filter(r -> r.json().path("stream").asText().equals("indicators")).toList();
+        if (indicatorErrors.isEmpty()) {
+            assertTrue(watcher.ofType("indicator").size() > 0, "indicator values");
+            assertWithinRate(watcher, "indicator", null, replayStarted);
+        } else {
+            System.out.println("indicators not on this branch's candle-svc: " + indicatorErrors.getFirst().json());
+            assertEquals(1, indicatorErrors.size());
+            assertEquals("unimplemented", indicatorErrors.getFirst().json().get("code").asText());
+        }
+        watcher.close();
+        again.close();
+    }
+
+    private static long tradeCount(WsClient c) {
+        return c.ofType("trades").stream().mapToLong(r -> r.json().get("trades").size()).sum();
+    }
+
+    private static List<String> texts(List<JsonNode> nodes) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : nodes) out.add(Http.MAPPER.writeValueAsString(n));
+        return out;
+    }
+
+    /**
+     * count <= rate x elapsed + 1, elapsed from the replay's start (no update exists before) to the receipt of the
+     * last message of that kind (each was sent before it was received): a bound that holds whatever the scheduling.
+     */
+    private static void assertWithinRate(WsClient c, String type, String state, long since) {
+        List<WsClient.Received> msgs = c.ofType(type).stream()
+                .filter(r -> state == null || r.json().get("state").asText().equals(state))
+                .filter(r -> !type.equals("indicator") || r.json().get("kind").asText().equals("provisional"))
+                .toList();
+        if (msgs.isEmpty()) return;
+        double elapsed = (msgs.getLast().atNanos() - since) / 1e9;
+        System.out.printf("%s %s: %d messages in %.1f s (bound %d/s)%n", type, state == null ? "" : state, msgs.size(), elapsed, RATE);
+        assertTrue(msgs.size() <= RATE * elapsed + 1, type + " " + state + ": " + msgs.size() + " messages in " + elapsed + " s");
+    }
+
+    @Test
+    void theFirstMessageMustBeAValidAuth() throws Exception {
+        WsClient noAuth = WsClient.connect(stack.base());
+        noAuth.send(subscribe("x", "\"candles\"", null));
+        assertEquals("unauthorized", noAuth.await(m -> m.type().equals("error"), "error").json().get("code").asText());
+        assertEquals(4401, noAuth.closed.get(10, TimeUnit.SECONDS));
+
+        String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
+        WsClient forged = WsClient.connect(stack.base());
+        forged.send("{\"type\":\"auth\",\"token\":\"" + tampered + "\"}");
+        assertEquals("unauthorized", forged.await(m -> m.type().equals("error"), "error").json().get("code").asText());
+        assertEquals(4401, forged.closed.get(10, TimeUnit.SECONDS));
+
+        WsClient silent = WsClient.connect(stack.base());
+        assertEquals(4401, silent.closed.get(15, TimeUnit.SECONDS), "closed when no auth arrives within 5 s");
+
+        assertThrows(Exception.class, () -> WsClient.connect(stack.base(), "Origin", "http://evil.example"),
+                "a page from an unknown origin cannot open the socket");
+    }
+
+    @Test
+    void badSubscriptionsAreErrorsNamingFieldAndValue() throws Exception {
+        WsClient c = WsClient.authenticated(stack.base(), token);
+        c.send("{\"type\":\"subscribe\",\"id\":\"c1\",\"symbol\":\"PETR4\",\"timeframe\":\"7m\",\"streams\":[\"candles\"]}");
+        JsonNode e = c.await(m -> m.type().equals("error"), "error").json();
+        assertEquals("c1", e.get("id").asText());
+        assertEquals("invalid_argument", e.get("code").asText());
+        assertEquals("timeframe", e.get("field").asText());
+        assertEquals("7m", e.get("value").asText());
+        c.send("{\"type\":\"subscribe\",\"id\":\"c2\",\"symbol\":\"PETR4\",\"timeframe\":\"1m\",\"streams\":[\"quotes\"]}");
+        JsonNode e2 = c.await(m -> m.type().equals("error") && m.json().get("id").asText().equals("c2"), "error c2").json();
+        assertEquals("streams", e2.get("field").asText());
+        assertEquals("quotes", e2.get("value").asText());
+        c.send("{\"type\":\"unsubscribe\",\"id\":\"nope\"}");
+        assertEquals("not_found", c.await(m -> m.type().equals("error") && m.json().get("id").asText().equals("nope"),
+                "error nope").json().get("code").asText());
+        c.close();
+    }
+}
