@@ -66,11 +66,20 @@ final class Chromium implements AutoCloseable {
         return file;
     }
 
-    /** Prints what the page logged to its console since the last call (errors show why a page misbehaves). */
-    void printConsole(String when) {
+    /**
+     * Prints what the page logged to its console since the last call and returns the script errors among it
+     * (uncaught exceptions; failed HTTP requests are logged by the browser too but are not script errors).
+     */
+    List<String> printConsole(String when) {
+        List<String> scriptErrors = new ArrayList<>();
         for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
             System.out.println("browser console (" + when + "): " + entry.getLevel() + " " + entry.getMessage());
+            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                    && !entry.getMessage().contains("Failed to load resource")) {
+                scriptErrors.add(entry.getMessage());
+            }
         }
+        return scriptErrors;
     }
 
     @Override

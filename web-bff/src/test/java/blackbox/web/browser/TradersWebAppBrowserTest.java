@@ -64,7 +64,8 @@ class TradersWebAppBrowserTest {
 
     @org.junit.jupiter.api.AfterEach
     void console(org.junit.jupiter.api.TestInfo test) throws Exception {
-        chromium.printConsole(test.getDisplayName());
+        List<String> scriptErrors = chromium.printConsole(test.getDisplayName());
+        assertEquals(List.of(), scriptErrors, "script errors in the page");
     }
 
     @AfterAll
@@ -193,9 +194,16 @@ class TradersWebAppBrowserTest {
         WebElement rsi = waitFor(d -> visible(By.cssSelector("#indicator-chips [data-spec='rsi(14)']")));
         // the RSI pane and the EMA line keep moving with the tape
         waitFor(Duration.ofSeconds(60), d -> Integer.parseInt(rsi.getDomAttribute("data-live")) > 0 ? true : null);
+        // Bollinger over the price (three lines) and MACD in a pane (two lines and a histogram)
+        addIndicator("bbands", "20", "2");
+        waitFor(d -> visible(By.cssSelector("#indicator-chips [data-spec='bbands(20,2)']")));
+        addIndicator("macd", "12", "26", "9");
+        WebElement macd = waitFor(d -> visible(By.cssSelector("#indicator-chips [data-spec='macd(12,26,9)']")));
+        assertTrue(macd.getText().startsWith("MACD(12, 26, 9)"));
         assertFalse(driver.findElement(By.id("message")).isDisplayed(),
                 () -> "no error banner: " + text(By.id("message")));
-        chromium.screenshot("04-mercado-petr4-1m-ema-rsi");
+        Thread.sleep(1500); // a few live values on every series before the picture
+        chromium.screenshot("04-mercado-petr4-1m-indicators");
     }
 
     @Test
