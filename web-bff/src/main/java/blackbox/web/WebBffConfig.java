@@ -45,7 +45,7 @@ public record WebBffConfig(String host, int port, List<String> allowedOrigins, O
         }
         Duration access = positive(c, ACCESS_TTL, Duration.ofMinutes(15));
         Duration refresh = positive(c, REFRESH_TTL, Duration.ofHours(12));
-        if (refresh.compareTo(access) <= 0) throw Config.invalid(REFRESH_TTL, refresh.toString(), "must be longer than " + ACCESS_TTL);
+        if (refresh.compareTo(access) <= 0) throw Config.invalid(REFRESH_TTL, c.string(REFRESH_TTL, ""), "must be longer than " + ACCESS_TTL + " (" + access + ")");
         return new WebBffConfig(
                 c.string(HOST, "127.0.0.1"),
                 c.integer(PORT, 8080, 0, 65535),
@@ -64,7 +64,7 @@ public record WebBffConfig(String host, int port, List<String> allowedOrigins, O
 
     private static Duration positive(Config c, String key, Duration dflt) {
         Duration d = c.duration(key, dflt);
-        if (d.isNegative() || d.isZero()) throw Config.invalid(key, d.toString(), "must be > 0");
+        if (d.isNegative() || d.isZero()) throw Config.invalid(key, c.string(key, ""), "must be > 0");
         return d;
     }
 

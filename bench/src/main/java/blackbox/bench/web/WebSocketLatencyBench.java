@@ -78,6 +78,9 @@ public final class WebSocketLatencyBench {
     private final Recorder webDelays = new Recorder(3);
     private final Recorder baseDelays = new Recorder(3);
     private final Recorder gatewayDelays = new Recorder(3);
+    private final Recorder hopDelays = new Recorder(3);
+    // when the direct marketdata-svc client got each trade (key: received_nanos, unique per trade in practice)
+    private final Map<Long, Long> baselineArrival = new ConcurrentHashMap<>();
     private final Map<InstrumentId, Set<Long>> baselineCloses = new ConcurrentHashMap<>();
     private final AtomicLong tradesReceived = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
@@ -179,14 +182,17 @@ public final class WebSocketLatencyBench {
         Histogram webTotal = new Histogram(3);
         Histogram baseTotal = new Histogram(3);
         Histogram gatewayTotal = new Histogram(3);
+        Histogram hopTotal = new Histogram(3);
         System.out.printf("replay started; the first %d s are warm-up (JIT, the opening auction burst) and not counted%n", warmup);
         for (int s = 10; s <= warmup + seconds; s += 10) {
             TimeUnit.NANOSECONDS.sleep(Math.max(0, start + TimeUnit.SECONDS.toNanos(s) - System.nanoTime()));
             Histogram w = webDelays.getIntervalHistogram();
             Histogram b = baseDelays.getIntervalHistogram();
             Histogram gw = gatewayDelays.getIntervalHistogram();
+            Histogram hop = hopDelays.getIntervalHistogram();
             boolean counted = s > warmup;
             if (counted) {
+                hopTotal.add(hop);
                 webTotal.add(w);
                 baseTotal.add(b);
                 gatewayTotal.add(gw);
@@ -203,6 +209,7 @@ public final class WebSocketLatencyBench {
         webTotal.add(webDelays.getIntervalHistogram());
         baseTotal.add(baseDelays.getIntervalHistogram());
         gatewayTotal.add(gatewayDelays.getIntervalHistogram());
+        hopTotal.add(hopDelays.getIntervalHistogram());
 
         long lost = 0;
         long repeated = 0;
@@ -218,6 +225,7 @@ public final class WebSocketLatencyBench {
         print("web-bff WebSocket (trade callback -> browser message)", webTotal);
         print("baseline: marketdata-svc gRPC StreamTrades (no web-bff)", baseTotal);
         print("baseline: dll-gateway gRPC StreamTrades (first hop)", gatewayTotal);
+        print("web-bff's own hop (direct marketdata client -> browser)", hopTotal);
         System.out.printf("closes: %,d expected across clients, lost %d, repeated %d%n", closesChecked, lost, repeated);
         System.out.printf("connections closed by the server: %d %s%n", closedByServer.get(), closeCodes);
         System.out.printf("goal p99 <= 20 ms: %s%n", webTotal.getValueAtPercentile(99) <= 20_000 ? "met" : "NOT met");
@@ -268,7 +276,10 @@ public final class WebSocketLatencyBench {
                     @Override
                     public void onNext(TradeStreamMessage m) {
                         long now = nowNanos();
-                        for (Trade t : m.getTrades().getTradesList()) recordMicros(baseDelays, t.getReceivedNanos(), now);
+                        for (Trade t : m.getTrades().getTradesList()) {
+                            recordMicros(baseDelays, t.getReceivedNanos(), now);
+                            baselineArrival.put(t.getReceivedNanos(), now);
+                        }
                     }
 
                     @Override
@@ -333,7 +344,12 @@ public final class WebSocketLatencyBench {
                     messagesReceived.incrementAndGet();
                     switch (m.path("type").asText()) {
                         case "trades" -> {
-                            for (JsonNode t : m.get("trades")) recordMicros(webDelays, t.get("received_nanos").asLong(), now);
+                            for (JsonNode t : m.get("trades")) {
+                                long received = t.get("received_nanos").asLong();
+                                recordMicros(webDelays, received, now);
+                                Long base = baselineArrival.get(received);
+                                if (base != null) recordMicros(hopDelays, base, now);
+                            }
                             tradesReceived.addAndGet(m.get("trades").size());
                         }
                         case "candle" -> {

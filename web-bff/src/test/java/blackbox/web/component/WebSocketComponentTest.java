@@ -63,6 +63,9 @@ class WebSocketComponentTest {
         WsClient first = WsClient.authenticated(stack.base(), token);
         first.send(subscribe("c1", "\"candles\"", null));
         first.await(m -> m.type().equals("subscribed"), "subscribed");
+        first.send(subscribe("t1", "\"trades\"", null));
+        first.await(m -> m.type().equals("subscribed") && m.json().get("id").asText().equals("t1"), "subscribed t1");
+        assertEquals(1, stack.web.openTradeStreams(), "two browsers watching BTCUSDT's trades share one upstream stream");
 
         long replayStarted = System.nanoTime(); // nothing can be sent before: a sound start for the rate bound
         stack.startReplay();
