@@ -89,6 +89,7 @@ class StackEndToEndTest {
             ProcessHandle.current().descendants().forEach(children::add);
             assertTrue(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false), "PostgreSQL runs");
             assertTrue(children.stream().anyMatch(p -> command(p).contains("redis-server")), "Redis is a child: " + children);
+            assertWebAppAnswersAndADemoUserLogsIn(stack, dataDir);
 
             // every trade of the file is stored exactly once
             await(() -> stored(stack) >= trades.size(), Duration.ofSeconds(120), () -> "all " + trades.size()
@@ -251,6 +252,29 @@ class StackEndToEndTest {
 
     private static String command(ProcessHandle p) {
         return p.info().commandLine().or(() -> p.info().command()).orElse("?");
+    }
+
+    /** The web app is served, and the trader demo user logs in with the password `up` printed (and kept). */
+    private static void assertWebAppAnswersAndADemoUserLogsIn(RunningStack stack, Path dataDir) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI base = java.net.URI.create(stack.webUrl());
+        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(base).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), "web app at " + base);
+        assertTrue(page.body().contains("<html"), page.body());
+        java.util.Properties passwords = new java.util.Properties();
+        try (var r = Files.newBufferedReader(dataDir.resolve("demo-users.properties"))) {
+            passwords.load(r);
+        }
+        assertEquals(java.util.Set.of("viewer", "trader", "risk", "admin"), passwords.stringPropertyNames());
+        String body = Json.MAPPER.writeValueAsString(Map.of("username", "trader", "password", passwords.getProperty("trader")));
+        java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/auth/login"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        assertEquals("trader", Json.MAPPER.readTree(login.body()).get("user").get("username").asText());
+        assertTrue(stack.endpointLines().stream().anyMatch(l -> l.contains("trader") && l.contains(passwords.getProperty("trader"))),
+                "up prints the demo users' passwords: " + stack.endpointLines());
     }
 
     static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> what)

@@ -8,6 +8,7 @@ import blackbox.platform.config.Config;
 import blackbox.platform.db.Database;
 import blackbox.platform.redis.EmbeddedRedisServer;
 import blackbox.platform.telemetry.Telemetry;
+import blackbox.web.WebBffApp;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,9 +48,10 @@ public final class RunningStack implements AutoCloseable {
     ManagedChannel marketdataChannel;
     CandleApp candles;
     String candlesTarget;
-    /** Set by the web step once web-bff is part of the stack. */
+    ManagedChannel candlesChannel;
+    WebBffApp web;
     String webUrl;
-    /** Demo users and their passwords, set by the web step once web-bff is part of the stack. */
+    /** "user / password (role)" lines for the console. */
     List<String> demoUsers = List.of();
 
     RunningStack(Path dataDir, Config config) {
@@ -85,6 +87,15 @@ public final class RunningStack implements AutoCloseable {
         return candles;
     }
 
+    public WebBffApp web() {
+        return web;
+    }
+
+    /** @return the web app's address, e.g. {@code http://127.0.0.1:8080/} */
+    public String webUrl() {
+        return webUrl;
+    }
+
     /** What the stack file records: this process and every endpoint. */
     public StackFile stackFile() {
         return new StackFile(ProcessHandle.current().pid(), startedAt.toString(), dataDir.toString(), gatewayTarget,
@@ -103,7 +114,7 @@ public final class RunningStack implements AutoCloseable {
         lines.add("  dll-gateway     " + gatewayTarget + "   (gRPC blackbox.gateway.v1)");
         lines.add("  marketdata-svc  " + marketdataTarget + "   (gRPC blackbox.marketdata.v1)");
         lines.add("  candle-svc      " + candlesTarget + "   (gRPC blackbox.candles.v1, blackbox.indicators.v1)");
-        lines.add("  web app         " + (webUrl != null ? webUrl : "(not yet: web-bff has not landed)"));
+        lines.add("  web app         " + webUrl);
         lines.add("  PostgreSQL      " + databaseUrl);
         lines.add("  Redis           " + redisUrl);
         demoUsers.forEach(u -> lines.add("  demo user       " + u));
@@ -121,6 +132,9 @@ public final class RunningStack implements AutoCloseable {
         if (closed) return;
         closed = true;
         if (stackFileWritten) StackFile.delete(dataDir);
+        quietly("web-bff", () -> {
+            if (web != null) web.close();
+        });
         quietly("candle-svc", () -> {
             if (candles != null) candles.close();
         });
@@ -128,7 +142,7 @@ public final class RunningStack implements AutoCloseable {
             if (marketdata != null) marketdata.close();
         });
         quietly("channels", () -> {
-            for (ManagedChannel c : new ManagedChannel[] {marketdataChannel, gatewayChannel}) {
+            for (ManagedChannel c : new ManagedChannel[] {candlesChannel, marketdataChannel, gatewayChannel}) {
                 if (c != null) c.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
             }
         });

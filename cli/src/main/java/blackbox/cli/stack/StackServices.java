@@ -18,6 +18,8 @@ import blackbox.platform.db.Database;
 import blackbox.platform.db.DatabaseConfig;
 import blackbox.platform.redis.EmbeddedRedisServer;
 import blackbox.platform.telemetry.Telemetry;
+import blackbox.web.WebBffApp;
+import blackbox.web.WebBffConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -202,16 +204,23 @@ public final class StackServices {
     }
 
     /**
-     * The web server and its demo users.
-     *
-     * <p>TODO(web-bff): when the web-bff module lands, start it here (Helidon on 127.0.0.1, {@code BLACKBOX_WEB_PORT}
-     * or a free port, schema {@code web} on {@code stack.database}, gRPC channels to {@code stack.marketdataTarget} and
-     * {@code stack.candlesTarget}), create the demo users (viewer, trader, risk, admin) with generated passwords, and
-     * set {@code stack.webUrl} and {@code stack.demoUsers} so that {@code blackbox up} prints them and the stack file
-     * carries the URL.
+     * web-bff on 127.0.0.1 ({@code BLACKBOX_WEB_PORT}, default 8080 when free, else a free port), schema {@code web} on
+     * the stack's database, talking to the services over their ports; then the demo users, one per role.
      */
-    private static String web(StackOptions options, RunningStack stack) {
-        return "not part of the stack yet (the web-bff module has not landed)";
+    private static String web(StackOptions options, RunningStack stack) throws Exception {
+        Map<String, String> w = new HashMap<>(options.environment());
+        w.put(WebBffConfig.HOST, HOST);
+        w.putIfAbsent(WebBffConfig.PORT, Integer.toString(port(options, 8080)));
+        if (!w.containsKey(WebBffConfig.JWT_SECRET) && !w.containsKey(WebBffConfig.JWT_SECRET_FILE)) {
+            // a local stack keeps its signing key with its data, so a restarted `up` accepts the browser's tokens
+            w.put(WebBffConfig.JWT_SECRET_FILE, DemoUsers.secretFile(options.dataDir()).toString());
+        }
+        stack.candlesChannel = channel(stack.candlesTarget);
+        stack.web = WebBffApp.start(WebBffConfig.from(Config.of(w)), stack.database, stack.marketdataChannel,
+                stack.candlesChannel, stack.gatewayChannel);
+        stack.webUrl = "http://" + HOST + ":" + stack.web.port() + "/";
+        stack.demoUsers = DemoUsers.ensure(stack.web.users(), options.dataDir());
+        return stack.webUrl + ", schema web, " + stack.demoUsers.size() + " demo users";
     }
 
     private static String subscribe(StackOptions options, RunningStack stack) throws Exception {
