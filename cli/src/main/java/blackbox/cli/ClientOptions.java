@@ -14,12 +14,15 @@ import picocli.CommandLine.Option;
  * either, the default ports on 127.0.0.1.
  */
 public final class ClientOptions {
+    private static final String WEB = "web=";
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "the data directory of the running `blackbox up` (default: ${BLACKBOX_STACK_DIR:-~/.blackbox/stack})")
     Path dataDir;
 
     @Option(names = "--endpoint", paramLabel = "[SERVICE=]HOST:PORT",
-            description = "where a service answers; SERVICE is gateway, marketdata or candles (default: the command's own service)")
+            description = "where a service answers; SERVICE is gateway, marketdata, candles or web (web=http://HOST:PORT;"
+                    + " default: the command's own service)")
     List<String> endpoints = new ArrayList<>();
 
     @Option(names = "--json", description = "print JSON instead of a table")
@@ -34,6 +37,29 @@ public final class ClientOptions {
     }
 
     /**
+     * Where web-bff answers, when {@code --endpoint web=http://HOST:PORT} (or {@code web=HOST:PORT}) or the running
+     * stack's file says so.
+     *
+     * @param bareIsWeb whether a bare {@code --endpoint} names web-bff (the command talks to it only)
+     * @throws CliException (usage) naming a malformed {@code --endpoint}
+     */
+    public Optional<String> webUrl(boolean bareIsWeb) {
+        String url = null;
+        for (String e : endpoints) {
+            boolean web = e.startsWith(WEB);
+            if (!web && (!bareIsWeb || e.indexOf('=') >= 0)) continue;
+            String target = web ? e.substring(WEB.length()) : e;
+            if (target.matches("[^:/\\s]+:\\d{1,5}/?")) target = "http://" + target;
+            if (!target.matches("https?://[^:/\\s]+:\\d{1,5}/?")) {
+                throw CliException.usage("must be web=http://HOST:PORT such as web=http://127.0.0.1:8080: --endpoint=" + e);
+            }
+            url = target.endsWith("/") ? target : target + "/";
+        }
+        if (url != null) return Optional.of(url);
+        return StackFile.readLive(dataDir()).map(StackFile::web);
+    }
+
+    /**
      * Where {@code service} answers.
      *
      * @param primary the command's own service, which a bare {@code --endpoint HOST:PORT} names
@@ -42,6 +68,7 @@ public final class ClientOptions {
     public Endpoint endpoint(Service service, Service primary) {
         Map<Service, String> overrides = new EnumMap<>(Service.class);
         for (String e : endpoints) {
+            if (e.startsWith(WEB)) continue;
             int eq = e.indexOf('=');
             Service s = eq < 0 ? primary : Service.ofKey(e.substring(0, eq));
             String target = eq < 0 ? e : e.substring(eq + 1);

@@ -4,6 +4,8 @@ import blackbox.cli.commands.BackfillCommand;
 import blackbox.cli.commands.CandlesCommand;
 import blackbox.cli.commands.ImportCommand;
 import blackbox.cli.commands.IndicatorsCommand;
+import blackbox.cli.commands.LoginCommand;
+import blackbox.cli.commands.LogoutCommand;
 import blackbox.cli.commands.StatusCommand;
 import blackbox.cli.commands.SubscribeCommand;
 import blackbox.cli.commands.SubscriptionsCommand;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
 /** The {@code blackbox} command. */
 @Command(name = "blackbox", mixinStandardHelpOptions = true, version = "blackbox 0.1.0",
         description = "BlackBox: start the whole stack on this machine, and look at and steer a running one.",
-        subcommands = {UpCommand.class, ImportCommand.class, StatusCommand.class, SubscribeCommand.class,
+        subcommands = {UpCommand.class, ImportCommand.class, StatusCommand.class, LoginCommand.class,
+                LogoutCommand.class, SubscribeCommand.class,
                 UnsubscribeCommand.class, SubscriptionsCommand.class, CandlesCommand.class, IndicatorsCommand.class,
                 BackfillCommand.class})
 public final class Main implements Runnable {
@@ -65,7 +68,7 @@ public final class Main implements Runnable {
         }
     }
 
-    /** A command that reads the environment (e.g. {@code BLACKBOX_USER}). */
+    /** A command that reads the environment (e.g. {@code BLACKBOX_USER}, {@code XDG_CONFIG_HOME}). */
     public interface NeedsEnvironment {
         void environment(Map<String, String> environment);
     }

@@ -14,9 +14,11 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,9 +31,13 @@ class CommandLineTest {
     }
 
     static Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), Map.of()).execute(args);
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -142,17 +148,82 @@ class CommandLineTest {
 
     @Test
     void aMalformedEndpointIsRefusedNamingIt() {
-        Result r = run("subscriptions", "--endpoint", "localhost", "--user", "alice");
+        Result r = run("candles", "PETR4", "--tf", "1m", "--endpoint", "localhost");
         assertEquals(2, r.code());
-        assertEquals("blackbox subscriptions: must be [SERVICE=]HOST:PORT such as candles=127.0.0.1:50053:"
+        assertEquals("blackbox candles: must be [SERVICE=]HOST:PORT such as candles=127.0.0.1:50053:"
                 + " --endpoint=localhost" + System.lineSeparator(), r.err());
+        Result web = run("subscriptions", "--endpoint", "localhost");
+        assertEquals(2, web.code());
+        assertEquals("blackbox subscriptions: must be web=http://HOST:PORT such as web=http://127.0.0.1:8080:"
+                + " --endpoint=localhost" + System.lineSeparator(), web.err());
     }
 
     @Test
-    void aUserIdMustBeMarketdataShaped() {
-        Result r = run("subscribe", "PETR4", "--user", "Alice Smith", "--endpoint", "127.0.0.1:1");
+    void subscriptionCommandsHaveNoUserOption() {
+        Result r = run("subscribe", "PETR4", "--user", "alice", "--endpoint", "127.0.0.1:1");
         assertEquals(2, r.code());
-        assertEquals("blackbox subscribe: must match [a-z0-9._@-]{1,64}: user=Alice Smith" + System.lineSeparator(), r.err());
+        assertTrue(r.err().startsWith("blackbox subscribe: Unknown options: '--user', 'alice'"), r.err());
+    }
+
+    @Test
+    void withoutALoginOrEnvironmentCredentialsACommandSaysHowToLogIn(@TempDir Path config) throws IOException {
+        int port = closedPort();
+        for (String[] args : List.of(new String[] {"subscriptions"}, new String[] {"subscribe", "PETR4"},
+                new String[] {"unsubscribe", "BTCUSDT:SPOT", "--json"})) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(List.of("--endpoint", "web=127.0.0.1:" + port));
+            // BLACKBOX_USER alone is not a credential
+            Result r = run(Map.of("XDG_CONFIG_HOME", config.toString(), "BLACKBOX_USER", "trader"), all.toArray(String[]::new));
+            assertEquals(1, r.code(), r.err());
+            assertEquals("blackbox " + args[0] + ": not logged in: run `blackbox login USER` or set BLACKBOX_USER and"
+                    + " BLACKBOX_PASSWORD" + System.lineSeparator(), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void anUnreachableWebBffIsOneLineAskingWhetherTheStackRuns(@TempDir Path config) throws IOException {
+        int port = closedPort();
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString(), "BLACKBOX_USER", "trader",
+                "BLACKBOX_PASSWORD", "secret");
+        String line = "cannot reach web-bff at http://127.0.0.1:" + port + "/: is `blackbox up` running?"
+                + System.lineSeparator();
+        Result sub = run(env, "subscribe", "PETR4", "--endpoint", "web=http://127.0.0.1:" + port);
+        assertEquals(1, sub.code());
+        assertEquals("blackbox subscribe: " + line, sub.err());
+        Result login = run(env, "login", "--endpoint", "127.0.0.1:" + port);
+        assertEquals(1, login.code());
+        assertEquals("blackbox login: " + line, login.err());
+        assertFalse(Files.exists(Credentials.file(env)), "nothing saved");
+    }
+
+    @Test
+    void logoutWithoutALoginSaysSo(@TempDir Path config) {
+        Result r = run(Map.of("XDG_CONFIG_HOME", config.toString()), "logout");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("not logged in"), r.out());
+    }
+
+    @Test
+    void credentialsAreKeptOwnerOnlyUnderXdgConfigHome(@TempDir Path config) throws IOException {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString());
+        Path file = Credentials.file(env);
+        assertEquals(config.resolve("blackbox/credentials.json"), file);
+        assertEquals(Path.of(System.getProperty("user.home"), ".config/blackbox/credentials.json"),
+                Credentials.file(Map.of()));
+        Credentials.save(file, new Credentials.Saved("http://127.0.0.1:8080/", "trader", "r1"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+        JsonNode json = Json.MAPPER.readTree(file.toFile());
+        assertEquals("http://127.0.0.1:8080/", json.get("web_url").asText());
+        assertEquals("trader", json.get("username").asText());
+        assertEquals("r1", json.get("refresh_token").asText());
+        // a rotated token replaces the file, still owner-only
+        Credentials.save(file, new Credentials.Saved("http://127.0.0.1:8080/", "trader", "r2"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("r2", Credentials.load(file).orElseThrow().refreshToken());
+        Credentials.delete(file);
+        assertTrue(Credentials.load(file).isEmpty());
     }
 
     @Test
@@ -164,10 +235,14 @@ class CommandLineTest {
                 "127.0.0.1:1002", "127.0.0.1:1003", null, "jdbc:postgresql://localhost:1/postgres", "redis://127.0.0.1:1")
                 .write(dir);
         assertEquals("127.0.0.1:1003", options.endpoint(Service.CANDLES, Service.CANDLES).target());
+        assertEquals(Optional.empty(), options.webUrl(true), "a stack file without web-bff");
         assertEquals("127.0.0.1:1002", options.endpoint(Service.MARKETDATA, Service.CANDLES).target());
-        options.endpoints = List.of("10.0.0.1:9", "marketdata=10.0.0.2:8");
+        options.endpoints = List.of("10.0.0.1:9", "marketdata=10.0.0.2:8", "web=http://10.0.0.3:8081");
         assertEquals("10.0.0.1:9", options.endpoint(Service.CANDLES, Service.CANDLES).target());
         assertEquals("10.0.0.2:8", options.endpoint(Service.MARKETDATA, Service.CANDLES).target());
+        assertEquals(Optional.of("http://10.0.0.3:8081/"), options.webUrl(false));
+        options.endpoints = List.of("10.0.0.4:8082");
+        assertEquals(Optional.of("http://10.0.0.4:8082/"), options.webUrl(true));
     }
 
     @Test
@@ -216,18 +291,11 @@ class CommandLineTest {
     void completionScriptCoversEveryCommand() {
         Result r = run("completion");
         assertEquals(0, r.code(), r.err());
-        for (String command : List.of("up", "import", "status", "subscribe", "unsubscribe", "subscriptions", "candles",
+        for (String command : List.of("up", "import", "status", "login", "logout", "subscribe", "unsubscribe", "subscriptions", "candles",
                 "indicators", "backfill")) {
             assertTrue(r.out().contains(command), "completion knows " + command);
         }
         assertTrue(r.out().contains("(\"1m\" \"5m\" \"15m\" \"60m\" \"1d\" \"1w\") # --tf values"),
                 "timeframes are completion candidates");
-    }
-
-    @Test
-    void credentialsComeFromTheOptionThenTheEnvironment() {
-        assertEquals("alice", Credentials.resolve("alice", Map.of("BLACKBOX_USER", "bob")).user());
-        assertEquals("bob", Credentials.resolve(null, Map.of("BLACKBOX_USER", "bob")).user());
-        assertTrue(Credentials.resolve(null, Map.of("BLACKBOX_USER", "bob")).token().isEmpty());
     }
 }

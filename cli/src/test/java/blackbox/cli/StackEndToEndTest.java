@@ -141,26 +141,40 @@ class StackEndToEndTest {
                 System.out.println(symbol + " sma(3) on 1m: " + m1.size() + " values equal the file's");
             }
 
-            // a subscription made through the CLI shows in status, with its reference count
+            // a subscription made through the CLI as the trader demo user (credentials from the environment, a login
+            // on the fly at web-bff) shows in status, with its reference count
+            java.util.Properties passwords = demoPasswords(dataDir);
+            Path config = tempDir("blackbox-e2e-config");
+            Map<String, String> trader = Map.of("BLACKBOX_USER", "trader", "BLACKBOX_PASSWORD",
+                    passwords.getProperty("trader"), "XDG_CONFIG_HOME", config.toString());
             String first = symbols.iterator().next();
-            Result sub = cli(Map.of(), "subscribe", first, "--user", "e2e.trader", "--data-dir", dataDir.toString());
+            String display = Symbols.format(Symbols.parse(first));
+            Result sub = cli(trader, "subscribe", first, "--data-dir", dataDir.toString());
             assertEquals(0, sub.code(), sub.err());
+            assertEquals("subscribed " + display + " for user trader" + System.lineSeparator(), sub.out());
             Result status = cli(Map.of(), "status", "--json", "--sample", "0.2", "--data-dir", dataDir.toString());
             assertEquals(0, status.code(), status.err());
             JsonNode report = Json.MAPPER.readTree(status.out());
             JsonNode row = null;
             for (JsonNode i : report.get("ingestion")) {
-                if (i.get("symbol").asText().equals(Symbols.format(Symbols.parse(first)))) row = i;
+                if (i.get("symbol").asText().equals(display)) row = i;
             }
             assertTrue(row != null, "status lists " + first + ": " + status.out());
-            assertEquals(2, row.get("reference_count").asInt(), "the stack's user and e2e.trader");
+            assertEquals(2, row.get("reference_count").asInt(), "the stack's user and trader");
             assertEquals("CONNECTED", report.get("session").get("state").asText());
             assertEquals(trades.size(), report.get("rates").get("trades_stored").asLong());
             assertEquals(0, report.get("rates").get("spool").asLong(), "nothing waits to be stored");
             assertTrue(report.get("rates").get("lag_ms").asDouble() >= 0, "gateway -> marketdata lag: " + report.get("rates"));
             for (JsonNode service : report.get("services")) assertEquals("SERVING", service.get("health").asText());
-            Result mine = cli(Map.of(), "subscriptions", "--user", "e2e.trader", "--json", "--data-dir", dataDir.toString());
-            assertTrue(mine.out().contains("\"symbol\" : \"" + Symbols.format(Symbols.parse(first)) + "\""), mine.out());
+            Result mine = cli(trader, "subscriptions", "--json", "--data-dir", dataDir.toString());
+            assertEquals(0, mine.code(), mine.err());
+            JsonNode listed = Json.MAPPER.readTree(mine.out());
+            assertEquals("trader", listed.get("user").asText());
+            assertEquals(List.of(display), listed.get("subscriptions").findValuesAsText("symbol"), mine.out());
+            assertFalse(Files.exists(config.resolve("blackbox/credentials.json")), "an environment login saves nothing");
+
+            assertLoginLogoutAndSavedCredentials(dataDir, config, passwords.getProperty("viewer"), first, display);
+            deleteTree(config);
         } finally {
             stack.close();
         }
@@ -252,6 +266,83 @@ class StackEndToEndTest {
 
     private static String command(ProcessHandle p) {
         return p.info().commandLine().or(() -> p.info().command()).orElse("?");
+    }
+
+    /** The demo users' passwords `up` kept in the data directory. */
+    private static java.util.Properties demoPasswords(Path dataDir) throws IOException {
+        java.util.Properties passwords = new java.util.Properties();
+        try (var r = Files.newBufferedReader(dataDir.resolve("demo-users.properties"))) {
+            passwords.load(r);
+        }
+        return passwords;
+    }
+
+    /**
+     * {@code blackbox login viewer} (password from the environment) keeps an owner-only refresh token that the
+     * subscription commands use without any environment credentials, rotating it on each use; {@code logout}
+     * revokes it (the old token is refused afterwards) and deletes the file; a wrong password is one line.
+     */
+    private static void assertLoginLogoutAndSavedCredentials(Path dataDir, Path config, String password, String symbol,
+                                                             String display) throws IOException {
+        Map<String, String> saved = Map.of("XDG_CONFIG_HOME", config.toString());
+        Path file = config.resolve("blackbox/credentials.json");
+        String web = StackFile.readLive(dataDir).orElseThrow().web();
+
+        Result wrong = cli(Map.of("XDG_CONFIG_HOME", config.toString(), "BLACKBOX_PASSWORD", "not-the-password"),
+                "login", "viewer", "--data-dir", dataDir.toString());
+        assertEquals(1, wrong.code());
+        assertEquals("blackbox login: login as viewer at " + web + " failed: wrong username or password"
+                + System.lineSeparator(), wrong.err());
+        assertFalse(Files.exists(file), "a refused login saves nothing");
+
+        Result login = cli(Map.of("XDG_CONFIG_HOME", config.toString(), "BLACKBOX_PASSWORD", password),
+                "login", "viewer", "--data-dir", dataDir.toString());
+        assertEquals(0, login.code(), login.err());
+        assertEquals("logged in as viewer (roles viewer) at " + web + System.lineSeparator(), login.out());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        String firstToken = Json.MAPPER.readTree(file.toFile()).get("refresh_token").asText();
+
+        Result none = cli(saved, "subscriptions", "--json", "--data-dir", dataDir.toString());
+        assertEquals(0, none.code(), none.err());
+        assertEquals("viewer", Json.MAPPER.readTree(none.out()).get("user").asText());
+        assertEquals(0, Json.MAPPER.readTree(none.out()).get("subscriptions").size(), "viewer has none: " + none.out());
+        String rotated = Json.MAPPER.readTree(file.toFile()).get("refresh_token").asText();
+        assertFalse(rotated.equals(firstToken), "the refresh token rotates");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        Result sub = cli(saved, "subscribe", symbol, "--json", "--data-dir", dataDir.toString());
+        assertEquals(0, sub.code(), sub.err());
+        JsonNode subscribed = Json.MAPPER.readTree(sub.out());
+        assertEquals("viewer", subscribed.get("user").asText());
+        assertEquals(display, subscribed.get("symbol").asText());
+        assertTrue(subscribed.get("newly_subscribed").asBoolean(), "viewer did not have it: " + sub.out());
+        Result twice = cli(saved, "subscribe", symbol, "--data-dir", dataDir.toString());
+        assertEquals("already subscribed " + display + " for user viewer" + System.lineSeparator(), twice.out());
+        Result unsub = cli(saved, "unsubscribe", symbol, "--data-dir", dataDir.toString());
+        assertEquals(0, unsub.code(), unsub.err());
+        assertEquals("unsubscribed " + display + " for user viewer" + System.lineSeparator(), unsub.out());
+        Result again = cli(saved, "unsubscribe", symbol, "--data-dir", dataDir.toString());
+        assertEquals(1, again.code());
+        assertEquals("blackbox unsubscribe: user viewer was not subscribed to " + display + System.lineSeparator(),
+                again.err());
+
+        String beforeLogout = Json.MAPPER.readTree(file.toFile()).get("refresh_token").asText();
+        Result logout = cli(saved, "logout", "--data-dir", dataDir.toString());
+        assertEquals(0, logout.code(), logout.err());
+        assertFalse(Files.exists(file), "logout deletes the credentials");
+        Result after = cli(saved, "subscriptions", "--data-dir", dataDir.toString());
+        assertEquals(1, after.code());
+        assertEquals("blackbox subscriptions: " + Credentials.NOT_LOGGED_IN + System.lineSeparator(), after.err());
+
+        // the revoked token, put back, is refused with web-bff's reason
+        Credentials.save(file, new Credentials.Saved(web, "viewer", beforeLogout));
+        Result revoked = cli(saved, "subscriptions", "--data-dir", dataDir.toString());
+        assertEquals(1, revoked.code());
+        assertEquals("blackbox subscriptions: the saved login of viewer was refused by web-bff at " + web
+                + " (refresh token unknown, expired or already used): run `blackbox login viewer`"
+                + System.lineSeparator(), revoked.err());
+        Credentials.delete(file);
+        System.out.println("login, saved credentials (0600, rotated), logout and revocation through the CLI");
     }
 
     /** The web app is served, and the trader demo user logs in with the password `up` printed (and kept). */
