@@ -21,7 +21,8 @@ import java.util.Optional;
  * Who a command acts for at web-bff. {@code BLACKBOX_USER} + {@code BLACKBOX_PASSWORD} (a login on the fly) come
  * first; else the refresh token {@code blackbox login} saved in {@code $XDG_CONFIG_HOME/blackbox/credentials.json}
  * (or {@code ~/.config/blackbox/credentials.json}, owner-only), exchanged for an access token (the rotated refresh
- * token is saved again, under a file lock so two commands never present the same one).
+ * token is saved again, under a file lock so two commands never present the same one). {@code BLACKBOX_USER} alone
+ * naming another user than the saved login's is refused rather than silently acting as someone else.
  */
 public final class Credentials {
     public static final String USER_ENV = "BLACKBOX_USER";
@@ -146,6 +147,10 @@ public final class Credentials {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = lock.lock()) {
             Saved saved = load(file).orElseThrow(() -> new CliException(NOT_LOGGED_IN));
+            if (user != null && !user.isBlank() && !user.strip().equals(saved.username())) {
+                throw new CliException("logged in as " + saved.username() + " but " + USER_ENV + "=" + user.strip()
+                        + ": set " + PASSWORD_ENV + " too, or run `blackbox login " + user.strip() + "`");
+            }
             WebClient web = new WebClient(webUrl.orElse(saved.webUrl()));
             try {
                 WebClient.Response r = web.send("POST", "auth/refresh", Map.of("refresh_token", saved.refreshToken()), null);

@@ -198,6 +198,42 @@ class CommandLineTest {
     }
 
     @Test
+    void aSavedLoginOfAnotherUserThanBlackboxUserIsRefused(@TempDir Path config) throws IOException {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString(), "BLACKBOX_USER", "alice");
+        Credentials.save(Credentials.file(env), new Credentials.Saved("http://127.0.0.1:1/", "trader", "r1"));
+        Result r = run(env, "subscriptions", "--endpoint", "web=127.0.0.1:" + closedPort());
+        assertEquals(1, r.code());
+        assertEquals("blackbox subscriptions: logged in as trader but BLACKBOX_USER=alice: set BLACKBOX_PASSWORD too,"
+                + " or run `blackbox login alice`" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void loginReadsThePasswordFromOneLineOfStdinWithoutAConsole(@TempDir Path config) throws IOException {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString());
+        int port = closedPort();
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+            Result none = run(env, "login", "alice", "--endpoint", "127.0.0.1:" + port);
+            assertEquals(1, none.code());
+            assertEquals("blackbox login: no password: set BLACKBOX_PASSWORD, type it at the console, or pipe one line"
+                    + " to stdin" + System.lineSeparator(), none.err());
+            // with a line, the password is read and the login goes on to web-bff (down here)
+            System.setIn(new java.io.ByteArrayInputStream("a-long-password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Result piped = run(env, "login", "alice", "--endpoint", "127.0.0.1:" + port);
+            assertEquals(1, piped.code());
+            assertTrue(piped.err().startsWith("blackbox login: cannot reach web-bff at http://127.0.0.1:" + port + "/"),
+                    piped.err());
+        } finally {
+            System.setIn(stdin);
+        }
+        Result nobody = run(env, "login", "--endpoint", "127.0.0.1:" + port);
+        assertEquals(2, nobody.code());
+        assertEquals("blackbox login: who? run `blackbox login USERNAME` (or set BLACKBOX_USER)" + System.lineSeparator(),
+                nobody.err());
+    }
+
+    @Test
     void logoutWithoutALoginSaysSo(@TempDir Path config) {
         Result r = run(Map.of("XDG_CONFIG_HOME", config.toString()), "logout");
         assertEquals(0, r.code(), r.err());
