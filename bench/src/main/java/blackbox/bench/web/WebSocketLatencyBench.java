@@ -76,6 +76,8 @@ public final class WebSocketLatencyBench {
     private static final int USERS = 10;
 
     private final Recorder webDelays = new Recorder(3);
+    // per trades message: the newest trade it carries (how stale what the trader sees is, coalescing included)
+    private final Recorder freshness = new Recorder(3);
     private final Recorder baseDelays = new Recorder(3);
     private final Recorder gatewayDelays = new Recorder(3);
     private final Recorder hopDelays = new Recorder(3);
@@ -185,6 +187,7 @@ public final class WebSocketLatencyBench {
         Histogram baseTotal = new Histogram(3);
         Histogram gatewayTotal = new Histogram(3);
         Histogram hopTotal = new Histogram(3);
+        Histogram freshTotal = new Histogram(3);
         System.out.printf("replay started; the first %d s are warm-up (JIT, the opening auction burst) and not counted%n", warmup);
         for (int s = 10; s <= warmup + seconds; s += 10) {
             TimeUnit.NANOSECONDS.sleep(Math.max(0, start + TimeUnit.SECONDS.toNanos(s) - System.nanoTime()));
@@ -192,8 +195,10 @@ public final class WebSocketLatencyBench {
             Histogram b = baseDelays.getIntervalHistogram();
             Histogram gw = gatewayDelays.getIntervalHistogram();
             Histogram hop = hopDelays.getIntervalHistogram();
+            Histogram fresh = freshness.getIntervalHistogram();
             boolean counted = s > warmup;
             if (counted) {
+                freshTotal.add(fresh);
                 hopTotal.add(hop);
                 webTotal.add(w);
                 baseTotal.add(b);
@@ -212,6 +217,7 @@ public final class WebSocketLatencyBench {
         baseTotal.add(baseDelays.getIntervalHistogram());
         gatewayTotal.add(gatewayDelays.getIntervalHistogram());
         hopTotal.add(hopDelays.getIntervalHistogram());
+        freshTotal.add(freshness.getIntervalHistogram());
 
         long lost = 0;
         long repeated = 0;
@@ -225,6 +231,7 @@ public final class WebSocketLatencyBench {
         System.out.printf("%nresults (%d clients, %d instruments, %d s of replay at %s after %d s warm-up, coalescing %d/s, trades %d/s):%n",
                 clients, instruments.size(), seconds, speed, warmup, rate, tradeRate);
         print("web-bff WebSocket (trade callback -> browser message)", webTotal);
+        print("  per message: its newest trade's callback -> the message", freshTotal);
         print("baseline: marketdata-svc gRPC StreamTrades (no web-bff)", baseTotal);
         print("baseline: dll-gateway gRPC StreamTrades (first hop)", gatewayTotal);
         print("web-bff's own hop (direct marketdata client -> browser)", hopTotal);
@@ -346,12 +353,15 @@ public final class WebSocketLatencyBench {
                     messagesReceived.incrementAndGet();
                     switch (m.path("type").asText()) {
                         case "trades" -> {
+                            long newest = Long.MIN_VALUE;
                             for (JsonNode t : m.get("trades")) {
                                 long received = t.get("received_nanos").asLong();
+                                newest = Math.max(newest, received);
                                 recordMicros(webDelays, received, now);
                                 Long base = baselineArrival.get(received);
                                 if (base != null) recordMicros(hopDelays, base, now);
                             }
+                            if (newest != Long.MIN_VALUE) recordMicros(freshness, newest, now);
                             tradesReceived.addAndGet(m.get("trades").size());
                         }
                         case "candle" -> {
