@@ -121,7 +121,12 @@ final class LiveIndicatorStream implements LiveHub.Listener {
     private void warmUp(long historyEnd) throws StoreUnavailableException {
         IndicatorSet.Sink sendFinal = sender(LiveIndicatorValue.Kind.FINAL);
         double[][] latest = new double[set.specs().size()][];
-        IndicatorSet.Sink keepLatest = (i, spec, bucket, values) -> latest[i] = values == null ? null : values.clone();
+        boolean[] ready = new boolean[latest.length];
+        for (int i = 0; i < latest.length; i++) latest[i] = new double[set.specs().get(i).outputs().size()];
+        IndicatorSet.Sink keepLatest = (i, spec, bucket, values) -> {
+            ready[i] = values != null;
+            if (values != null) System.arraycopy(values, 0, latest[i], 0, values.length);
+        };
         reader.read(instrument, timeframe, historyEnd, c -> {
             if (resumeAfter != 0 && c.bucketStart() > resumeAfter) {
                 set.close(c, sendFinal);
@@ -132,7 +137,7 @@ final class LiveIndicatorStream implements LiveHub.Listener {
         });
         if (resumeAfter == 0 && set.lastClosed() != Long.MIN_VALUE) {
             for (int i = 0; i < latest.length; i++) { // the current values: the last close's
-                sendFinal.value(i, set.specs().get(i), set.lastClosed(), latest[i]);
+                sendFinal.value(i, set.specs().get(i), set.lastClosed(), ready[i] ? latest[i] : null);
             }
         }
         lastFinal = Math.max(set.lastClosed(), resumeAfter == 0 ? Long.MIN_VALUE : resumeAfter);

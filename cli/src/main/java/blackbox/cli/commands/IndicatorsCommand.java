@@ -12,7 +12,6 @@ import blackbox.indicators.v1.GetIndicatorRequest;
 import blackbox.indicators.v1.GetIndicatorResponse;
 import blackbox.indicators.v1.IndicatorValue;
 import blackbox.indicators.v1.IndicatorsGrpc;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,10 +65,6 @@ public final class IndicatorsCommand extends ClientCommand {
             try {
                 return IndicatorsGrpc.newBlockingStub(c.channel()).withDeadlineAfter(30, TimeUnit.SECONDS).getIndicator(request);
             } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
-                    throw new CliException("indicators are not served yet by candle-svc at " + c.endpoint().target()
-                            + " (blackbox.indicators.v1 is UNIMPLEMENTED there)");
-                }
                 throw c.endpoint().error(e);
             }
         });

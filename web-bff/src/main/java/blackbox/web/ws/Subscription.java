@@ -220,7 +220,7 @@ final class Subscription implements AutoCloseable {
             default -> "unavailable";
         });
         n.put("detail", stream + " stream: " + s.getCode() + (s.getDescription() == null ? "" : " " + s.getDescription())
-                + (s.getCode() == Status.Code.UNIMPLEMENTED ? " (not offered by candle-svc yet; other streams continue)"
+                + (s.getCode() == Status.Code.UNIMPLEMENTED ? " (not offered by this candle-svc; other streams continue)"
                 : "; subscribe again with resume_after to continue"));
         out.send(Json.write(n));
     }

@@ -35,10 +35,10 @@ import java.util.function.Supplier;
  * marketdata-svc, candle-svc over in-process gRPC, and web-bff on a free port with users alice (trader), bob
  * (viewer) and root (admin).
  */
-final class WebStack {
+public final class WebStack implements AutoCloseable {
     static final Path SAMPLE = repoRoot().resolve("samples/replay/binance-spot-sample.replay.csv");
     static final String SECRET = "test-secret-test-secret-test-secret!";
-    static final String PASSWORD = "correct horse battery";
+    public static final String PASSWORD = "correct horse battery";
     static final int LOGINS_PER_USER = 10;
 
     final EmbeddedPostgresServer postgres;
@@ -56,12 +56,12 @@ final class WebStack {
     CandleApp candleApp;
     WebBffApp web;
 
-    WebStack() throws Exception {
+    public WebStack() throws Exception {
         postgres = EmbeddedPostgresServer.startTemporary();
         database = Database.connect(DatabaseConfig.external(postgres.jdbcUrl(), "postgres", "", 8));
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String root = System.getProperty("blackbox.repo.root");
         if (root != null) return Path.of(root);
         Path dir = Path.of("").toAbsolutePath();
@@ -69,11 +69,19 @@ final class WebStack {
         return dir;
     }
 
-    /** Starts everything; {@code speed} is the simulator's replay speed (max, 10x...); web settings overridable. */
+    /** Starts everything on the sample; {@code speed} is the simulator's (max, 10x...); web settings overridable. */
     void start(String speed, Map<String, String> webOverrides) throws Exception {
+        start(SAMPLE, speed, webOverrides, "blackbox/web/testapp/");
+    }
+
+    /**
+     * Starts everything on {@code replay} (tape held), serving the web app from the class-path folder
+     * {@code appRoot}.
+     */
+    public void start(Path replay, String speed, Map<String, String> webOverrides, String appRoot) throws Exception {
         Map<String, String> g = new HashMap<>();
         g.put(GatewayConfig.LIBRARY, System.getProperty("profitdll.library"));
-        g.put(GatewayConfig.REPLAY, SAMPLE.toString());
+        g.put(GatewayConfig.REPLAY, replay.toString());
         g.put(GatewayConfig.SPEED, speed);
         g.put(GatewayConfig.SIM_OPTIONS, "replay.start=manual");
         g.put(GatewayConfig.STATS_INTERVAL, "PT0S");
@@ -100,29 +108,29 @@ final class WebStack {
         w.put(WebBffConfig.LOGIN_PER_USER, String.valueOf(LOGINS_PER_USER));
         w.putAll(webOverrides);
         web = WebBffApp.start(WebBffConfig.from(Config.of(w)), database, marketdataChannel, candlesChannel, gatewayChannel,
-                "blackbox/web/testapp/");
+                appRoot);
         web.users().ensure("alice", PASSWORD, EnumSet.of(Role.TRADER));
         web.users().ensure("bob", PASSWORD, EnumSet.of(Role.VIEWER));
         web.users().ensure("root", PASSWORD, EnumSet.of(Role.ADMIN));
     }
 
     /** Waits until ingestion of the sample's instruments is live end to end (someone must have subscribed them). */
-    void awaitIngestion(int instruments) throws InterruptedException {
+    public void awaitIngestion(int instruments) throws InterruptedException {
         await(() -> gateway.service().openTradeStreams() >= 1 && gateway.engine().subscriptions().size() >= instruments
                         && marketdata.ingesting().size() == instruments && candleApp.feed().connected(),
-                Duration.ofSeconds(15), () -> "ingestion live end to end");
+                Duration.ofSeconds(20), () -> "ingestion live end to end");
     }
 
-    void startReplay() {
+    public void startReplay() {
         int rc = ProfitDLL.load(gateway.library()).simulator().orElseThrow().SimStartReplay();
         if (rc != 0) throw new AssertionError("SimStartReplay -> " + rc);
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + web.port();
     }
 
-    static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) throws InterruptedException {
+    public static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what.get());
@@ -130,7 +138,8 @@ final class WebStack {
         }
     }
 
-    void close() throws Exception {
+    @Override
+    public void close() throws Exception {
         if (web != null) web.close();
         if (candleApp != null) candleApp.close();
         if (marketdata != null) marketdata.close();
