@@ -1,0 +1,2 @@
+/** BlackBox oms-svc: see ../shared/docs/architecture.md. */
+package blackbox.oms;

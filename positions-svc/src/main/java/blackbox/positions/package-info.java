@@ -1,0 +1,2 @@
+/** BlackBox positions-svc: see ../shared/docs/architecture.md. */
+package blackbox.positions;

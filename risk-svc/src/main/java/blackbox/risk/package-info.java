@@ -1,0 +1,2 @@
+/** BlackBox risk-svc: see ../shared/docs/architecture.md. */
+package blackbox.risk;
