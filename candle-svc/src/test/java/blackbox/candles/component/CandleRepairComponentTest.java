@@ -18,7 +18,6 @@ import blackbox.candles.v1.GetCandlesRequest;
 import blackbox.candles.v1.JobProgress;
 import blackbox.candles.v1.ReprocessRequest;
 import blackbox.gateway.v1.InstrumentId;
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.TradeRow;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,7 +96,7 @@ class CandleRepairComponentTest {
 
     /** Stores a trade (or edit) in marketdata-svc and hands it to the engine, as marketdata's stream would. */
     void deliver(InstrumentId id, Trade t, boolean edit) throws Exception {
-        Instrument instrument = new Instrument(id.getTicker(), id.getExchange());
+        var instrument = new blackbox.platform.domain.InstrumentId(id.getTicker(), id.getExchange());
         LocalDate day = Instant.ofEpochSecond(0, t.time()).atZone(java.time.ZoneId.of("America/Sao_Paulo")).toLocalDate();
         stack.marketdata.tradeStore().write(List.of(new TradeRow(instrument, day, t.number(), t.time(), t.price(),
                 t.quantity(), t.price() * t.quantity(), 0, 0, t.type(), edit, t.time())));

@@ -61,7 +61,7 @@ class CandleServiceComponentTest {
     /** The sample's trades of one instrument, parsed from the file on their own. */
     static List<Trade> fileTrades(InstrumentId id) throws IOException {
         List<Trade> out = new ArrayList<>();
-        blackbox.candles.core.InstrumentId core = new blackbox.candles.core.InstrumentId(id.getTicker(), id.getExchange());
+        blackbox.platform.domain.InstrumentId core = new blackbox.platform.domain.InstrumentId(id.getTicker(), id.getExchange());
         for (String line : Files.readAllLines(CandleStack.SAMPLE)) {
             if (line.startsWith("#") || line.startsWith("ts_nanos")) continue;
             String[] f = line.split(",", -1);

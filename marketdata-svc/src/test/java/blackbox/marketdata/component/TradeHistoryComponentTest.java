@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.gateway.v1.Aggressor;
-import blackbox.gateway.v1.InstrumentId;
 import blackbox.gateway.v1.Trade;
 import blackbox.gateway.v1.TradeBatch;
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.TradeRow;
 import blackbox.marketdata.grpc.MarketDataService;
 import blackbox.marketdata.store.PartitionManager;
@@ -20,6 +18,7 @@ import blackbox.marketdata.v1.BackfillRequest;
 import blackbox.marketdata.v1.ReadTradesRequest;
 import blackbox.marketdata.v1.Repaired;
 import blackbox.marketdata.v1.StreamTradesRequest;
+import blackbox.platform.domain.InstrumentId;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -45,11 +44,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class TradeHistoryComponentTest {
     private static final int BTC_TRADES = 3000;
-    private static final InstrumentId BTC = instrument("BTCUSDT", "SPOT");
+    private static final blackbox.gateway.v1.InstrumentId BTC = instrument("BTCUSDT", "SPOT");
     /** 2024-08-07T00:00Z .. 2024-08-10T00:00Z: B3 days 08-06 (from 21:00 local), 08-07, 08-08, 08-09 (to 21:00). */
     private static final long FROM = nanos("2024-08-07T00:00:00Z");
     private static final long TO = nanos("2024-08-10T00:00:00Z");
-    private static final Instrument PETR4 = new Instrument("PETR4", "B");
+    private static final InstrumentId PETR4 = new InstrumentId("PETR4", "B");
     private static StackHarness stack;
 
     @BeforeAll
@@ -83,7 +82,7 @@ class TradeHistoryComponentTest {
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
-    private static List<TradeBatch> readTrades(InstrumentId instrument, long from, long to) {
+    private static List<TradeBatch> readTrades(blackbox.gateway.v1.InstrumentId instrument, long from, long to) {
         List<TradeBatch> batches = new ArrayList<>();
         stack.blocking.readTrades(ReadTradesRequest.newBuilder().setInstrument(instrument).setFromNanos(from).setToNanos(to).build())
                 .forEachRemaining(batches::add);
@@ -94,7 +93,7 @@ class TradeHistoryComponentTest {
         return batches.stream().flatMap(b -> b.getTradesList().stream()).toList();
     }
 
-    private static List<BackfillProgress> backfill(InstrumentId instrument, long from, long to) {
+    private static List<BackfillProgress> backfill(blackbox.gateway.v1.InstrumentId instrument, long from, long to) {
         List<BackfillProgress> progress = new ArrayList<>();
         stack.blocking.backfill(BackfillRequest.newBuilder().setInstrument(instrument).setFromNanos(from).setToNanos(to).build())
                 .forEachRemaining(progress::add);
@@ -130,7 +129,7 @@ class TradeHistoryComponentTest {
         for (long n = 1; n <= count; n++) {
             rows.add(new TradeRow(PETR4, day, n, at(day, 10 * n), 38.45, 100, 3845.0, 3, 120, 2, false, at(day, 10 * n) + 5));
         }
-        rows.add(new TradeRow(new Instrument("VALE3", "B"), day, 1, at(day, 20), 60.0, 1, 60.0, 0, 0, 2, false, 0));
+        rows.add(new TradeRow(new InstrumentId("VALE3", "B"), day, 1, at(day, 20), 60.0, 1, 60.0, 0, 0, 2, false, 0));
         PgTradeStore store = directStore();
         store.write(rows);
         TradeRow edited = rows.get(99); // trade 100
