@@ -11,6 +11,7 @@ import io.grpc.ServerBuilder;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -107,25 +108,39 @@ public final class TestStack implements AutoCloseable {
     /**
      * The shared database, starting the embedded PostgreSQL server on first use (a few seconds).
      *
-     * @throws IOException when the server does not start
+     * @throws UncheckedIOException when the server does not start (as {@link Database#connect} does)
      */
-    public synchronized Database database() throws IOException {
+    public synchronized Database database() {
         if (database == null) {
-            postgres = EmbeddedPostgresServer.start(dataDir, 0);
+            try {
+                postgres = EmbeddedPostgresServer.start(dataDir, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDir, e);
+            }
             database = Database.connect(DatabaseConfig.external(postgres.jdbcUrl(), "postgres", "", POOL_SIZE));
         }
         return database;
     }
 
     /** The embedded PostgreSQL server behind {@link #database()} (started if needed), e.g. to stop and start it. */
-    public synchronized EmbeddedPostgresServer postgres() throws IOException {
+    public synchronized EmbeddedPostgresServer postgres() {
         database();
         return postgres;
     }
 
-    /** The embedded Redis server (256 MiB), started on first use. */
-    public synchronized EmbeddedRedisServer redis() throws IOException {
-        if (redis == null) redis = EmbeddedRedisServer.start(dataDir, 0, 256);
+    /**
+     * The embedded Redis server (256 MiB), started on first use.
+     *
+     * @throws UncheckedIOException when it does not start
+     */
+    public synchronized EmbeddedRedisServer redis() {
+        if (redis == null) {
+            try {
+                redis = EmbeddedRedisServer.start(dataDir, 0, 256);
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded Redis did not start in " + dataDir, e);
+            }
+        }
         return redis;
     }
 
