@@ -1,5 +1,6 @@
 package blackbox.candles;
 
+import blackbox.candles.core.Timeframe;
 import blackbox.candles.engine.CandleEngine;
 import blackbox.candles.feed.MarketDataClient;
 import blackbox.candles.feed.MarketDataFeed;
@@ -8,7 +9,6 @@ import blackbox.candles.grpc.IndicatorsService;
 import blackbox.candles.jobs.ReprocessJob;
 import blackbox.candles.live.LiveHub;
 import blackbox.candles.read.CandleReadCache;
-import blackbox.candles.core.Timeframe;
 import blackbox.candles.store.CandleSchema;
 import blackbox.candles.store.CandleStore;
 import blackbox.candles.store.MonthPartitions;

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.platform.config.Config;
+import blackbox.platform.redis.EmbeddedRedisServer;
+import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;
-import io.grpc.Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,6 +153,18 @@ class TestStackTest {
                 }
             }, Duration.ofSeconds(20), "the pool to reconnect");
         }
+    }
+
+    @Test
+    void redisIsStartedOnFirstUseInTheStacksDirectoryAndStoppedWithIt() throws Exception {
+        EmbeddedRedisServer redis;
+        try (TestStack stack = new TestStack("kit-test")) {
+            redis = stack.redis();
+            assertSame(redis, stack.redis());
+            assertTrue(redis.isRunning());
+            assertTrue(redis.workDirectory().startsWith(stack.dataDir()), redis.workDirectory().toString());
+        }
+        assertFalse(redis.isRunning(), "closed with the stack");
     }
 
     @Test

@@ -2,10 +2,10 @@ package blackbox.candles.live;
 
 import blackbox.candles.core.Candle;
 import blackbox.candles.core.ExchangeBuckets;
-import blackbox.candles.core.LiveCandleBook;
 import blackbox.candles.core.LiveCandleBook.Event;
 import blackbox.candles.core.LiveCandleBook.Snapshot;
 import blackbox.candles.core.LiveCandleBook.State;
+import blackbox.candles.core.LiveCandleBook;
 import blackbox.candles.core.Timeframe;
 import blackbox.platform.domain.InstrumentId;
 import java.util.ArrayList;

@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.candles.core.Buckets;
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.CandleAggregatorPropertyTest.Trade;
+import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.Timeframe;
+import blackbox.candles.testing.CandlePart;
 import blackbox.candles.v1.BackfillRequest;
 import blackbox.candles.v1.GetCandlesRequest;
 import blackbox.candles.v1.JobProgress;
-import blackbox.candles.testing.CandlePart;
 import blackbox.candles.v1.ReprocessRequest;
 import blackbox.gateway.GatewayConfig;
 import blackbox.gateway.testing.GatewayPart;

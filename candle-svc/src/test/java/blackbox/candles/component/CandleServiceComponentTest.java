@@ -8,16 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.candles.core.Buckets;
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.CandleAggregatorPropertyTest.Trade;
+import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.Timeframe;
+import blackbox.candles.testing.CandlePart;
 import blackbox.candles.v1.CsvChunk;
 import blackbox.candles.v1.ExportCandlesRequest;
 import blackbox.candles.v1.GetCandlesRequest;
 import blackbox.candles.v1.GetCandlesResponse;
 import blackbox.candles.v1.LiveCandle;
 import blackbox.candles.v1.StreamCandlesRequest;
-import blackbox.candles.testing.CandlePart;
 import blackbox.gateway.testing.GatewayPart;
 import blackbox.gateway.v1.InstrumentId;
 import blackbox.marketdata.testing.MarketDataPart;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.CandleAggregatorPropertyTest.Trade;
+import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.Timeframe;
 import blackbox.candles.indicators.IndicatorSet;
 import blackbox.candles.indicators.IndicatorSpec;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blackbox.candles.v1.Candle;
 import blackbox.candles.testing.CandlePart;
+import blackbox.candles.v1.Candle;
 import blackbox.candles.v1.GetCandlesRequest;
 import blackbox.gateway.testing.GatewayPart;
 import blackbox.marketdata.testing.MarketDataPart;
