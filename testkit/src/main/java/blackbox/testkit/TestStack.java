@@ -321,11 +321,11 @@ public final class TestStack implements AutoCloseable {
 
     /**
      * Closes the running parts in reverse order of first start, then the channels, the database and its server,
-     * Redis and telemetry, and deletes the data directory. Everything is attempted; the first failure is thrown
-     * with the others suppressed. Idempotent.
+     * Redis and telemetry, and deletes the data directory. Everything is attempted; then the first failure is
+     * thrown (a checked one wrapped in {@link IllegalStateException}) with the others suppressed. Idempotent.
      */
     @Override
-    public void close() throws Exception {
+    public void close() {
         List<Map.Entry<String, Registered>> toStop;
         List<ManagedChannel> toShut;
         synchronized (this) {
@@ -380,8 +380,11 @@ public final class TestStack implements AutoCloseable {
             }
         }
 
-        void rethrow() throws Exception {
-            if (first != null) throw first;
+        void rethrow() {
+            if (first == null) return;
+            if (first instanceof InterruptedException) Thread.currentThread().interrupt();
+            if (first instanceof RuntimeException unchecked) throw unchecked;
+            throw new IllegalStateException("closing the stack: " + first, first);
         }
     }
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *       with status 2, before anything starts;</li>
  *   <li>the service's {@link Starter}, which starts its parts through {@link Startup} (database, client channels,
  *       the service on a Netty server, the stats line), each registered to be closed;</li>
- *   <li>one shutdown hook that closes them in reverse order of start, then {@code main} returns.</li>
+ *   <li>one shutdown hook (added before the starter runs, so a stop while starting still closes what was
+ *       started) that closes them in reverse order of start, then {@code main} returns.</li>
  * </ol>
  *
  * <p>A start that fails closes what it had started, logs why and exits with status 1 (2 when the failure is a
@@ -116,20 +117,22 @@ public final class ServiceMain {
         } catch (ConfigException e) {
             return configurationError(e, hooks);
         }
+        Running running = new Running(service, startup);
+        // before the start: a stop requested while starting still closes what was started (the embedded
+        // PostgreSQL server is another process, handed over to us)
+        hooks.addShutdownHook(new Thread(running::shutdown, "shutdown"));
         try {
             starter.start(config.get(), startup);
         } catch (ConfigException e) {
-            startup.closeAll();
+            running.shutdown();
             return configurationError(e, hooks);
         } catch (Exception | LinkageError e) {
             log.error("{} did not start", service, e);
-            startup.closeAll();
+            running.shutdown();
             hooks.err().println(service + " did not start: " + e);
             hooks.exit(START_FAILED);
             return Optional.empty();
         }
-        Running running = new Running(service, startup);
-        hooks.addShutdownHook(new Thread(running::shutdown, "shutdown"));
         return Optional.of(running);
     }
 

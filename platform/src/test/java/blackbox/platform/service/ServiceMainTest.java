@@ -134,7 +134,20 @@ class ServiceMainTest {
         assertEquals(List.of(1), process.exits);
         assertEquals(List.of("half-started", "channel"), closed, "a failing close does not stop the others");
         assertEquals("test-svc did not start: java.io.IOException: cannot bind 127.0.0.1:50052\n", process.errText());
-        assertEquals(List.of(), process.hooks);
+        process.hooks.getFirst().run(); // the hook of the exiting process finds nothing left to close
+        assertEquals(List.of("half-started", "channel"), closed);
+    }
+
+    @Test
+    void aStopRequestedWhileStartingClosesWhatWasStartedSoFar() {
+        FakeProcess process = new FakeProcess();
+        List<String> closed = new ArrayList<>();
+        start(Map.of(), (settings, startup) -> {
+            startup.closeOnShutdown("database", () -> closed.add("database"));
+            assertEquals(1, process.hooks.size(), "the hook is there before the start");
+            process.hooks.getFirst().run(); // SIGTERM now
+        }, process);
+        assertEquals(List.of("database"), closed);
     }
 
     @Test

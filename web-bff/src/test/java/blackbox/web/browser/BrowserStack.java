@@ -54,7 +54,7 @@ final class BrowserStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         stack.close();
     }
 }
