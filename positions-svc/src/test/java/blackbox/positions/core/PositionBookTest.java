@@ -264,4 +264,35 @@ class PositionBookTest {
         assertEquals(2, fundA.accounts());
         assertEquals(java.util.List.of("fundA", "fundB"), book.groups());
     }
+
+    @Test
+    void dPlus2OfAThursdayBeforeEasterLandsAfterGoodFridayTheWeekendAndTiradentes() {
+        PositionBook book = book();
+        LocalDate thursday = LocalDate.of(2025, 4, 17);
+        var out = (FillOutcome.Applied) book.apply(fill(A1, PETR4, Side.BUY, 100, "10.00", thursday));
+        assertEquals(LocalDate.of(2025, 4, 23), out.settlementDate());
+        BalanceView b = book.balances(A1, thursday);
+        assertEquals(LocalDate.of(2025, 4, 22), b.d1Date());
+        assertEquals(LocalDate.of(2025, 4, 23), b.d2Date());
+        assertEquals(0, b.d0());
+        assertEquals(0, b.d1());
+        assertEquals(brl("-1000.30"), b.d2());
+        // seen from Tuesday 22 the same amount is D+1; from Wednesday 23 it is settled
+        assertEquals(brl("-1000.30"), book.balances(A1, LocalDate.of(2025, 4, 22)).d1());
+        assertEquals(0, book.balances(A1, LocalDate.of(2025, 4, 22)).d0());
+        assertEquals(brl("-1000.30"), book.balances(A1, LocalDate.of(2025, 4, 23)).d0());
+    }
+
+    @Test
+    void anOpeningCashAndPositionFromTheBrokerAreTheBaseOfTheDay() {
+        PositionBook book = book();
+        book.setOpeningCash(new OpeningCash(MON, A1, brl("10000"), brl("9000"), brl("9500")));
+        book.setOpening(new OpeningPosition(MON, A1, PETR4, 100, OpeningPosition.costOf(100, new java.math.BigDecimal("9.5"), 100)));
+        book.apply(fill(A1, PETR4, Side.SELL, 100, "10.00", MON));
+        BalanceView b = book.balances(A1, MON);
+        assertEquals(brl("10000"), b.d0());
+        assertEquals(brl("9000"), b.d1());
+        assertEquals(brl("9500") + brl("1000") - brl("0.30"), b.d2());
+        assertEquals(brl("50"), book.position(A1, PETR4).orElseThrow().realizedSwing());
+    }
 }
