@@ -15,11 +15,11 @@ import java.util.Map;
  * header with exactly the expected column names in order. Fields are read through {@link Row}, whose errors
  * name the file, line, field and value.
  */
-final class CsvFile {
+public final class CsvFile {
     /** One data line. */
-    static final class Row {
-        final String file;
-        final int line;
+    public static final class Row {
+        public final String file;
+        public final int line;
         private final Map<String, String> values;
 
         Row(String file, int line, Map<String, String> values) {
@@ -28,17 +28,17 @@ final class CsvFile {
             this.values = values;
         }
 
-        String text(String field) {
+        public String text(String field) {
             return values.get(field);
         }
 
-        String required(String field) {
+        public String required(String field) {
             String v = values.get(field);
             if (v.isEmpty()) throw fail(field, v, "must not be empty");
             return v;
         }
 
-        long integer(String field, long min, long max) {
+        public long integer(String field, long min, long max) {
             String v = values.get(field);
             try {
                 long n = Long.parseLong(v);
@@ -49,7 +49,7 @@ final class CsvFile {
             }
         }
 
-        BigDecimal decimal(String field) {
+        public BigDecimal decimal(String field) {
             String v = values.get(field);
             try {
                 return Decimals.parse(field, v);
@@ -59,7 +59,7 @@ final class CsvFile {
         }
 
         /** A decimal with at most {@code scale} decimals as a scaled long. */
-        long scaled(String field, int scale) {
+        public long scaled(String field, int scale) {
             BigDecimal d = decimal(field);
             try {
                 return Decimals.toScaled(field, d, scale);
@@ -68,7 +68,7 @@ final class CsvFile {
             }
         }
 
-        LocalDate date(String field) {
+        public LocalDate date(String field) {
             String v = values.get(field);
             try {
                 return LocalDate.parse(v);
@@ -77,14 +77,14 @@ final class CsvFile {
             }
         }
 
-        boolean bool(String field) {
+        public boolean bool(String field) {
             String v = values.get(field);
             if (v.equals("true")) return true;
             if (v.equals("false")) return false;
             throw fail(field, v, "must be true or false");
         }
 
-        <E extends Enum<E>> E choice(String field, Class<E> type) {
+        public <E extends Enum<E>> E choice(String field, Class<E> type) {
             String v = values.get(field);
             for (E e : type.getEnumConstants()) if (e.name().equals(v)) return e;
             List<String> names = new ArrayList<>();
@@ -92,7 +92,7 @@ final class CsvFile {
             throw fail(field, v, "must be one of " + String.join(", ", names));
         }
 
-        ConfigFileException fail(String field, String value, String reason) {
+        public ConfigFileException fail(String field, String value, String reason) {
             return new ConfigFileException(file, line, field + " " + reason + ": " + field + "=\"" + value + "\"");
         }
     }
@@ -101,7 +101,7 @@ final class CsvFile {
     }
 
     /** Parses {@code content}; the header must be {@code columns}. */
-    static List<Row> read(String file, String content, List<String> columns) {
+    public static List<Row> read(String file, String content, List<String> columns) {
         List<Row> rows = new ArrayList<>();
         String[] lines = content.split("\r?\n", -1);
         boolean header = false;

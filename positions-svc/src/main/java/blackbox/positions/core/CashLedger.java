@@ -56,6 +56,19 @@ final class CashLedger {
         return sum;
     }
 
+    /**
+     * What settled on or before {@code date} counting only the opening and the trade dates before
+     * {@code firstExcludedTrade}: the balance a new day's opening records.
+     */
+    long balanceBefore(LocalDate firstExcludedTrade, LocalDate date) {
+        long sum = 0;
+        for (Map.Entry<LocalDate, Long> e : opening.headMap(date, true).entrySet()) sum += e.getValue();
+        for (TreeMap<LocalDate, long[]> byDate : flows.headMap(firstExcludedTrade, false).values()) {
+            for (long[] cell : byDate.headMap(date, true).values()) sum = Math.addExact(sum, cell[0]);
+        }
+        return sum;
+    }
+
     /** The amounts settling exactly on {@code date}. */
     long settlingOn(LocalDate date) {
         long sum = opening.getOrDefault(date, 0L);

@@ -187,16 +187,19 @@ public final class PositionBook {
     /**
      * The settlement price (preço de ajuste) of a future for a trade date: every position of that instrument on
      * that date gets its daily adjustment, settling D+1 (b3-trading.md §5). Setting it again replaces it (the
-     * adjustment moves by the difference). Positions reaching that date later (a replay) take it then.
+     * adjustment moves by the difference). A carried position still on an earlier day is rolled onto the date
+     * first (it exists that day without trades); positions reaching the date later (a replay) take it then.
      *
      * @return the accounts whose cash changed
      */
     public List<AccountId> settle(InstrumentId instrument, LocalDate tradeDate, long priceE4) {
+        noteDate(tradeDate);
         if (priceE4 <= 0) throw new IllegalArgumentException("settlement price must be > 0: price=" + Scaled.price(priceE4));
         settlementPrices.put(new PriceKey(instrument, tradeDate), priceE4);
         List<AccountId> changed = new ArrayList<>();
         for (PositionState state : byInstrument.getOrDefault(instrument, List.of())) {
-            if (state.spec.segment() != Segment.FUTURE || !state.tradeDate.equals(tradeDate)) continue;
+            if (state.spec.segment() != Segment.FUTURE || state.tradeDate.isAfter(tradeDate)) continue;
+            if (state.tradeDate.isBefore(tradeDate)) roll(state, tradeDate); // carried: it exists on that date too
             before(state);
             state.settlementPriceE4 = priceE4;
             after(state, "");
@@ -259,6 +262,30 @@ public final class PositionBook {
             }
         }
         return openings;
+    }
+
+    /**
+     * The account's opening cash for trade date {@code date}: its balances projected from {@code date} counting
+     * the opening and the fills of earlier trade dates only (what {@link #setOpeningCash} takes back).
+     */
+    public OpeningCash openingCashOf(AccountId account, LocalDate date) {
+        CashLedger ledger = ledgers.get(account);
+        if (ledger == null) return new OpeningCash(date, account, 0, 0, 0);
+        return new OpeningCash(date, account,
+                ledger.balanceBefore(date, calendar.plusBusinessDays(date, 0)),
+                ledger.balanceBefore(date, calendar.plusBusinessDays(date, 1)),
+                ledger.balanceBefore(date, calendar.plusBusinessDays(date, 2)));
+    }
+
+    /** The trade an ExecID applied, as it stands now (a correction's ExecID gives the corrected trade). */
+    public Optional<Fill> trade(String execId) {
+        Applied a = applied.get(execId);
+        return a == null || a.fill.execType() == ExecType.TRADE_CANCEL ? Optional.empty() : Optional.of(a.fill);
+    }
+
+    /** The instrument master the book uses. */
+    public InstrumentMaster master() {
+        return master;
     }
 
     /**
@@ -331,6 +358,18 @@ public final class PositionBook {
             views.add(view(group, e.getKey(), e.getValue()));
         }
         return views;
+    }
+
+    /** The desk row of one instrument over all accounts ({@code group} empty) or one group. */
+    public Optional<ConsolidatedView> consolidated(String group, InstrumentId instrument) {
+        Totals t = group.isEmpty() ? totals.get(instrument)
+                : groupTotals.getOrDefault(group, new TreeMap<>()).get(instrument);
+        return t == null ? Optional.empty() : Optional.of(view(group, instrument, t));
+    }
+
+    /** Every mark (last trade price, 1e-4) by instrument. */
+    public Map<InstrumentId, Long> marks() {
+        return new TreeMap<>(marks);
     }
 
     /** The client groups with positions, in order. */
@@ -454,10 +493,10 @@ public final class PositionBook {
                 s.buyQty, Scaled.averagePrice(s.buyValue, s.buyQty, mult),
                 s.sellQty, Scaled.averagePrice(s.sellValue, s.sellQty, mult),
                 s.dtQty, excess, Scaled.averagePrice(excess == 0 ? 0 : excessValue, excess, mult),
-                s.qty, Scaled.averagePrice(s.cost, s.qty, mult),
+                s.qty, Scaled.averagePrice(s.cost, s.qty, mult), s.cost,
                 s.realizedDayTrade, s.realizedSwing, s.realized(), s.costs, lines,
                 mark, mark == 0 ? 0 : s.unrealized(mark),
-                s.settlementPriceE4, s.ajuste, s.cash, s.settlementDate);
+                s.settlementPriceE4, s.ajuste, s.cash, s.settlementDate, mult);
     }
 
     private ConsolidatedView view(String group, InstrumentId instrument, Totals t) {

@@ -22,6 +22,7 @@ import java.util.Map;
  * </ul>
  * Both carry the day's buys and sells ({@code DailyBuyQuantity}/{@code DailyAverageBuyPrice}, ...).
  *
+ * @param cost the exact signed cost basis of {@link #quantity} (quantity × average × multiplier), money
  * @param dayTradeQuantity the day-traded quantity {@code min(B, S)}
  * @param costLines the day's costs by fee line name, in the table's order
  * @param cash the day's net amount at {@link #settlementDate}: equities and options sells − buys − costs,
@@ -33,12 +34,12 @@ public record PositionView(AccountId account, InstrumentId instrument, String gr
                            long dayBuyQuantity, BigDecimal dayBuyAveragePrice,
                            long daySellQuantity, BigDecimal daySellAveragePrice,
                            long dayTradeQuantity, long dayTradeNetQuantity, BigDecimal dayTradeAveragePrice,
-                           long quantity, BigDecimal averagePrice,
+                           long quantity, BigDecimal averagePrice, long cost,
                            long realizedDayTrade, long realizedSwing, long realized,
                            long costs, Map<String, Long> costLines,
                            long markPriceE4, long unrealized,
                            long settlementPriceE4, long dailyAdjustment,
-                           long cash, LocalDate settlementDate) {
+                           long cash, LocalDate settlementDate, long multiplierE2) {
     public PositionView {
         costLines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(costLines));
     }

@@ -126,4 +126,27 @@ public final class Scaled {
                 .divide(BigDecimal.valueOf(Math.multiplyExact(quantity, multiplierE2)), 8, RoundingMode.HALF_EVEN)
                 .abs();
     }
+
+    /** Money as plain BRL text, exact, without trailing zeros beyond 2 decimals ({@code "1099.81"}, {@code "0.105"}). */
+    public static String moneyText(long money) {
+        return blackbox.platform.domain.Decimals.format(money, MONEY_SCALE, 2);
+    }
+
+    /** A price at 1e-4 as plain text, at least 2 decimals; empty for 0 (unknown). */
+    public static String priceText(long priceE4) {
+        return priceE4 == 0 ? "" : blackbox.platform.domain.Decimals.format(priceE4, PRICE_SCALE, 2);
+    }
+
+    /** An average price as plain text without trailing zeros beyond 2 decimals ("0" when zero). */
+    public static String priceText(BigDecimal price) {
+        if (price.signum() == 0) return "0";
+        BigDecimal p = price.stripTrailingZeros();
+        if (p.scale() < 2) p = p.setScale(2);
+        return p.toPlainString();
+    }
+
+    /** A multiplier at 1e-2 as plain text ("0.2", "1", "10"). */
+    public static String multiplierText(long multiplierE2) {
+        return BigDecimal.valueOf(multiplierE2, MULTIPLIER_SCALE).stripTrailingZeros().toPlainString();
+    }
 }
