@@ -139,6 +139,18 @@ public final class PositionBook {
      *     applied before, or {@link FillOutcome.Rejected} naming the field and value
      */
     public FillOutcome apply(Fill fill) {
+        if (fill.execType() == ExecType.TRADE) {
+            // the hot path: one lookup of the state, the refusals of check() inline
+            PositionState state = states.get(new Key(fill.account(), fill.instrument()));
+            if (state != null && state.tradeDate.equals(fill.tradeDate())) {
+                if (applied.putIfAbsent(fill.execId(), new Applied(fill, false)) != null) {
+                    return new FillOutcome.Duplicate(fill.execId());
+                }
+                before(state);
+                state.add(fill.side(), fill.quantity(), fill.priceE4(), fill.orderId(), 1);
+                return after(state, fill.execId());
+            }
+        }
         FillOutcome refused = check(fill);
         if (refused != null) return refused;
         InstrumentSpec spec = master.find(fill.instrument()).orElseThrow();
@@ -411,6 +423,9 @@ public final class PositionBook {
                     .computeIfAbsent(instrument, i -> new Totals(spec));
             all.accounts++;
             group.accounts++;
+            state.ledger = ledger(account);
+            state.deskTotals = all;
+            state.groupDeskTotals = group;
             prepare(state);
             state.recompute(settlementDateOf(state));
         } else if (state.tradeDate.isBefore(date)) {
@@ -459,11 +474,9 @@ public final class PositionBook {
         long dRealized = s.realized() - bRealized;
         long dCosts = s.costs - bCosts;
         long dCash = s.cash - bCash;
-        ledger(s.account).post(s.tradeDate, s.settlementDate, dCash);
-        Totals all = totals.get(s.instrument);
-        Totals group = groupTotals.get(s.group).get(s.instrument);
-        addTo(all, s, dRealized, dCosts);
-        addTo(group, s, dRealized, dCosts);
+        s.ledger.post(s.tradeDate, s.settlementDate, dCash);
+        addTo((Totals) s.deskTotals, s, dRealized, dCosts);
+        addTo((Totals) s.groupDeskTotals, s, dRealized, dCosts);
         return new FillOutcome.Applied(execId, s.account, s.instrument, dRealized, dCosts, dCash, s.settlementDate);
     }
 

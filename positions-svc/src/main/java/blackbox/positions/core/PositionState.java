@@ -45,6 +45,10 @@ final class PositionState {
     long sellValue;
     /** The day's settlement price (futures), 0 while unknown. */
     long settlementPriceE4;
+    /** The book's account ledger and desk totals this state feeds (cached: one lookup per state, not per fill). */
+    CashLedger ledger;
+    Object deskTotals;
+    Object groupDeskTotals;
     /** Live fills per OrderID and side, kept only when the schedule charges per order. */
     private Map<String, int[]> orders;
 

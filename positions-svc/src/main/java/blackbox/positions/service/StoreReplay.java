@@ -17,12 +17,12 @@ import java.util.Map;
  * the first fill of a later date (the order they had live). Because every figure of a day is a function of its
  * totals, the result equals the book that applied them live.
  */
-final class StoreReplay {
+public final class StoreReplay {
     private StoreReplay() {
     }
 
     /** Fills {@code book} (empty) from the store; returns the last sequence replayed (0 when none). */
-    static long replay(PositionsStore store, PositionBook book) {
+    public static long replay(PositionsStore store, PositionBook book) {
         Map<AccountId, LocalDate> bases = store.latestOpeningDates();
         Map<LocalDate, Boolean> loaded = new HashMap<>();
         for (Map.Entry<AccountId, LocalDate> base : bases.entrySet()) {
