@@ -1,7 +1,6 @@
 package blackbox.positions.redis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +8,7 @@ import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.KeysScanOptions;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
@@ -125,7 +125,7 @@ public final class RedisPositions {
      */
     public void rewrite(long seq, Map<String, Map<String, String>> hashes) {
         List<String> old = new ArrayList<>();
-        redisson.getKeys().getKeysByPattern(prefix + ":*").forEach(old::add);
+        keys().forEach(old::add);
         RBatch batch = redisson.createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));
         if (!old.isEmpty()) batch.getKeys().deleteAsync(old.toArray(String[]::new));
         for (Map.Entry<String, Map<String, String>> hash : hashes.entrySet()) {
@@ -149,14 +149,14 @@ public final class RedisPositions {
     /** Every hash under the prefix, key → fields (sorted), for comparisons. */
     public Map<String, Map<String, String>> dump() {
         Map<String, Map<String, String>> all = new TreeMap<>();
-        for (String key : redisson.getKeys().getKeysByPattern(prefix + ":*")) {
+        for (String key : keys()) {
             all.put(key, new TreeMap<>(redisson.<String, String>getMap(key, StringCodec.INSTANCE).readAllMap()));
         }
         return all;
     }
 
-    /** An empty map of hashes in insertion order, for callers building an update. */
-    public static Map<String, Map<String, String>> hashes() {
-        return new HashMap<>();
+    /** Every key under the prefix (SCAN, not KEYS). */
+    private Iterable<String> keys() {
+        return redisson.getKeys().getKeys(KeysScanOptions.defaults().pattern(prefix + ":*"));
     }
 }
