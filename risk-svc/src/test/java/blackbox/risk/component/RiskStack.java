@@ -30,6 +30,7 @@ final class RiskStack implements AutoCloseable {
     final PgRiskStore store;
     final FakeClock clock = new FakeClock(1_780_000_000_000_000_000L);
     final List<RiskEvent> events = new CopyOnWriteArrayList<>();
+    final blackbox.risk.events.RiskEventHub hub = new blackbox.risk.events.RiskEventHub();
     final RiskView writerView;
     final RiskView readerView;
     final RedisRiskLink writerLink;
@@ -40,18 +41,19 @@ final class RiskStack implements AutoCloseable {
     final HaltExecutor halts;
 
     RiskStack(OrderControl control) throws Exception {
+        hub.subscribe(events::add);
         pg = EmbeddedPostgresServer.startTemporary();
         db = Database.connect(DatabaseConfig.external(pg.jdbcUrl(), "postgres", "", 4));
         RiskSchema.migrate(db);
         redisDir = Files.createTempDirectory("risk-redis");
         redis = EmbeddedRedisServer.start(redisDir, 0, 64);
         store = new PgRiskStore(db.jdbi());
-        writerView = new RiskView(store, clock, events::add);
+        writerView = new RiskView(store, clock, hub);
         readerView = new RiskView(store, clock, e -> { });
         writerLink = RedisRiskLink.connect(redis.url(), writerView, store, true);
         readerLink = RedisRiskLink.connect(redis.url(), readerView, store, false);
-        halts = new HaltExecutor(control, clock, Duration.ofSeconds(5), events::add);
-        desk = new RiskDesk(store, writerView, writerLink, halts, clock, events::add);
+        halts = new HaltExecutor(control, clock, Duration.ofSeconds(5), hub);
+        desk = new RiskDesk(store, writerView, writerLink, halts, clock, hub);
         writerGate = new RiskGate(writerView);
         readerGate = new RiskGate(readerView);
         await("both views synced", () -> writerView.snapshot().known() && readerView.snapshot().known());
