@@ -41,6 +41,16 @@ public final class RiskView {
         this.events = events;
     }
 
+    /**
+     * A view fixed at {@code snapshot} that follows nothing (benchmarks, tools): {@link #resync} and the broadcast
+     * methods must not be called on it.
+     */
+    public static RiskView fixed(RiskSnapshot snapshot) {
+        RiskView v = new RiskView(null, () -> 0, e -> { });
+        v.snapshot = snapshot;
+        return v;
+    }
+
     /** What checks read now. */
     public RiskSnapshot snapshot() {
         return snapshot;
