@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.redisson.Redisson;
 import org.redisson.api.RBucket;
 import org.redisson.api.RMap;
+import org.redisson.api.NodeType;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.listener.StatusListener;
@@ -68,20 +69,29 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
         config.setCodec(StringCodec.INSTANCE);
         config.setConnectionListener(new ConnectionListener() {
             @Override
-            public void onConnect(InetSocketAddress addr) {
-                connected = true;
-                worker.execute(RedisRiskLink.this::maintainQuietly);
+            public void onConnect(InetSocketAddress addr, NodeType type) {
+                connectedTo(addr);
             }
 
             @Override
+            public void onDisconnect(InetSocketAddress addr, NodeType type) {
+                disconnectedFrom(addr);
+            }
+
+            @Override
+            @Deprecated
+            public void onConnect(InetSocketAddress addr) {
+                connectedTo(addr); // whichever form Redisson calls; both are idempotent
+            }
+
+            @Override
+            @Deprecated
             public void onDisconnect(InetSocketAddress addr) {
-                connected = false;
-                subscribed = false;
-                view.linkDown("Redis connection to " + addr + " lost");
+                disconnectedFrom(addr);
             }
         });
         config.useSingleServer().setAddress(url).setConnectTimeout(2_000).setTimeout(2_000).setRetryAttempts(1)
-                .setRetryInterval(500).setPingConnectionInterval(1_000);
+                .setPingConnectionInterval(1_000);
         this.redisson = Redisson.create(config);
         this.topic = redisson.getTopic(TOPIC, StringCodec.INSTANCE);
         topic.addListener(new StatusListener() {
@@ -98,6 +108,17 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
             }
         });
         topic.addListener(String.class, (channel, message) -> worker.execute(() -> apply(message)));
+    }
+
+    private void connectedTo(InetSocketAddress addr) {
+        connected = true;
+        worker.execute(this::maintainQuietly);
+    }
+
+    private void disconnectedFrom(InetSocketAddress addr) {
+        connected = false;
+        subscribed = false;
+        view.linkDown("Redis connection to " + addr + " lost");
     }
 
     /**
