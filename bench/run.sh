@@ -7,6 +7,8 @@
 #   indicators blackbox.bench.indicators.IndicatorBenchMain (JMH: ns per candle close, each indicator vs ta4j DoubleNum)
 #   web       blackbox.bench.web.WebSocketLatencyBench (1,000 WebSocket clients on web-bff, trade delay vs gRPC baseline)
 #   positions blackbox.bench.positions.PositionsBench (core fills/s vs BigDecimal, fill -> Redis p99 vs SET+PUBLISH, rebuild vs SELECT)
+#   risk      blackbox.bench.risk.RiskBenchMain (JMH: pre-trade checks/s and percentiles, compiled vs naive BigDecimal baselines)
+#   risk-halt blackbox.bench.risk.HaltBench (desk halt with 1,000 working orders to the last cancel sent vs a bare cancel loop)
 # Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
 # older than its sources. See bench/README.md for the options and the figures.
 set -euo pipefail
@@ -24,7 +26,9 @@ case "${1:-}" in
   web) MAIN=blackbox.bench.web.WebSocketLatencyBench
        GC_OPTS="-XX:+UseZGC" ;; # as bin/web runs web-bff
   positions) MAIN=blackbox.bench.positions.PositionsBench ;;
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|positions [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  risk) MAIN=blackbox.bench.risk.RiskBenchMain ;;
+  risk-halt) MAIN=blackbox.bench.risk.HaltBench ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
