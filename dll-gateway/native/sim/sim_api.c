@@ -183,6 +183,9 @@ SETTER(SetChangeStateTickerCallback, TChangeStateTicker, change_state)
 SETTER(SetOrderCallback, TConnectorOrderCallback, order)
 SETTER(SetOrderHistoryCallback, TConnectorAccountCallback, order_history)
 SETTER(SetTradingMessageResultCallback, TConnectorTradingMessageResultCallback, trading_msg)
+SETTER(SetAssetPositionListCallback, TConnectorAssetPositionListCallback, asset_position_list)
+SETTER(SetBrokerAccountListChangedCallback, TConnectorBrokerAccountListCallback, broker_account_list)
+SETTER(SetBrokerSubAccountListChangedCallback, TConnectorBrokerSubAccountListCallback, broker_sub_account_list)
 
 /* ---------------------------------------------------------------- §5.2 market data */
 
@@ -403,5 +406,29 @@ PDLL_EXPORT NResult PDLL_STDCALL HasOrdersInInterval(const TConnectorAccountIden
 PDLL_EXPORT NResult PDLL_STDCALL EnumerateAllOrders(const TConnectorAccountIdentifier *a_AccountID,
     uint8_t a_OrderVersion, PDLL_LPARAM a_Param, TConnectorEnumerateOrdersProc a_Callback) {
     (void)a_AccountID; (void)a_OrderVersion; (void)a_Param; (void)a_Callback;
+    return routing_gate();
+}
+PDLL_EXPORT NResult PDLL_STDCALL SendCancelOrdersV2(const TConnectorCancelOrders *a) { (void)a; return routing_gate(); }
+PDLL_EXPORT NResult PDLL_STDCALL GetAccountCountByBroker(int32_t a_nBrokerID) { (void)a_nBrokerID; return routing_gate(); }
+PDLL_EXPORT NResult PDLL_STDCALL GetAccountsByBroker(int32_t a_nBrokerID, int32_t a_nStartSource, int32_t a_nStartDest,
+    int32_t a_nCount, TConnectorAccountIdentifierOut *a_arAccounts) {
+    (void)a_nBrokerID; (void)a_nStartSource; (void)a_nStartDest; (void)a_nCount; (void)a_arAccounts;
+    return routing_gate();
+}
+PDLL_EXPORT NResult PDLL_STDCALL GetSubAccountCount(const TConnectorAccountIdentifier *a) { (void)a; return routing_gate(); }
+PDLL_EXPORT NResult PDLL_STDCALL GetSubAccounts(const TConnectorAccountIdentifier *a_MasterAccountID,
+    int32_t a_nStartSource, int32_t a_nStartDest, int32_t a_nCount, TConnectorAccountIdentifierOut *a_arAccounts) {
+    (void)a_MasterAccountID; (void)a_nStartSource; (void)a_nStartDest; (void)a_nCount; (void)a_arAccounts;
+    return routing_gate();
+}
+PDLL_EXPORT NResult PDLL_STDCALL EnumerateAllPositionAssets(const TConnectorAccountIdentifier *a_AccountID,
+    uint8_t a_AssetVersion, PDLL_LPARAM a_Param, TConnectorEnumerateAssetProc a_Callback) {
+    (void)a_AccountID; (void)a_AssetVersion; (void)a_Param; (void)a_Callback;
+    return routing_gate();
+}
+PDLL_EXPORT NResult PDLL_STDCALL EnumerateOrdersByInterval(const TConnectorAccountIdentifier *a_AccountID,
+    uint8_t a_OrderVersion, PDLL_RECORD_ARG(TSystemTime) a_dtStart, PDLL_RECORD_ARG(TSystemTime) a_dtEnd,
+    PDLL_LPARAM a_Param, TConnectorEnumerateOrdersProc a_Callback) {
+    (void)a_AccountID; (void)a_OrderVersion; (void)a_dtStart; (void)a_dtEnd; (void)a_Param; (void)a_Callback;
     return routing_gate();
 }

@@ -189,6 +189,9 @@ typedef struct SimCallbacks {
     _Atomic(TConnectorOrderCallback)      order;
     _Atomic(TConnectorAccountCallback)    order_history;
     _Atomic(TConnectorTradingMessageResultCallback) trading_msg;
+    _Atomic(TConnectorAssetPositionListCallback)    asset_position_list;
+    _Atomic(TConnectorBrokerAccountListCallback)    broker_account_list;
+    _Atomic(TConnectorBrokerSubAccountListCallback) broker_sub_account_list;
 } SimCallbacks;
 extern SimCallbacks sim_cb;
 

@@ -24,6 +24,8 @@ else
       -I"$NATIVE" -o "$OUT/libprofitdll-sim.so" "$NATIVE"/sim/*.c
 fi
 CFLAGS="-std=c11 -O2 -g -Wall -Wextra -Werror -pthread -I$NATIVE"
+# the record layouts of profitdll.h against profitdll-api.md §3: compiling is the check
+gcc $CFLAGS -fsyntax-only "$HERE/abi_layout.c"
 gcc $CFLAGS $SANFLAGS -o "$OUT/sim_smoke" "$HERE/sim_smoke.c" -L"$OUT" -lprofitdll-sim -Wl,-rpath,"$OUT"
 gcc $CFLAGS -o "$OUT/sim_throughput" "$HERE/sim_throughput.c" -L"$OUT" -lprofitdll-sim -Wl,-rpath,"$OUT"
 if [ "${VALGRIND:-0}" = 1 ]; then
