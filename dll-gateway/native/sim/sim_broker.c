@@ -960,11 +960,11 @@ static Verdict validate_new(SimRoute *r, const SimRouteCmd *c, SimOrder *o, int6
     SimBroker *b = r->b;
     const SimRouteFaults *f = &r->faults;
     char a8[64];
-    ascii16(c->account, a8, sizeof a8);
     if (!c->routing_up)
         return (Verdict){MRC_NOT_CONNECTED, COS_ORDER_NOT_CREATED, textf(b, "routing not connected: order not sent")};
     if (c->acct < 0) {
         char sub[32];
+        ascii16(c->account, a8, sizeof a8);
         ascii16(c->sub, sub, sizeof sub);
         return (Verdict){MRC_REJECTED_BROKER, COS_REJECTED,
                          textf(b, "unknown account: broker_id=%d account=%s%s%s", c->broker, a8, sub[0] ? " sub_account=" : "", sub)};
@@ -974,10 +974,9 @@ static Verdict validate_new(SimRoute *r, const SimRouteCmd *c, SimOrder *o, int6
         return (Verdict){MRC_REJECTED_BROKER, COS_REJECTED, textf(b, "account disabled: account=%s", acc->account_a)};
     if (!c->pass_ok)
         return (Verdict){MRC_REJECTED_BROKER, COS_REJECTED, textf(b, "wrong routing password for account=%s", acc->account_a)};
-    char t8[40];
-    ascii16(c->ticker, t8, sizeof t8);
     if (c->inst < 0 || !b->inst[c->inst].tradable) {
-        char e8b[16];
+        char t8[40], e8b[16];
+        ascii16(c->ticker, t8, sizeof t8);
         ascii16(c->exchange, e8b, sizeof e8b);
         return (Verdict){MRC_REJECTED_BROKER, COS_REJECTED, textf(b, "unknown instrument: ticker=%s exchange=%s", t8, e8b)};
     }
@@ -995,10 +994,11 @@ static Verdict validate_new(SimRoute *r, const SimRouteCmd *c, SimOrder *o, int6
         return (Verdict){MRC_REJECTED_BROKER, COS_REJECTED,
                          textf(b, "stop price required for a stop-limit order: stop_price=%.10g", c->stop)};
     char acct_sub[160];
-    snprintf(acct_sub, sizeof acct_sub, "%s/%s", acc->account_a, acc->sub_a);
-    if (rejected_by_list(f->reject_accounts, acc->account_a) || (acc->sub_a[0] && rejected_by_list(f->reject_accounts, acct_sub)))
+    if (acc->sub_a[0]) snprintf(acct_sub, sizeof acct_sub, "%s/%s", acc->account_a, acc->sub_a);
+    if ((f->reject_accounts[1] && rejected_by_list(f->reject_accounts, acc->account_a)) ||
+        (f->reject_accounts[1] && acc->sub_a[0] && rejected_by_list(f->reject_accounts, acct_sub)))
         return (Verdict){MRC_REJECTED_BROKER, COS_REJECTED, textf(b, "rejected by the broker (fault.routing.reject_accounts): account=%s", acc->account_a)};
-    if (rejected_by_list(f->reject_tickers, in->ticker))
+    if (f->reject_tickers[1] && rejected_by_list(f->reject_tickers, in->ticker))
         return (Verdict){MRC_REJECTED_BROKER, COS_REJECTED, textf(b, "rejected by the broker (fault.routing.reject_tickers): ticker=%s", in->ticker)};
     if (draw(f->seed, 0x72656a, o->seq, f->reject_ppm))
         return (Verdict){MRC_REJECTED_BROKER, COS_REJECTED, textf(b, "rejected by the broker (fault.routing.reject_share): seq=%u", o->seq)};
@@ -1007,11 +1007,12 @@ static Verdict validate_new(SimRoute *r, const SimRouteCmd *c, SimOrder *o, int6
     int g = hours_of(r, in);
     SimPhase ph = sim_hours_phase(g, local_ns(r->s, ts));
     char when[64], hours[200];
-    fmt_time(r->s, ts, when, sizeof when);
-    sim_hours_describe(g, local_day(r->s, ts), hours, sizeof hours);
-    if (ph.phase == SIM_PHASE_CLOSED || ph.phase == SIM_PHASE_CANCEL_ONLY)
+    if (ph.phase != SIM_PHASE_CONTINUOUS) fmt_time(r->s, ts, when, sizeof when);
+    if (ph.phase == SIM_PHASE_CLOSED || ph.phase == SIM_PHASE_CANCEL_ONLY) {
+        sim_hours_describe(g, local_day(r->s, ts), hours, sizeof hours);
         return (Verdict){MRC_REJECTED_MARKET, COS_REJECTED,
                          textf(b, "market closed for %s at %s: %s hours that day: %s", in->ticker, when, sim_hours_name(g), hours)};
+    }
     if (c->type == COT_MARKET && ph.phase != SIM_PHASE_CONTINUOUS)
         return (Verdict){MRC_REJECTED_MARKET, COS_REJECTED,
                          textf(b, "market orders only in continuous trading: %s at %s is in the %s (%02d:%02d-%02d:%02d)", in->ticker,
@@ -1094,10 +1095,13 @@ static void route_new(SimRoute *r, const SimRouteCmd *c, int64_t ts) {
     if (v.code && o->type != COT_MARKET && !o->price_e8 && !to_e8(c->price, &o->price_e8)) o->price_e8 = 0;
     if (v.code && o->type == COT_STOP_LIMIT && !o->stop_e8 && !to_e8(c->stop, &o->stop_e8)) o->stop_e8 = 0;
     int32_t broker = broker_of(r, c->acct, c->broker);
-    char acc8[160], sub8[96], tk[40], ex[16], p[40], sp[40];
+    char acc8[160] = "", sub8[96] = "", tk[40] = "", ex[16] = "", p[40], sp[40];
+    bool journal = b->journal && !b->replaying;
     if (o->acct >= 0) {
-        snprintf(acc8, sizeof acc8, "%s", b->roster->acc[o->acct].account_a);
-        snprintf(sub8, sizeof sub8, "%s", b->roster->acc[o->acct].sub_a);
+        if (journal) {
+            snprintf(acc8, sizeof acc8, "%s", b->roster->acc[o->acct].account_a);
+            snprintf(sub8, sizeof sub8, "%s", b->roster->acc[o->acct].sub_a);
+        }
     } else {
         utf8_of(c->account, acc8, sizeof acc8);
         utf8_of(c->sub, sub8, sizeof sub8);
@@ -1108,14 +1112,16 @@ static void route_new(SimRoute *r, const SimRouteCmd *c, int64_t ts) {
         o->raw_ticker = text_u16(b, c->ticker);
         o->raw_exchange = text_u16(b, c->exchange);
     }
-    ascii16(c->ticker, tk, sizeof tk);
-    ascii16(c->exchange, ex, sizeof ex);
+    if (journal || v.code) {
+        ascii16(c->ticker, tk, sizeof tk);
+        ascii16(c->exchange, ex, sizeof ex);
+    }
     if (v.code) {
         o->status = v.status;
         o->text = v.text;
         o->close_ts = ts;
-        char t8[600];
-        utf8_of(v.text, t8, sizeof t8);
+        char t8[600] = "";
+        if (journal) utf8_of(v.text, t8, sizeof t8);
         /* the text goes last: it may hold commas */
         jrn(b, "R,%lld,%u,%d,%s,%s,%s,%s,%s,%s,%lld,%.17g,%.17g,%u,%s", (long long)ts, o->seq, broker, acc8, sub8, tk, ex,
             side_code(o->side), type_code(o->type), (long long)o->qty, c->price, c->stop, o->status, t8);
@@ -1130,8 +1136,10 @@ static void route_new(SimRoute *r, const SimRouteCmd *c, int64_t ts) {
     o->stop_e8 = o->type == COT_STOP_LIMIT ? o->stop_e8 : 0;
     o->rest_e8 = o->price_e8;
     o->status = COS_NEW;
-    e8s(o->price_e8, p, sizeof p);
-    e8s(o->stop_e8, sp, sizeof sp);
+    if (journal) {
+        e8s(o->price_e8, p, sizeof p);
+        e8s(o->stop_e8, sp, sizeof sp);
+    }
     jrn(b, "N,%lld,%u,%d,%s,%s,%s,%s,%s,%s,%lld,%s,%s", (long long)ts, o->seq, broker, acc8, sub8, in->ticker,
         in->exchange, side_code(o->side), type_code(o->type), (long long)o->qty, p, sp);
     o->lost = draw(r->faults.seed, 0x6c6f7374, o->seq, r->faults.lose_ppm);

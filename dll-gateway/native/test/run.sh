@@ -29,6 +29,7 @@ gcc $CFLAGS -fsyntax-only "$HERE/abi_layout.c"
 gcc $CFLAGS $SANFLAGS -o "$OUT/sim_smoke" "$HERE/sim_smoke.c" -L"$OUT" -lprofitdll-sim -Wl,-rpath,"$OUT"
 gcc $CFLAGS $SANFLAGS -o "$OUT/sim_routing" "$HERE/sim_routing.c" -L"$OUT" -lprofitdll-sim -lm -Wl,-rpath,"$OUT"
 gcc $CFLAGS -o "$OUT/sim_throughput" "$HERE/sim_throughput.c" -L"$OUT" -lprofitdll-sim -Wl,-rpath,"$OUT"
+gcc $CFLAGS -o "$OUT/sim_routing_throughput" "$HERE/sim_routing_throughput.c" -L"$OUT" -lprofitdll-sim -Wl,-rpath,"$OUT"
 for t in sim_smoke sim_routing; do
   if [ "${VALGRIND:-0}" = 1 ]; then
     valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible "$OUT/$t"
@@ -38,4 +39,5 @@ for t in sim_smoke sim_routing; do
 done
 if [ "${THROUGHPUT:-1}" = 1 ] && [ -z "$SANFLAGS" ]; then
   "$OUT/sim_throughput"
+  "$OUT/sim_routing_throughput"
 fi
