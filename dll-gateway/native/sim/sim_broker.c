@@ -687,8 +687,14 @@ static void close_order(SimRoute *r, SimOrder *o, uint8_t status, int64_t ts) {
     refresh_feed(r, in);
 }
 
+#define MARKET_BUY_REST (INT64_MAX / 4)   /* a market order's rest price before its first execution */
+#define MARKET_SELL_REST 1
+
 static void apply_fill(SimRoute *r, SimOrder *o, int64_t q, int64_t px, int64_t ts) {
     SimBroker *b = r->b;
+    if (o->type == COT_MARKET && (o->rest_e8 == MARKET_BUY_REST || o->rest_e8 == MARKET_SELL_REST) &&
+        o->traded + q < o->qty && !b->replaying)
+        u32_push(&r->rekey, o->seq);          /* its remainder will rest at this price (see rest_market) */
     o->traded += q;
     o->value_e8 += (__int128)q * px;
     o->update_ts = ts;
@@ -738,6 +744,7 @@ static void arrive(SimRoute *r, SimOrder *o, int64_t ts) {
         }
         if (q > 0) {
             apply_fill(r, o, q, top, ts);
+            r->rekey.n = 0;                    /* not in a book yet: it is placed at its price below */
             if (o->type == COT_MARKET && o->traded < o->qty) {
                 /* B3: the remainder of a market order rests at the price of its last execution */
                 o->rest_e8 = top;
@@ -748,7 +755,7 @@ static void arrive(SimRoute *r, SimOrder *o, int64_t ts) {
         }
     }
     if (is_open(o->status) && o->where == SIM_WHERE_NONE) {
-        if (o->type == COT_MARKET && !o->rest_e8) o->rest_e8 = o->side == COS_BUY ? INT64_MAX / 4 : 1;
+        if (o->type == COT_MARKET && !o->rest_e8) o->rest_e8 = o->side == COS_BUY ? MARKET_BUY_REST : MARKET_SELL_REST;
         book_insert(r->b, in, o, SIM_WHERE_BOOK);
         refresh_feed(r, in);
     }
@@ -880,9 +887,11 @@ static void match_side(SimRoute *r, SimRInst *in, int side, int64_t P, int64_t p
         } else if (has_opp && (side == 0 ? opp <= L : opp >= L)) {   /* it crosses the book: it takes */
             if (side == 0 ? P > L : P < L) break;
             px = side == 0 ? (P > opp ? P : opp) : (P < opp ? P : opp);   /* never better than the side it takes */
-        } else {                               /* resting: at its own price, on touch or through */
+        } else {                               /* resting: on touch or through */
             if (side == 0 ? (through ? P >= L : P > L) : (through ? P <= L : P < L)) break;
-            px = L;
+            /* at its own price; with no opposite side on the tape (trades-only files) the print is the only
+               evidence of where that side was, so it fills at the print (at or better than its limit) */
+            px = has_opp ? L : P;
         }
         uint32_t q = lv->head;
         while (q && pool > 0) {
@@ -917,6 +926,22 @@ static void trigger_stops(SimRoute *r, SimRInst *in, int64_t P, int64_t ts) {
     }
 }
 
+/* Market orders first filled by this trade: B3 rests the remainder at the price of the last execution. */
+static void rest_market(SimRoute *r, SimRInst *in, int64_t ts) {
+    for (size_t i = 0; i < r->rekey.n; i++) {
+        SimOrder *o = sim_broker_order(r->b, r->rekey.v[i]);
+        if (!is_open(o->status) || o->where != SIM_WHERE_BOOK) continue;
+        int64_t px = (int64_t)(o->value_e8 / o->traded);   /* a first fill: its price */
+        book_remove(r->b, in, o);
+        o->rest_e8 = px;
+        book_insert(r->b, in, o, SIM_WHERE_BOOK);         /* keeps its time priority */
+        char p[40];
+        sim_format_e8(px, p, sizeof p);
+        jrn(r->b, "L,%lld,%u,%s", (long long)ts, o->seq, p);
+    }
+    r->rekey.n = 0;
+}
+
 static void match_trade(SimRoute *r, int32_t k, const SimEvent *e) {
     SimRInst *in = &r->b->inst[k];
     if (!in->active) return;
@@ -924,6 +949,7 @@ static void match_trade(SimRoute *r, int32_t k, const SimEvent *e) {
     int64_t pool = lot_floor(in, (int64_t)((__int128)e->qty * r->s->opt.participation_ppm / 1000000));
     bool auction = e->trade_type == TT_AUCTION;
     for (int side = 0; side < 2; side++) match_side(r, in, side, P, pool, auction, e->ts);
+    rest_market(r, in, e->ts);
     trigger_stops(r, in, P, e->ts);
     refresh_feed(r, in);
 }
@@ -1058,9 +1084,11 @@ static Verdict validate_new(SimRoute *r, const SimRouteCmd *c, SimOrder *o, int6
         }
     }
     int64_t top;
-    if (c->type == COT_MARKET && !top_e8(r, in, c->side == COS_BUY ? 1 : 0, &top))
+    const SimInstState *fst = in->feed >= 0 ? &r->s->ist[in->feed] : NULL;
+    if (c->type == COT_MARKET && !top_e8(r, in, c->side == COS_BUY ? 1 : 0, &top) && !(fst && fst->last_type))
         return (Verdict){MRC_REJECTED_MARKET, COS_REJECTED,
-                         textf(b, "market order without a reference price (B3 030055): no %s known for %s", c->side == COS_BUY ? "ask" : "bid", in->ticker)};
+                         textf(b, "market order without a reference price (B3 030055): no %s and no trade known for %s",
+                               c->side == COS_BUY ? "ask" : "bid", in->ticker)};
     return (Verdict){0, 0, NULL};
 }
 
@@ -1967,6 +1995,7 @@ void sim_route_destroy(SimSession *s) {
     free(r->delayed.v);
     free(r->dirty.v);
     free(r->dormant.v);
+    free(r->rekey.v);
     free(r->feed_to_inst);
     free(r->feed_to_frac);
     /* books hold dormant-to-be orders: the next session rebuilds them */

@@ -274,6 +274,7 @@ typedef struct SimRoute {
     SimOutVec       delayed;               /* FIFO of delayed events */
     SimU32Vec       dirty;                 /* orders changed while routing was down */
     SimU32Vec       dormant;               /* earlier resting orders, by activation time */
+    SimU32Vec       rekey;                 /* market orders whose first fill came from the trade being matched */
     size_t          dormant_pos;
     int64_t         next_timer;            /* tape ts of the next timer (INT64_MAX none); mirrored in s */
     int64_t         expiry_day[SIM_HOURS_N];   /* next local day whose session end is pending, per group */

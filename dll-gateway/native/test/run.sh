@@ -30,6 +30,9 @@ gcc $CFLAGS $SANFLAGS -o "$OUT/sim_smoke" "$HERE/sim_smoke.c" -L"$OUT" -lprofitd
 gcc $CFLAGS $SANFLAGS -o "$OUT/sim_routing" "$HERE/sim_routing.c" -L"$OUT" -lprofitdll-sim -lm -Wl,-rpath,"$OUT"
 gcc $CFLAGS -o "$OUT/sim_throughput" "$HERE/sim_throughput.c" -L"$OUT" -lprofitdll-sim -Wl,-rpath,"$OUT"
 gcc $CFLAGS -o "$OUT/sim_routing_throughput" "$HERE/sim_routing_throughput.c" -L"$OUT" -lprofitdll-sim -Wl,-rpath,"$OUT"
+# the demo roster and the sample tape the gateway ships (checked by sim_routing)
+export SIM_DEMO_ROSTER="$NATIVE/sim/demo-roster.csv"
+export SIM_SAMPLE_REPLAY="$(dirname "$(dirname "$NATIVE")")/samples/replay/binance-spot-sample.replay.csv"
 for t in sim_smoke sim_routing; do
   if [ "${VALGRIND:-0}" = 1 ]; then
     valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible "$OUT/$t"

@@ -966,6 +966,187 @@ static void session_e(void) {
     CHECK_RC(DLLFinalize(), NL_OK);
 }
 
+#define DAYTS(d, h, m, s) ((INT64_C(1741046400) + ((d) - 4) * 86400 + (h) * 3600 + (m) * 60 + (s)) * INT64_C(1000000000))
+
+/* At 16:56 on 2025-03-10 (the closing call accepts limits). */
+static void subaccount_and_v0(void) {
+    /* a sub-account sends with its own password; V0 enums (0 = limit, 1 = sell) */
+    int64_t sub_ok = send(u"1001", u"A1", u"pwA", u"PETR4", COT_LIMIT, COS_BUY, 36.00, -1, 100);
+    int64_t sub_bad = send(u"1001", u"A1", u"pw1", u"PETR4", COT_LIMIT, COS_BUY, 36.00, -1, 100);
+    TConnectorSendOrder v0;
+    memset(&v0, 0, sizeof v0);
+    v0.Version = 0;
+    v0.AccountID = (TConnectorAccountIdentifier){0, 308, u"1002", NULL, 0};
+    v0.AssetID = (TConnectorAssetIdentifier){0, u"PETR4", u"B", 0};
+    v0.Password = u"pw2";
+    v0.OrderType = 0;   /* V0 limit */
+    v0.OrderSide = 1;   /* V0 sell */
+    v0.Price = 36.50;
+    v0.Quantity = 100;
+    int64_t v0id = SendOrder(&v0);
+    CHECK(v0id > 0 && v0.MessageID == 0, "V0 SendOrder %lld writes no MessageID (%lld)", (long long)v0id, (long long)v0.MessageID);
+    CHECK_RC(SimAdvanceReplay(DAYTS(10, 19, 56, 0)), NL_OK);
+    CHECK(strstr(last_order(sub_ok), "PETR4 st=0") != NULL, "sub-account: %s", last_order(sub_ok));
+    CHECK(strstr(last_order(sub_bad), "text=wrong routing password for account=1001") != NULL, "sub-account password: %s", last_order(sub_bad));
+    NResult rc;
+    TConnectorOrderOut o = details(v0id, NULL, &rc);
+    char sub[8];
+    TConnectorOrderOut so = details(sub_ok, NULL, &rc);
+    ascii(so.AccountID.SubAccountID, sub, sizeof sub);
+    CHECK(o.OrderSide == COS_SELL && o.OrderType == COT_LIMIT && o.Price == 36.50 && !strcmp(sub, "A1"),
+          "V0 order side %u type %u px %f; sub %s", o.OrderSide, o.OrderType, o.Price, sub);
+}
+
+/* Session F: the session grid and calendar (b3-market.md), futures ticks, a sub-account, V0 enums, an exchange
+   that is always open. A tape spanning 2025-03-04 .. 2025-03-10. */
+static void session_f(void) {
+    FILE *f = fopen("/tmp/sim_routing_days.csv", "w");
+    fputs("# blackbox-replay v1\n"
+          "ts_nanos,ticker,exchange,event,trade_number,price,quantity,trade_type,buy_agent,sell_agent,bid,ask,source_seq\n", f);
+    fprintf(f, "%lld,PETR4,B,K,,,,,,,36.00,36.02,\n", (long long)DAYTS(4, 14, 0, 0));      /* Carnival Tuesday */
+    fprintf(f, "%lld,PETR4,B,K,,,,,,,36.00,36.02,\n", (long long)DAYTS(5, 15, 30, 0));     /* Ash Wednesday 12:30 */
+    fprintf(f, "%lld,WINJ25,F,K,,,,,,,128000,128010,\n", (long long)DAYTS(7, 12, 5, 0));   /* Friday 09:05 */
+    fprintf(f, "%lld,WDOJ25,F,K,,,,,,,5800.0,5800.5,\n", (long long)DAYTS(7, 12, 5, 1));
+    fprintf(f, "%lld,PETR4,B,K,,,,,,,36.00,36.02,\n", (long long)DAYTS(7, 20, 0, 30));     /* Friday 17:00:30, winter grid */
+    fprintf(f, "%lld,BTCUSDT,SPOT,T,1,61837.63,1,2,0,0,,,\n", (long long)DAYTS(8, 12, 0, 0)); /* Saturday */
+    fprintf(f, "%lld,BTCUSDT,SPOT,T,2,61900,1,2,0,0,,,\n", (long long)DAYTS(8, 12, 0, 10));
+    fprintf(f, "%lld,BTCUSDT,SPOT,T,3,62000,5,2,0,0,,,\n", (long long)DAYTS(8, 12, 0, 20));
+    fprintf(f, "%lld,BTCUSDT,SPOT,T,4,61850,5,3,0,0,,,\n", (long long)DAYTS(8, 12, 0, 30));
+    fprintf(f, "%lld,PETR4,B,K,,,,,,,36.00,36.02,\n", (long long)DAYTS(10, 19, 56, 0));    /* Monday 16:56, US DST grid */
+    fprintf(f, "%lld,PETR4,B,K,,,,,,,36.00,36.02,\n", (long long)DAYTS(10, 20, 0, 30));    /* Monday 17:00:30 */
+    fprintf(f, "%lld,WINJ25,F,K,,,,,,,128000,128010,\n", (long long)DAYTS(10, 21, 26, 0)); /* Monday 18:26 */
+    fclose(f);
+    CHECK_RC(SimResetOptions(), NL_OK);
+    set_opt("replay.files", "/tmp/sim_routing_days.csv");
+    set_opt("replay.start", "manual");
+    set_opt("login.step_ms", "0");
+    set_opt("routing.roster", ROSTER);
+    login();
+    struct { int d, h, m, s; const char16_t *tk; uint8_t type; double px; int64_t q; const char *want; } c[] = {
+        {4, 14, 0, 0, u"PETR4", COT_LIMIT, 36.00, 100,
+         "text=market closed for PETR4 at 2025-03-04 11:00:00: b3-equities hours that day: closed (B3 holiday)"},
+        {5, 15, 30, 0, u"PETR4", COT_LIMIT, 36.00, 100,
+         "text=market closed for PETR4 at 2025-03-05 12:30:00: b3-equities hours that day: 12:45-13:00 pre-opening call, "
+         "13:00-17:55 continuous, 17:55-18:00 closing call"},
+        {7, 12, 5, 1, u"WINJ25", COT_LIMIT, 128002, 1, "text=price must be a multiple of the tick 5.00: ticker=WINJ25 price=128002"},
+        {7, 12, 5, 1, u"WINJ25", COT_LIMIT, 128005, 1, "WINJ25 st=0 q=1"},
+        {7, 12, 5, 1, u"WDOJ25", COT_LIMIT, 5800.25, 1, "text=price must be a multiple of the tick 0.50: ticker=WDOJ25 price=5800.25"},
+        {7, 12, 5, 1, u"WDOJ25", COT_MARKET, -1, 2, "WDOJ25 st=2 q=2 tr=2 lv=0 avg=5800.5000"},
+        {7, 20, 0, 30, u"PETR4", COT_LIMIT, 36.00, 100, "PETR4 st=0 q=100"},
+        {8, 12, 0, 0, u"BTCUSDT", COT_LIMIT, 61837.631, 1, "text=price must be a multiple of the tick 0.01: ticker=BTCUSDT price=61837.631"},
+        {8, 12, 0, 0, u"BTCUSDT", COT_LIMIT, 61800.00, 3, "BTCUSDT st=0 q=3"},
+        {10, 19, 56, 0, u"PETR4", COT_MARKET, -1, 100,
+         "text=market orders only in continuous trading: PETR4 at 2025-03-10 16:56:00 is in the closing call (16:55-17:00)"},
+        {10, 19, 56, 0, u"PETR4", COT_LIMIT, 36.00, 100, "PETR4 st=0 q=100"},
+        {10, 20, 0, 30, u"PETR4", COT_LIMIT, 36.00, 100,
+         "text=market closed for PETR4 at 2025-03-10 17:00:30: b3-equities hours that day: 09:30-09:45 offer cancellation, "
+         "09:45-10:00 pre-opening call, 10:00-16:55 continuous, 16:55-17:00 closing call"},
+        {10, 21, 26, 0, u"WINJ25", COT_LIMIT, 128005, 1,
+         "text=market closed for WINJ25 at 2025-03-10 18:26:00: b3-index-futures hours that day: 09:00-18:25 continuous"},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        CHECK_RC(SimAdvanceReplay(DAYTS(c[i].d, c[i].h, c[i].m, c[i].s)), NL_OK);
+        TConnectorSendOrder o;
+        memset(&o, 0, sizeof o);
+        o.Version = 1;
+        o.AccountID = (TConnectorAccountIdentifier){0, 308, u"1002", NULL, 0};
+        o.AssetID = (TConnectorAssetIdentifier){0, c[i].tk, c[i].tk[0] == u'W' ? u"F" : c[i].tk[0] == u'B' ? u"SPOT" : u"B", 0};
+        o.Password = u"pw2";
+        o.OrderType = c[i].type;
+        o.OrderSide = COS_BUY;
+        o.Price = c[i].px;
+        o.StopPrice = -1;
+        o.Quantity = c[i].q;
+        int64_t id = SendOrder(&o);
+        CHECK_RC(SimAdvanceReplay(DAYTS(c[i].d, c[i].h, c[i].m, c[i].s)), NL_OK);
+        CHECK(id > 0 && strstr(last_order(id), c[i].want) != NULL, "case %zu:\n    got  %s\n    want ...%s", i, last_order(id), c[i].want);
+        if (i == 10) subaccount_and_v0();
+        if (i == 8) {
+            /* trades only, no book: a market buy of 3 takes 1 at the next print (61900), then rests at 61900 (B3: the
+               price of its last execution), so the 62000 print passes it and the 61850 one fills the other 2 there */
+            TConnectorSendOrder mo = o;
+            mo.OrderType = COT_MARKET;
+            mo.Price = -1;
+            mo.Quantity = 3;
+            int64_t mk = SendOrder(&mo);
+            CHECK_RC(SimAdvanceReplay(DAYTS(8, 12, 0, 20)), NL_OK);
+            CHECK(strstr(last_order(mk), "BTCUSDT st=1 q=3 tr=1 lv=2 avg=61900.0000") != NULL, "market after 62000: %s", events(mk));
+            CHECK_RC(SimAdvanceReplay(DAYTS(8, 12, 0, 30)), NL_OK);
+            CHECK(strstr(last_order(mk), "BTCUSDT st=2 q=3 tr=3 lv=0 avg=61866.6667") != NULL, "market after 61850: %s", events(mk));
+        }
+    }
+    /* the Friday PETR4 order expired at 18:00 Friday; the Saturday BTCUSDT one at local midnight */
+    CHECK(count_prefix("order ") > 0 && strstr(joined("order "), "PETR4 st=12 q=100") != NULL, "expiry across days: %s", joined("order "));
+    CHECK(strstr(joined("order "), "BTCUSDT st=12 q=3") != NULL, "day order of an always-open market: %s", joined("order "));
+    CHECK_RC(DLLFinalize(), NL_OK);
+    remove("/tmp/sim_routing_days.csv");
+}
+
+/* The demo roster with the Binance sample that `blackbox up` replays by default (paths from run.sh). */
+static void demo(void) {
+    const char *roster = getenv("SIM_DEMO_ROSTER"), *sample = getenv("SIM_SAMPLE_REPLAY");
+    if (!roster || !sample || access(roster, R_OK) || access(sample, R_OK)) {
+        printf("SKIP demo roster check: SIM_DEMO_ROSTER / SIM_SAMPLE_REPLAY not set or unreadable\n");
+        return;
+    }
+    CHECK_RC(SimResetOptions(), NL_OK);
+    set_opt("routing.roster", roster);
+    set_opt("replay.files", sample);
+    set_opt("replay.start", "manual");
+    set_opt("login.step_ms", "0");
+    login();
+    CHECK_RC(GetAccountCount(), 24);
+    CHECK_RC(GetAccountCountByBroker(85), 16);
+    TConnectorAccountIdentifier m = {0, 85, u"4513007", NULL, 0};
+    CHECK_RC(GetSubAccountCount(&m), 1);
+    CHECK_RC(SimAdvanceReplay(INT64_C(1723161534300000000)), NL_OK);   /* a few sample trades in */
+    /* the sample has trades and no book: a market order is accepted (the last trade is a reference price), takes
+       nothing on arrival and fills against the following prints at their prices; a buy limit far above the market
+       fills at the print, not at its limit */
+    TConnectorSendOrder o;
+    memset(&o, 0, sizeof o);
+    o.Version = 1;
+    o.AccountID = (TConnectorAccountIdentifier){0, 85, u"4513023", NULL, 0};
+    o.AssetID = (TConnectorAssetIdentifier){0, u"BTCUSDT", u"SPOT", 0};
+    o.Password = u"demo123";
+    o.OrderType = COT_MARKET;
+    o.OrderSide = COS_BUY;
+    o.Price = -1;
+    o.StopPrice = -1;
+    o.Quantity = 20000;
+    int64_t mk = SendOrder(&o);
+    o.AssetID = (TConnectorAssetIdentifier){0, u"ETHUSDT", u"SPOT", 0};
+    o.OrderType = COT_LIMIT;
+    o.Price = 3000.00;
+    o.Quantity = 1000;
+    int64_t lm = SendOrder(&o);
+    CHECK_RC(SimStartReplay(), NL_OK);
+    char p[32];
+    snprintf(p, sizeof p, "order %lld ", (long long)mk);
+    CHECK(wait_prefix(p, 2), "demo market order: %s", events(mk));
+    snprintf(p, sizeof p, "order %lld ", (long long)lm);
+    CHECK(wait_prefix(p, 2), "demo limit order: %s", events(lm));
+    msleep(50);
+    if (getenv("SIM_DEBUG")) printf("demo market order: %s\n", events(mk));
+    NResult r1, r2;
+    TConnectorOrderOut om = details(mk, NULL, &r1), ol = details(lm, NULL, &r2);
+    CHECK(r1 == NL_OK && om.TradedQuantity > 0 && om.AveragePrice > 61000 && om.AveragePrice < 62500,
+          "demo market order: traded %lld avg %f: %s", (long long)om.TradedQuantity, om.AveragePrice, events(mk));
+    CHECK(r2 == NL_OK && ol.OrderStatus == COS_FILLED && ol.AveragePrice > 2600 && ol.AveragePrice < 2750,
+          "demo limit order: st %u avg %f", ol.OrderStatus, ol.AveragePrice);
+    NResult rc;
+    TConnectorTradingAccountPosition ps;
+    memset(&ps, 0, sizeof ps);
+    ps.Version = 1;
+    ps.AccountID = (TConnectorAccountIdentifier){0, 85, u"4513007", u"001", 0};
+    ps.AssetID = (TConnectorAssetIdentifier){0, u"ETHUSDT", u"SPOT", 0};
+    ps.PositionType = CPT_CONSOLIDATED;
+    rc = GetPositionV2(&ps);
+    CHECK(rc == NL_OK && ps.OpenQuantity == 300000000 && ps.OpenAveragePrice == 2650.00, "demo sub-account position: %#x %lld",
+          (unsigned)rc, (long long)ps.OpenQuantity);
+    CHECK_RC(DLLFinalize(), NL_OK);
+}
+
 static void market_only(void) {
     base_options();
     log_reset();
@@ -988,6 +1169,8 @@ int main(void) {
     session_c();
     session_d();
     session_e();
+    session_f();
+    demo();
     market_only();
     CHECK(wrong_thread == 0, "%d callbacks ran outside the ConnectorThread", wrong_thread);
     CHECK_RC(SimResetOptions(), NL_OK);
