@@ -3,7 +3,9 @@
  *
  *   sim_config.c       the account roster and the instrument master (files named by options)
  *   sim_hours.c        B3 session grids and holidays (a small table), on the simulator's clock
- *   sim_broker.c       the broker: accounts, instruments, orders, books, matching, positions, journal
+ *   sim_broker.c, sim_match.c, sim_orders.c, sim_events.c, sim_journal.c
+ *                      the broker: instruments, orders, books, matching, commands, events, positions, journal
+ *                      (what they share: sim_broker_int.h)
  *   sim_routing_api.c  the exported routing functions (validation, commands, readers)
  *
  * Ownership and threads (README "Threading of routing"):
