@@ -3898,23 +3898,27 @@ public final class ProfitDLL {
         private static final FunctionDescriptor SimResetOptions$DESC = FunctionDescriptor.of(ProfitDLL.C_INT);
         private static final FunctionDescriptor SimLastError$DESC = FunctionDescriptor.of(ProfitDLL.C_POINTER);
         private static final FunctionDescriptor SimStartReplay$DESC = FunctionDescriptor.of(ProfitDLL.C_INT);
+        private static final FunctionDescriptor SimAdvanceReplay$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_LONG_LONG);
 
         private final MethodHandle SimSetOption$MH;
         private final MethodHandle SimResetOptions$MH;
         private final MethodHandle SimLastError$MH;
         private final MethodHandle SimStartReplay$MH;
+        private final MethodHandle SimAdvanceReplay$MH;
 
         private Simulator(Path library, SymbolLookup lookup) {
             SimSetOption$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimSetOption"), SimSetOption$DESC);
             SimResetOptions$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimResetOptions"), SimResetOptions$DESC);
             SimLastError$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimLastError"), SimLastError$DESC);
             SimStartReplay$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimStartReplay"), SimStartReplay$DESC);
+            SimAdvanceReplay$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimAdvanceReplay"), SimAdvanceReplay$DESC);
         }
 
         public static FunctionDescriptor SimSetOption$descriptor() { return SimSetOption$DESC; }
         public static FunctionDescriptor SimResetOptions$descriptor() { return SimResetOptions$DESC; }
         public static FunctionDescriptor SimLastError$descriptor() { return SimLastError$DESC; }
         public static FunctionDescriptor SimStartReplay$descriptor() { return SimStartReplay$DESC; }
+        public static FunctionDescriptor SimAdvanceReplay$descriptor() { return SimAdvanceReplay$DESC; }
 
         /**
          * Sets one option; {@code NL_OK}, or {@code NL_INVALID_ARGS} with {@link #SimLastError()} saying why.
@@ -3984,6 +3988,26 @@ public final class ProfitDLL {
                     traceDowncall("SimStartReplay");
                 }
                 return (int)mh$.invokeExact();
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
+        }
+
+        /**
+         * {@code replay.speed=max} only: runs the tape up to and including every event with {@code ts_nanos <=} the
+         * argument (UTC epoch ns), starting it if needed, then pauses it there; returns when those events and their
+         * callbacks have run (deterministic tests). {@code NL_INVALID_ARGS} at another speed.
+         * {@snippet lang=c :
+         * NResult SimAdvanceReplay(int64_t ts_nanos)
+         * }
+         */
+        public int SimAdvanceReplay(long ts_nanos) {
+            var mh$ = SimAdvanceReplay$MH;
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("SimAdvanceReplay", ts_nanos);
+                }
+                return (int)mh$.invokeExact(ts_nanos);
             } catch (Throwable ex$) {
                throw new AssertionError("should not reach here", ex$);
             }

@@ -164,7 +164,8 @@ class AbiLayoutTest {
                 Arguments.of("SimSetOption", ProfitDLL.Simulator.SimSetOption$descriptor(), "I(PP)"),
                 Arguments.of("SimResetOptions", ProfitDLL.Simulator.SimResetOptions$descriptor(), "I()"),
                 Arguments.of("SimLastError", ProfitDLL.Simulator.SimLastError$descriptor(), "P()"),
-                Arguments.of("SimStartReplay", ProfitDLL.Simulator.SimStartReplay$descriptor(), "I()"));
+                Arguments.of("SimStartReplay", ProfitDLL.Simulator.SimStartReplay$descriptor(), "I()"),
+                Arguments.of("SimAdvanceReplay", ProfitDLL.Simulator.SimAdvanceReplay$descriptor(), "I(J)"));
     }
 
     /** What the C compiler says: size and alignment per record, offset and size per member. */
