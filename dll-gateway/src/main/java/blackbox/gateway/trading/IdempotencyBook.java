@@ -238,6 +238,10 @@ public final class IdempotencyBook {
     public record Match(String key, OrderSnapshot order) {
     }
 
+    /** What {@link #resolve} decided: keys matched to orders, and keys found never sent. */
+    public record Resolution(List<Match> matches, List<String> notSent) {
+    }
+
     /** How long before an intent's DLL time a matching order may have been created (clocks of DLL and gateway differ). */
     public static final long CREATED_TOLERANCE_NANOS = 5_000_000_000L;
 
@@ -247,12 +251,13 @@ public final class IdempotencyBook {
      * created no earlier than the intent (less {@link #CREATED_TOLERANCE_NANOS}) and not bound to another key.
      * Matched keys become BOUND; the others, since the history is complete, NOT_SENT.
      *
-     * @return the matches made (the caller journals them and binds the orders' trackers)
+     * @return the matches made and the keys found never sent (the caller journals both)
      */
-    public List<Match> resolve(AccountKey master, List<OrderSnapshot> history) {
+    public Resolution resolve(AccountKey master, List<OrderSnapshot> history) {
         List<OrderSnapshot> candidates = new ArrayList<>(history);
         candidates.sort(Comparator.comparingLong(OrderSnapshot::createdNanos));
         List<Match> matches = new ArrayList<>();
+        List<String> notSent = new ArrayList<>();
         for (Entry e : inDoubt(master)) {
             OrderSnapshot found = null;
             for (OrderSnapshot o : candidates) {
@@ -268,9 +273,10 @@ public final class IdempotencyBook {
                 matches.add(new Match(key, found));
             } else {
                 notSent(key, "not in the DLL's order history after the gateway restarted: never reached the DLL");
+                notSent.add(key);
             }
         }
-        return matches;
+        return new Resolution(matches, notSent);
     }
 
     static boolean matches(Entry e, OrderSnapshot o) {

@@ -41,6 +41,9 @@ public final class OrderTracker {
     private String rejectText = "";
     private boolean unknownOutstanding;
     private boolean rejectReported;
+    private boolean pendingNewReported;
+    private int refusedChanges;
+    private int refusedCancels;
 
     /** An order this gateway sent: known by its intent before the DLL says anything of it. */
     public OrderTracker(TradingCounters counters, OrderIntent intent, long generation, long localOrderId, long messageId) {
@@ -123,7 +126,9 @@ public final class OrderTracker {
     }
 
     private String ref() {
-        return !clOrderId.isEmpty() ? clOrderId : "L" + generation + "." + localOrderId;
+        if (!clOrderId.isEmpty()) return clOrderId;
+        if (localOrderId == 0 && key != null) return "K" + key.value(); // refused before the DLL numbered it
+        return "L" + generation + "." + localOrderId;
     }
 
     // ------------------------------------------------------------------ derivation
@@ -243,8 +248,8 @@ public final class OrderTracker {
     }
 
     /**
-     * A trading message for a request on this order. Progress of a new order not yet acknowledged gives
-     * PENDING_NEW; a refused new order REJECTED (once, whichever of the message and the order callback comes first);
+     * A trading message for a request on this order. The first progress of a new order not yet acknowledged gives
+     * PENDING_NEW (later progress messages — SentToBroker, SentToMarket — say nothing new to a FIX client); a refused new order REJECTED (once, whichever of the message and the order callback comes first);
      * a refused change or cancel REPLACE_REJECTED / CANCEL_REJECTED. Anything else only updates nothing.
      */
     public void onMessage(TradingMessage m, RequestKind kind, long tsInit, ReportSink sink) {
@@ -254,7 +259,8 @@ public final class OrderTracker {
         String text = join(m.codeLabel(), m.message());
         switch (kind) {
             case NEW -> {
-                if (m.progress() && !acknowledged()) {
+                if (m.progress() && !acknowledged() && !pendingNewReported) {
+                    pendingNewReported = true;
                     sink.accept(report(execId, ExecType.PENDING_NEW, OrdStatus.PENDING_NEW, last, cum(), leaves(), 0, null,
                             text, m.messageId(), m.resultCode(), tsInit, tsInit));
                     unknownOutstanding = false;
@@ -279,12 +285,20 @@ public final class OrderTracker {
 
     /**
      * A change or cancel the DLL refused at once (its NResult): REPLACE_REJECTED / CANCEL_REJECTED. ExecID
-     * {@code R-X<kind><attempt>}: the caller's n-th refused request of that kind.
+     * {@code R-X<R|C><n>}: the n-th request of that kind the DLL refused.
      */
-    public void onRefused(RequestKind kind, int attempt, String text, long tsInit, ReportSink sink) {
-        ExecType type = kind == RequestKind.CHANGE ? ExecType.REPLACE_REJECTED : ExecType.CANCEL_REJECTED;
-        sink.accept(report(ref() + "-X" + (kind == RequestKind.CHANGE ? "R" : "C") + attempt, type, currentStatus(), last,
-                cum(), leaves(), 0, null, text, 0, 0, tsInit, tsInit));
+    public void onRefused(RequestKind kind, String text, long tsInit, ReportSink sink) {
+        boolean change = kind == RequestKind.CHANGE;
+        int n = change ? ++refusedChanges : ++refusedCancels;
+        sink.accept(report(ref() + "-X" + (change ? "R" : "C") + n, change ? ExecType.REPLACE_REJECTED : ExecType.CANCEL_REJECTED,
+                currentStatus(), last, cum(), leaves(), 0, null, text, 0, 0, tsInit, tsInit));
+    }
+
+    /** SendOrder itself refused the order (a negative NResult): REJECTED, ExecID {@code R-XS}; nothing was sent. */
+    public void onSendRefused(String text, long tsInit, ReportSink sink) {
+        rejectReported = true;
+        rejectText = text;
+        sink.accept(report(ref() + "-XS", ExecType.REJECTED, OrdStatus.REJECTED, null, 0, 0, 0, null, text, 0, 0, tsInit, tsInit));
     }
 
     /** Routing dropped: an in-flight order's outcome becomes unknown (EXEC_TYPE_UNKNOWN once per drop). */

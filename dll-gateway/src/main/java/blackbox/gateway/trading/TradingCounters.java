@@ -42,7 +42,7 @@ public final class TradingCounters {
         duplicateSnapshots = duplicateSnapshots + 1;
     }
 
-    void unmatchedMessage() {
+    public void unmatchedMessage() {
         unmatchedMessages = unmatchedMessages + 1;
     }
 }

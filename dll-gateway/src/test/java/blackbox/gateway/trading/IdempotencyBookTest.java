@@ -52,7 +52,9 @@ class IdempotencyBookTest {
                 order("CL-2", 100, 36.01, 1_000_000_000_500L),
                 order("CL-1", 100, 36.01, 1_000_000_000_400L),
                 order("CL-PX", 200, 36.02, 1_000_000_000_600L));          // C's quantity at another price
-        List<IdempotencyBook.Match> m = book.resolve(Orders.ACCOUNT, history);
+        IdempotencyBook.Resolution r = book.resolve(Orders.ACCOUNT, history);
+        List<IdempotencyBook.Match> m = r.matches();
+        assertEquals(List.of("C"), r.notSent());
         assertEquals(List.of("A", "B"), m.stream().map(IdempotencyBook.Match::key).toList());
         assertEquals("CL-1", m.get(0).order().clOrderId(), "the earliest matching order goes to the earliest intent");
         assertEquals("CL-2", m.get(1).order().clOrderId());

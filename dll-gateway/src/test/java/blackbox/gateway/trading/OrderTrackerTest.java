@@ -142,6 +142,8 @@ class OrderTrackerTest {
         assertEquals("L1.7-M70-6", r.get(0).execId(), "no ClOrderID yet");
         assertEquals(6, r.get(0).dllResultCode());
         assertEquals(500, r.get(0).leavesQty());
+        order.onMessage(new TradingMessage(308, 7, "", 70, 8, "market"), RequestKind.NEW, 10, out);
+        assertEquals(List.of(), out.take(), "one PENDING_NEW per order");
         apply(snap().status(0));
         order.onMessage(new TradingMessage(308, 7, "CL-7", 70, 8, ""), RequestKind.NEW, 10, out);
         assertEquals(List.of(), out.take(), "late progress after New says nothing");
@@ -169,8 +171,10 @@ class OrderTrackerTest {
         ExecReport r = out.take().get(0);
         assertEquals(ExecType.CANCEL_REJECTED, r.execType());
         assertEquals(OrdStatus.NEW, r.ordStatus());
-        order.onRefused(RequestKind.CHANGE, 1, "NL_INVALID_ARGS", 10, out);
-        assertEquals(ExecType.REPLACE_REJECTED, out.take().get(0).execType());
+        order.onRefused(RequestKind.CHANGE, "NL_INVALID_ARGS", 10, out);
+        ExecReport x = out.take().get(0);
+        assertEquals(ExecType.REPLACE_REJECTED, x.execType());
+        assertEquals("CL-7-XR1", x.execId());
     }
 
     @Test
