@@ -344,6 +344,10 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
 
     /** An order snapshot from the order callback ({@code reread = false}) or read back from the DLL. */
     private void onSnapshot(OrderSnapshot s, long receivedNanos, boolean reread) {
+        if (!reread && !deferredLocals.isEmpty() && deferredLocals.contains(s.localOrderId())) {
+            deferred.add(new Deferred(s, null, receivedNanos, System.nanoTime())); // behind its order's earlier events
+            return;
+        }
         OrderTracker t = trackerOf(s);
         if (t == null) {
             if (!reread) {
@@ -398,6 +402,10 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
     }
 
     private void onMessage(TradingMessage m, long receivedNanos) {
+        if (!deferredLocals.isEmpty() && m.localOrderId() > 0 && deferredLocals.contains(m.localOrderId())) {
+            deferred.add(new Deferred(null, m, receivedNanos, System.nanoTime()));
+            return;
+        }
         OrderTracker t = byMessage.get(m.messageId());
         RequestKind kind = messageKinds.getOrDefault(m.messageId(), RequestKind.NEW);
         if (t == null) {
@@ -420,28 +428,37 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
         if (t.closed()) active.remove(t);
     }
 
+    /**
+     * Processes the waiting events of every order that can go now (its send is bound, no request is in flight, or
+     * it waited {@link #DEFER_LIMIT}), each order's events in their order; the others keep waiting.
+     */
     private void resolveDeferred(boolean quiet) {
         long now = System.nanoTime();
-        int n = deferred.size();
-        List<Deferred> keep = new ArrayList<>();
-        Set<Long> stillWaiting = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            Deferred d = deferred.poll();
-            long local = d.snapshot != null ? d.snapshot.localOrderId() : d.message.localOrderId();
-            boolean known = d.snapshot != null ? trackerOf(d.snapshot) != null
-                    : byMessage.containsKey(d.message.messageId()) || byLocal.containsKey(local);
-            if (!stillWaiting.contains(local) && (known || quiet || now - d.since > DEFER_LIMIT)) {
-                deferredLocals.remove(local);
-                if (d.snapshot != null) onSnapshot(d.snapshot, d.receivedNanos, false);
-                else onMessage(d.message, d.receivedNanos);
-                if (deferredLocals.contains(local)) stillWaiting.add(local); // re-deferred: keep the order's events in order
-            } else {
-                stillWaiting.add(local);
-                keep.add(d);
-            }
+        Map<Long, Boolean> go = new HashMap<>();
+        for (Deferred d : deferred) {
+            long local = local(d);
+            go.computeIfAbsent(local, l -> quiet || now - d.since > DEFER_LIMIT || known(d));
         }
+        List<Deferred> ready = new ArrayList<>();
+        ArrayDeque<Deferred> keep = new ArrayDeque<>();
+        for (Deferred d : deferred) (go.get(local(d)) ? ready : keep).add(d);
+        deferred.clear();
         deferred.addAll(keep);
-        for (Deferred d : keep) deferredLocals.add(d.snapshot != null ? d.snapshot.localOrderId() : d.message.localOrderId());
+        for (Deferred d : ready) deferredLocals.remove(local(d));
+        for (Deferred d : keep) deferredLocals.add(local(d));
+        for (Deferred d : ready) {
+            if (d.snapshot != null) onSnapshot(d.snapshot, d.receivedNanos, false);
+            else onMessage(d.message, d.receivedNanos);
+        }
+    }
+
+    private static long local(Deferred d) {
+        return d.snapshot != null ? d.snapshot.localOrderId() : d.message.localOrderId();
+    }
+
+    private boolean known(Deferred d) {
+        if (d.snapshot != null) return trackerOf(d.snapshot) != null;
+        return byMessage.containsKey(d.message.messageId()) || byLocal.containsKey(d.message.localOrderId());
     }
 
     private void pollLost(LostOrderEvents lost) {
