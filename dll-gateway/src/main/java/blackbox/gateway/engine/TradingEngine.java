@@ -310,6 +310,7 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
         if (!deferred.isEmpty()) resolveDeferred(quiet);
         ProfitSession session = engine.currentSession();
         if (session != null) pollLost(session.lostOrderEvents());
+        publisher.flush(); // reports made here (deferred events, tasks) wake the streams now, not at the next batch
     }
 
     private void drainTasks() {
@@ -407,23 +408,23 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
             return;
         }
         OrderTracker t = byMessage.get(m.messageId());
-        RequestKind kind = messageKinds.getOrDefault(m.messageId(), RequestKind.NEW);
         if (t == null) {
             drainTasks();
             t = byMessage.get(m.messageId());
-            kind = messageKinds.getOrDefault(m.messageId(), RequestKind.NEW);
         }
-        if (t == null && !m.clOrderId().isEmpty()) t = byClOrderId.get(m.clOrderId());
-        if (t == null && m.localOrderId() > 0) t = byLocal.get(m.localOrderId());
         if (t == null) {
-            if (requestsInFlight.get() > 0 || deferredLocals.contains(m.localOrderId())) {
+            // A MessageID is registered by the RPC thread once the DLL call returns, and the DLL may answer first: while a
+            // request is in flight the message waits. Otherwise it belongs to a request this gateway did not make (another
+            // terminal, the progress of a cancel-all naming no order): counted, never guessed.
+            if (requestsInFlight.get() > 0) {
                 if (m.localOrderId() > 0) deferredLocals.add(m.localOrderId());
                 deferred.add(new Deferred(null, m, receivedNanos, System.nanoTime()));
             } else {
-                counters.unmatchedMessage(); // a message of a request made elsewhere (cancel-all progress, another terminal)
+                counters.unmatchedMessage();
             }
             return;
         }
+        RequestKind kind = messageKinds.getOrDefault(m.messageId(), RequestKind.NEW);
         t.onMessage(m, kind, receivedNanos, sink.of(t));
         if (t.closed()) active.remove(t);
     }
@@ -458,7 +459,7 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
 
     private boolean known(Deferred d) {
         if (d.snapshot != null) return trackerOf(d.snapshot) != null;
-        return byMessage.containsKey(d.message.messageId()) || byLocal.containsKey(d.message.localOrderId());
+        return byMessage.containsKey(d.message.messageId());
     }
 
     private void pollLost(LostOrderEvents lost) {
