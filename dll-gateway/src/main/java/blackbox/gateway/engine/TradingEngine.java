@@ -275,6 +275,7 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
 
     @Override
     public void onRoutingState(int result) {
+        drainTasks(); // sends bound before this state are in flight at the drop
         routingResult = result;
         boolean up = result == 5;
         boolean was = routingUp;
@@ -333,6 +334,11 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
             messageKinds.put(messageId, RequestKind.NEW);
         }
         if (!views.containsKey(intent.key().value())) views.put(intent.key().value(), t.current(clock.epochNanos()));
+        if (!routingUp && drops > 0 && t.onRoutingLost(drops, clock.epochNanos(), sink.of(t))) {
+            // sent as routing dropped: its outcome is as unknown as those in flight at the drop
+            ordersInDoubt++;
+            publisher.routing(false, routingResult, clock.epochNanos(), ordersInDoubt);
+        }
     }
 
     private OrderTracker find(String key, long localOrderId, String clOrderId) {
