@@ -896,6 +896,25 @@ static void session_e(void) {
     set_opt("fault.routing.reject_share", "0");
     CHECK(strstr(events(a), "tmr ") && strstr(last_order(a), "st=8") &&
           strstr(last_order(a), "text=rejected by the broker (fault.routing.reject_share): seq="), "reject_share: %s", events(a));
+    /* a share strictly between 0 and 1: some orders, decided by (seed, order sequence), so a second seed differs */
+    int rejected[2] = {0, 0};
+    char pattern[2][48] = {"", ""};
+    for (int run = 0; run < 2; run++) {
+        set_opt("fault.routing.seed", run ? "8" : "7");
+        set_opt("fault.routing.reject_share", "0.5");
+        int64_t ids[40];
+        for (int i = 0; i < 40; i++) ids[i] = limit_buy(u"1002", u"pw2", 35.00, 100);
+        sync_at(13, 0, 10);
+        for (int i = 0; i < 40; i++) {
+            bool r = strstr(last_order(ids[i]), "st=8") != NULL;
+            rejected[run] += r;
+            pattern[run][i] = r ? 'x' : '.';
+        }
+    }
+    set_opt("fault.routing.reject_share", "0");
+    set_opt("fault.routing.seed", "1");
+    CHECK(rejected[0] > 5 && rejected[0] < 35 && rejected[1] > 5 && rejected[1] < 35 && strcmp(pattern[0], pattern[1]),
+          "reject_share=0.5: %d and %d of 40 (%s / %s)", rejected[0], rejected[1], pattern[0], pattern[1]);
     set_opt("fault.routing.reject_tickers", "VALE3,ABEV3");
     set_opt("fault.routing.reject_accounts", "1001/A1");
     int64_t b = send(u"1002", NULL, u"pw2", u"VALE3", COT_LIMIT, COS_BUY, 50, -1, 100);
