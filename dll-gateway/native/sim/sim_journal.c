@@ -109,9 +109,16 @@ static bool replay_line(SimRoute *r, char *line, char *why, size_t whylen) {
         if (kind == 'N') {
             if (o->acct < 0) { snprintf(why, whylen, "account %lld/%s is not in the roster", (long long)broker, acc); return false; }
             if (!je8(f[11], &o->price_e8) || !je8(f[12], &o->stop_e8)) { snprintf(why, whylen, "bad price or stop"); return false; }
-            o->rest_e8 = o->price_e8;
             o->status = COS_NEW;
-            o->where = o->type == COT_STOP_LIMIT ? SIM_WHERE_STOPS : o->type == COT_MARKET ? SIM_WHERE_NONE : SIM_WHERE_BOOK;
+            if (o->type == COT_MARKET) {
+                /* as the live path (sim_match.c): a market order not yet executed rests at the extreme price; an
+                   'F' line then closes it or an 'L' line re-prices its remainder */
+                o->rest_e8 = o->side == COS_BUY ? MARKET_BUY_REST : MARKET_SELL_REST;
+                o->where = SIM_WHERE_BOOK;
+            } else {
+                o->rest_e8 = o->price_e8;
+                o->where = o->type == COT_STOP_LIMIT ? SIM_WHERE_STOPS : SIM_WHERE_BOOK;
+            }
         } else {
             int64_t st;
             if (!jint(f[13], &st)) { snprintf(why, whylen, "bad status"); return false; }

@@ -618,7 +618,7 @@ static NResult enumerate(SimSession *s, int32_t acct, uint8_t version, int64_t l
     pthread_mutex_lock(&b->lock);
     size_t n = b->acct_orders[acct].n;
     uint32_t *seqs = malloc((n ? n : 1) * sizeof *seqs);
-    if (seqs) memcpy(seqs, b->acct_orders[acct].v, n * sizeof *seqs);
+    if (seqs && n) memcpy(seqs, b->acct_orders[acct].v, n * sizeof *seqs);
     pthread_mutex_unlock(&b->lock);
     if (!seqs) return NL_INTERNAL_ERROR;
     for (size_t i = 0; i < n; i++) {

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -201,10 +202,10 @@ static void on_position(const TConnectorAccountIdentifier *a, const TConnectorAs
 
 #define BASE INT64_C(1741219200)   /* 2025-03-06 00:00:00 UTC, a Thursday; B3 is at UTC-3, winter grid */
 #define TS(h, m, s) ((BASE + (h) * 3600 + (m) * 60 + (s)) * INT64_C(1000000000))
-#define TAPE "/tmp/sim_routing_tape.csv"
-#define ROSTER "/tmp/sim_routing_roster.csv"
-#define MASTER "/tmp/sim_routing_instruments.csv"
-#define JOURNAL "/tmp/sim_routing_journal.csv"
+#define TAPE "sim_routing_tape.csv"
+#define ROSTER "sim_routing_roster.csv"
+#define MASTER "sim_routing_instruments.csv"
+#define JOURNAL "sim_routing_journal.csv"
 
 static void write_files(void) {
     FILE *f = fopen(TAPE, "w");
@@ -402,26 +403,26 @@ static void load_history(const char16_t *acc) {
 static void options_and_files(void) {
     CHECK_RC(SimSetOption("routing.roster", "/nonexistent/roster.csv"), NL_INVALID_ARGS);
     CHECK(strstr(SimLastError(), "routing.roster: cannot open roster file /nonexistent/roster.csv") != NULL, "%s", SimLastError());
-    FILE *f = fopen("/tmp/sim_routing_bad.csv", "w");
+    FILE *f = fopen("sim_routing_bad.csv", "w");
     fputs("# blackbox-sim-roster v1\n"
           "group,broker_id,broker_name,account_id,sub_account_id,owner_name,account_type,enabled,routing_password,cash_brl,positions\n"
           "G,308,Clear,1001,,Ana,owner,1,pw,10,PETR4:B:100@x\n", f);
     fclose(f);
-    CHECK_RC(SimSetOption("routing.roster", "/tmp/sim_routing_bad.csv"), NL_INVALID_ARGS);
-    CHECK_STR(SimLastError(), "routing.roster: bad roster row: /tmp/sim_routing_bad.csv:3: field positions: value \"PETR4:B:100@x\": "
+    CHECK_RC(SimSetOption("routing.roster", "sim_routing_bad.csv"), NL_INVALID_ARGS);
+    CHECK_STR(SimLastError(), "routing.roster: bad roster row: sim_routing_bad.csv:3: field positions: value \"PETR4:B:100@x\": "
                               "average price must be a decimal > 0 with at most 8 decimals");
-    f = fopen("/tmp/sim_routing_bad.csv", "w");
+    f = fopen("sim_routing_bad.csv", "w");
     fputs("# blackbox-sim-roster v1\n"
           "group,broker_id,broker_name,account_id,sub_account_id,owner_name,account_type,enabled,routing_password,cash_brl,positions\n"
           "G,308,Clear,1001,S1,Ana,sub_account,1,pw,10,\n", f);
     fclose(f);
-    CHECK_RC(SimSetOption("routing.roster", "/tmp/sim_routing_bad.csv"), NL_INVALID_ARGS);
+    CHECK_RC(SimSetOption("routing.roster", "sim_routing_bad.csv"), NL_INVALID_ARGS);
     CHECK(strstr(SimLastError(), ":3: field sub_account_id: value \"S1\": sub-account before (or without) its master row") != NULL,
           "%s", SimLastError());
-    f = fopen("/tmp/sim_routing_bad.csv", "w");
+    f = fopen("sim_routing_bad.csv", "w");
     fputs("# blackbox-sim-instruments v1\nticker,exchange,lot,tick,max_quantity,hours\nWINJ25,F,1,5,,nights\n", f);
     fclose(f);
-    CHECK_RC(SimSetOption("routing.instruments", "/tmp/sim_routing_bad.csv"), NL_INVALID_ARGS);
+    CHECK_RC(SimSetOption("routing.instruments", "sim_routing_bad.csv"), NL_INVALID_ARGS);
     CHECK(strstr(SimLastError(), ":3: field hours: value \"nights\": must be b3-equities, b3-index-futures") != NULL, "%s", SimLastError());
     CHECK_RC(SimSetOption("fill.participation", "0"), NL_INVALID_ARGS);
     CHECK_STR(SimLastError(), "fill.participation: must be a decimal 0 < p <= 1 (at most 6 decimals): value \"0\"");
@@ -896,6 +897,25 @@ static void session_e(void) {
     set_opt("fault.routing.reject_share", "0");
     CHECK(strstr(events(a), "tmr ") && strstr(last_order(a), "st=8") &&
           strstr(last_order(a), "text=rejected by the broker (fault.routing.reject_share): seq="), "reject_share: %s", events(a));
+    /* a share strictly between 0 and 1: some orders, decided by (seed, order sequence), so a second seed differs */
+    int rejected[2] = {0, 0};
+    char pattern[2][48] = {"", ""};
+    for (int run = 0; run < 2; run++) {
+        set_opt("fault.routing.seed", run ? "8" : "7");
+        set_opt("fault.routing.reject_share", "0.5");
+        int64_t ids[40];
+        for (int i = 0; i < 40; i++) ids[i] = limit_buy(u"1002", u"pw2", 35.00, 100);
+        sync_at(13, 0, 10);
+        for (int i = 0; i < 40; i++) {
+            bool r = strstr(last_order(ids[i]), "st=8") != NULL;
+            rejected[run] += r;
+            pattern[run][i] = r ? 'x' : '.';
+        }
+    }
+    set_opt("fault.routing.reject_share", "0");
+    set_opt("fault.routing.seed", "1");
+    CHECK(rejected[0] > 5 && rejected[0] < 35 && rejected[1] > 5 && rejected[1] < 35 && strcmp(pattern[0], pattern[1]),
+          "reject_share=0.5: %d and %d of 40 (%s / %s)", rejected[0], rejected[1], pattern[0], pattern[1]);
     set_opt("fault.routing.reject_tickers", "VALE3,ABEV3");
     set_opt("fault.routing.reject_accounts", "1001/A1");
     int64_t b = send(u"1002", NULL, u"pw2", u"VALE3", COT_LIMIT, COS_BUY, 50, -1, 100);
@@ -1000,7 +1020,7 @@ static void subaccount_and_v0(void) {
 /* Session F: the session grid and calendar (b3-market.md), futures ticks, a sub-account, V0 enums, an exchange
    that is always open. A tape spanning 2025-03-04 .. 2025-03-10. */
 static void session_f(void) {
-    FILE *f = fopen("/tmp/sim_routing_days.csv", "w");
+    FILE *f = fopen("sim_routing_days.csv", "w");
     fputs("# blackbox-replay v1\n"
           "ts_nanos,ticker,exchange,event,trade_number,price,quantity,trade_type,buy_agent,sell_agent,bid,ask,source_seq\n", f);
     fprintf(f, "%lld,PETR4,B,K,,,,,,,36.00,36.02,\n", (long long)DAYTS(4, 14, 0, 0));      /* Carnival Tuesday */
@@ -1017,7 +1037,7 @@ static void session_f(void) {
     fprintf(f, "%lld,WINJ25,F,K,,,,,,,128000,128010,\n", (long long)DAYTS(10, 21, 26, 0)); /* Monday 18:26 */
     fclose(f);
     CHECK_RC(SimResetOptions(), NL_OK);
-    set_opt("replay.files", "/tmp/sim_routing_days.csv");
+    set_opt("replay.files", "sim_routing_days.csv");
     set_opt("replay.start", "manual");
     set_opt("login.step_ms", "0");
     set_opt("routing.roster", ROSTER);
@@ -1079,7 +1099,7 @@ static void session_f(void) {
     CHECK(count_prefix("order ") > 0 && strstr(joined("order "), "PETR4 st=12 q=100") != NULL, "expiry across days: %s", joined("order "));
     CHECK(strstr(joined("order "), "BTCUSDT st=12 q=3") != NULL, "day order of an always-open market: %s", joined("order "));
     CHECK_RC(DLLFinalize(), NL_OK);
-    remove("/tmp/sim_routing_days.csv");
+    remove("sim_routing_days.csv");
 }
 
 /* The demo roster with the Binance sample that `blackbox up` replays by default (paths from run.sh). */
@@ -1161,6 +1181,9 @@ static void market_only(void) {
 }
 
 int main(void) {
+    /* our files go to a private temporary directory, so two runs at once cannot overwrite each other's */
+    char dir[] = "/tmp/sim_routing_XXXXXX";
+    if (!mkdtemp(dir) || chdir(dir) != 0) { perror("temporary directory"); return 2; }
     logv = calloc(MAXLOG, LINE);
     write_files();
     options_and_files();

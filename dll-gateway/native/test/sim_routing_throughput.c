@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -73,16 +74,19 @@ static void run(int threads) {
 }
 
 int main(int argc, char **argv) {
+    /* our files go to a private temporary directory, so two runs at once cannot overwrite each other's */
+    char dir[] = "/tmp/sim_routing_XXXXXX";
+    if (!mkdtemp(dir) || chdir(dir) != 0) { perror("temporary directory"); return 2; }
     n_orders = argc > 1 ? atol(argv[1]) : 500000;
-    FILE *f = fopen("/tmp/sim_routing_tp_roster.csv", "w");
+    FILE *f = fopen("sim_routing_tp_roster.csv", "w");
     fputs("# blackbox-sim-roster v1\n"
           "group,broker_id,broker_name,account_id,sub_account_id,owner_name,account_type,enabled,routing_password,cash_brl,positions\n"
           "G,308,Clear Corretora,1001,,Ana Lima,owner,1,pw,0,\n", f);
     fclose(f);
-    f = fopen("/tmp/sim_routing_tp_inst.csv", "w");
+    f = fopen("sim_routing_tp_inst.csv", "w");
     fputs("# blackbox-sim-instruments v1\nticker,exchange,lot,tick,max_quantity,hours\nPETR4,B,100,0.01,,\n", f);
     fclose(f);
-    if (SimSetOption("routing.roster", "/tmp/sim_routing_tp_roster.csv") || SimSetOption("routing.instruments", "/tmp/sim_routing_tp_inst.csv") ||
+    if (SimSetOption("routing.roster", "sim_routing_tp_roster.csv") || SimSetOption("routing.instruments", "sim_routing_tp_inst.csv") ||
         SimSetOption("routing.hours", "always") || SimSetOption("login.step_ms", "0")) {
         fprintf(stderr, "SimSetOption: %s\n", SimLastError());
         return 1;
@@ -94,13 +98,13 @@ int main(int argc, char **argv) {
     for (int i = 0; i < 3; i++) {
         run(runs[i]);
         SimResetOptions();
-        SimSetOption("routing.roster", "/tmp/sim_routing_tp_roster.csv");
-        SimSetOption("routing.instruments", "/tmp/sim_routing_tp_inst.csv");
+        SimSetOption("routing.roster", "sim_routing_tp_roster.csv");
+        SimSetOption("routing.instruments", "sim_routing_tp_inst.csv");
         SimSetOption("routing.hours", "always");
         SimSetOption("login.step_ms", "0");
     }
     SimResetOptions();
-    remove("/tmp/sim_routing_tp_roster.csv");
-    remove("/tmp/sim_routing_tp_inst.csv");
+    remove("sim_routing_tp_roster.csv");
+    remove("sim_routing_tp_inst.csv");
     return 0;
 }
