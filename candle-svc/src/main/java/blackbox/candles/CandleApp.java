@@ -1,5 +1,6 @@
 package blackbox.candles;
 
+import blackbox.candles.core.Timeframe;
 import blackbox.candles.engine.CandleEngine;
 import blackbox.candles.feed.MarketDataClient;
 import blackbox.candles.feed.MarketDataFeed;
@@ -8,8 +9,6 @@ import blackbox.candles.grpc.IndicatorsService;
 import blackbox.candles.jobs.ReprocessJob;
 import blackbox.candles.live.LiveHub;
 import blackbox.candles.read.CandleReadCache;
-import blackbox.candles.core.InstrumentId;
-import blackbox.candles.core.Timeframe;
 import blackbox.candles.store.CandleSchema;
 import blackbox.candles.store.CandleStore;
 import blackbox.candles.store.MonthPartitions;
@@ -18,13 +17,14 @@ import blackbox.candles.store.ReprocessRequests;
 import blackbox.candles.store.StoreUnavailableException;
 import blackbox.candles.v1.CandlesGrpc;
 import blackbox.platform.db.Database;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.health.GrpcHealth;
 import blackbox.platform.health.Health;
+import blackbox.platform.service.GrpcServers;
 import blackbox.platform.telemetry.Telemetry;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.opentelemetry.api.metrics.Meter;
 import java.io.IOException;
 import java.time.Duration;
@@ -114,14 +114,11 @@ public final class CandleApp implements AutoCloseable {
         ExecutorService jobs = Executors.newFixedThreadPool(2, daemon("candle-jobs"));
         ExecutorService drain = Executors.newFixedThreadPool(2, daemon("candle-stream-drain"));
         GrpcHealth grpcHealth = new GrpcHealth(health, CandlesGrpc.SERVICE_NAME);
-        serverBuilder.intercept(telemetry.grpcServerTracing());
-        Server server = serverBuilder
+        Server server = GrpcServers.withStandardServices(serverBuilder, telemetry, grpcHealth)
                 .addService(new CandlesService(store, cache, hub, job[0], marketData, config.buckets(), jobs, drain,
                         config.streamBuffer(), engine::seen))
                 .addService(new IndicatorsService(store, cache, hub, config.buckets(), engine::seen, drain,
                         config.streamBuffer()))
-                .addService(grpcHealth.service())
-                .addService(ProtoReflectionServiceV1.newInstance())
                 .build()
                 .start();
         CandleApp app = new CandleApp(server, feed, engine, job[0], hub, store, requests, health, grpcHealth, jobs, drain);
@@ -150,8 +147,7 @@ public final class CandleApp implements AutoCloseable {
     private static void recordCatchUp(CandleStore store, ReprocessRequests requests, CandleEngine engine,
                                       ReprocessJob job) {
         try {
-            TreeSet<InstrumentId> all = new TreeSet<>(java.util.Comparator.comparing(InstrumentId::ticker)
-                    .thenComparing(InstrumentId::exchange));
+            TreeSet<InstrumentId> all = new TreeSet<>();
             all.addAll(store.instruments());
             all.addAll(engine.seenInstruments());
             for (InstrumentId id : all) {

@@ -1,6 +1,5 @@
 package blackbox.marketdata;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.SequenceTracker;
 import blackbox.marketdata.core.Spool;
 import blackbox.marketdata.core.TradeDeduplicator;
@@ -22,13 +21,14 @@ import blackbox.marketdata.store.TradeStore;
 import blackbox.marketdata.subscribe.SubscriptionManager;
 import blackbox.marketdata.v1.MarketDataGrpc;
 import blackbox.platform.db.Database;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.health.GrpcHealth;
 import blackbox.platform.health.Health;
+import blackbox.platform.service.GrpcServers;
 import blackbox.platform.telemetry.Telemetry;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.opentelemetry.api.metrics.Meter;
 import java.io.IOException;
 import java.time.Duration;
@@ -134,13 +134,10 @@ public final class MarketDataApp implements AutoCloseable {
         ExecutorService readers = Executors.newFixedThreadPool(READERS, daemon("trade-reader"));
         ExecutorService backfills = Executors.newFixedThreadPool(BACKFILLS, daemon("backfill"));
         GrpcHealth grpcHealth = new GrpcHealth(health, MarketDataGrpc.SERVICE_NAME);
-        serverBuilder.intercept(telemetry.grpcServerTracing());
-        Server server = serverBuilder
+        Server server = GrpcServers.withStandardServices(serverBuilder, telemetry, grpcHealth)
                 .addService(new MarketDataService(subscriptions, fanout, drain, config.streamBuffer(), tradeStore, readers,
                         backfill, backfills))
                 .addService(new blackbox.marketdata.grpc.IngestionStatsService(ingestion, writer, spool, repairs))
-                .addService(grpcHealth.service())
-                .addService(ProtoReflectionServiceV1.newInstance())
                 .build()
                 .start();
         MarketDataApp app = new MarketDataApp(server, feed, writer, repairs, subscriptions, ingestion, fanout, spool, tradeStore,
@@ -246,7 +243,7 @@ public final class MarketDataApp implements AutoCloseable {
     }
 
     /** For tests: the instruments ingested. */
-    public java.util.List<Instrument> ingesting() {
+    public java.util.List<InstrumentId> ingesting() {
         return subscriptions.ingesting();
     }
 }

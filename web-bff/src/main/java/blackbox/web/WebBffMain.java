@@ -1,22 +1,19 @@
 package blackbox.web;
 
-import blackbox.platform.Logging;
-import blackbox.platform.config.Config;
-import blackbox.platform.config.ConfigException;
 import blackbox.platform.db.Database;
+import blackbox.platform.service.ServiceMain;
 import blackbox.web.auth.Role;
 import blackbox.web.core.InvalidInput;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * The web-bff process ({@code bin/web}). Configuration from the environment; a bad value exits 2 naming the key.
+ * The web-bff process ({@code bin/web}), started by {@link ServiceMain}: configuration from the environment (a bad
+ * value exits 2 naming the key), PostgreSQL, the channels to marketdata-svc, candle-svc and dll-gateway, the server
+ * on {@code BLACKBOX_WEB_HOST:PORT}; on SIGTERM the server closes first, then the channels and the database.
  * {@code bin/web add-user USERNAME ROLE[,ROLE...]} creates a user with the password read from standard input.
  */
 public final class WebBffMain {
@@ -24,36 +21,18 @@ public final class WebBffMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Config raw = Config.fromEnvironment();
-        WebBffConfig config;
-        try {
-            Logging.configure(raw);
-            config = WebBffConfig.from(raw);
-        } catch (ConfigException e) {
-            System.err.println("configuration error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Database database = Database.connect(config.database());
         if (args.length > 0) {
-            System.exit(command(args, database));
+            WebBffConfig config = ServiceMain.configure(WebBffConfig::from);
+            System.exit(command(args, Database.connect(config.database())));
             return;
         }
-        database.embeddedServer().ifPresent(server -> server.handOverShutdown());
-        ManagedChannel marketData = channel(config.marketDataTarget());
-        ManagedChannel candles = channel(config.candlesTarget());
-        ManagedChannel gateway = channel(config.gatewayTarget());
-        WebBffApp app = WebBffApp.start(config, database, marketData, candles, gateway);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            marketData.shutdownNow();
-            candles.shutdownNow();
-            gateway.shutdownNow();
-            database.close();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
+        ServiceMain.run("web-bff", WebBffConfig::from, (config, startup) -> {
+            Database database = startup.database(config.database());
+            var marketData = startup.channel(config.marketDataTarget());
+            var candles = startup.channel(config.candlesTarget());
+            var gateway = startup.channel(config.gatewayTarget());
+            startup.closeOnShutdown("web-bff", WebBffApp.start(config, database, marketData, candles, gateway));
+        });
     }
 
     private static int command(String[] args, Database database) throws Exception {
@@ -77,9 +56,5 @@ public final class WebBffMain {
         } finally {
             database.close();
         }
-    }
-
-    private static ManagedChannel channel(String target) {
-        return NettyChannelBuilder.forTarget(target).usePlaintext().maxInboundMessageSize(64 * 1024 * 1024).build();
     }
 }

@@ -2,9 +2,9 @@ package blackbox.bench.candles;
 
 import blackbox.candles.core.Buckets;
 import blackbox.candles.core.CandleAggregator;
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
 import blackbox.platform.db.EmbeddedPostgresServer;
+import blackbox.platform.domain.InstrumentId;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;

@@ -1,6 +1,5 @@
 package blackbox.bench.persist;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.TradeRow;
 import blackbox.marketdata.store.MarketdataSchema;
 import blackbox.marketdata.store.PartitionManager;
@@ -8,6 +7,7 @@ import blackbox.marketdata.store.PgTradeStore;
 import blackbox.platform.db.Database;
 import blackbox.platform.db.DatabaseConfig;
 import blackbox.platform.db.EmbeddedPostgresServer;
+import blackbox.platform.domain.InstrumentId;
 import java.io.BufferedWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -218,8 +218,8 @@ public final class TradePersistBench {
      * 0.01 or 5 points for the index future), round-lot quantities, broker codes 1..300, aggressor side.
      */
     static List<TradeRow> synthetic(int n, long seed) {
-        Instrument[] instruments = {new Instrument("PETR4", "B"), new Instrument("VALE3", "B"),
-                new Instrument("ITUB4", "B"), new Instrument("BBDC4", "B"), new Instrument("WINM25", "F")};
+        InstrumentId[] instruments = {new InstrumentId("PETR4", "B"), new InstrumentId("VALE3", "B"),
+                new InstrumentId("ITUB4", "B"), new InstrumentId("BBDC4", "B"), new InstrumentId("WINM25", "F")};
         double[] start = {38.45, 61.20, 33.10, 14.87, 128_450};
         double[] tick = {0.01, 0.01, 0.01, 0.01, 5};
         long[] lot = {100, 100, 100, 100, 1};

@@ -1,5 +1,6 @@
 package blackbox.candles.core;
 
+import blackbox.platform.domain.InstrumentId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package blackbox.candles.core;
 
+import blackbox.platform.domain.InstrumentId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

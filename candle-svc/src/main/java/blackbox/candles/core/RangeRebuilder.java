@@ -1,5 +1,6 @@
 package blackbox.candles.core;
 
+import blackbox.platform.domain.InstrumentId;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;

@@ -1,12 +1,12 @@
 package blackbox.candles.feed;
 
-import blackbox.candles.core.InstrumentId;
 import blackbox.gateway.v1.Trade;
 import blackbox.gateway.v1.TradeBatch;
 import blackbox.marketdata.v1.BackfillProgress;
 import blackbox.marketdata.v1.BackfillRequest;
 import blackbox.marketdata.v1.MarketDataGrpc;
 import blackbox.marketdata.v1.ReadTradesRequest;
+import blackbox.platform.domain.InstrumentId;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import java.util.Iterator;

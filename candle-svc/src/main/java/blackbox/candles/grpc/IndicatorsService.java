@@ -6,7 +6,6 @@ import static blackbox.platform.grpc.Calls.reply;
 
 import blackbox.candles.core.Candle;
 import blackbox.candles.core.ExchangeBuckets;
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
 import blackbox.candles.indicators.IndicatorCatalog;
 import blackbox.candles.indicators.IndicatorDefinition;
@@ -26,6 +25,7 @@ import blackbox.indicators.v1.ListIndicatorsRequest;
 import blackbox.indicators.v1.ListIndicatorsResponse;
 import blackbox.indicators.v1.LiveIndicatorValue;
 import blackbox.indicators.v1.StreamIndicatorsRequest;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.grpc.FlowControlledStream;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;

@@ -2,10 +2,10 @@ package blackbox.candles.grpc;
 
 import static blackbox.candles.grpc.Requests.invalid;
 
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
 import blackbox.candles.store.CandleStore;
 import blackbox.candles.store.StoreUnavailableException;
+import blackbox.platform.domain.InstrumentId;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

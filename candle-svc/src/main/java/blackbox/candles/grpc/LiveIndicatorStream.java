@@ -1,7 +1,6 @@
 package blackbox.candles.grpc;
 
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.LiveCandleBook.Event;
 import blackbox.candles.core.LiveCandleBook.State;
 import blackbox.candles.core.Timeframe;
@@ -10,6 +9,7 @@ import blackbox.candles.indicators.IndicatorSpec;
 import blackbox.candles.live.LiveHub;
 import blackbox.candles.store.StoreUnavailableException;
 import blackbox.indicators.v1.LiveIndicatorValue;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.grpc.FlowControlledStream;
 import io.grpc.Status;
 import java.util.concurrent.ArrayBlockingQueue;

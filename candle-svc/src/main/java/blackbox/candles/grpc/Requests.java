@@ -1,16 +1,13 @@
 package blackbox.candles.grpc;
 
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
+import blackbox.platform.domain.InstrumentId;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /** Validation of request fields at the edge: each failure is INVALID_ARGUMENT naming the field and its value. */
 final class Requests {
-    private static final Pattern TICKER = Pattern.compile("[A-Z0-9_.\\-]{1,32}");
-    private static final Pattern EXCHANGE = Pattern.compile("[A-Z0-9_]{1,8}");
     /** The most candles one page may ask for. */
     static final int MAX_LIMIT = 50_000;
     static final int DEFAULT_LIMIT = 5_000;
@@ -22,11 +19,12 @@ final class Requests {
         return Status.INVALID_ARGUMENT.withDescription(message).asRuntimeException();
     }
 
+    /** The instrument of a request, by {@link InstrumentId}'s rules, the message naming the request field. */
     static InstrumentId instrument(blackbox.gateway.v1.InstrumentId id) {
-        if (!TICKER.matcher(id.getTicker()).matches()) {
+        if (!InstrumentId.validTicker(id.getTicker())) {
             throw invalid("instrument.ticker must match [A-Z0-9_.-]{1,32}: instrument.ticker=\"" + id.getTicker() + "\"");
         }
-        if (!EXCHANGE.matcher(id.getExchange()).matches()) {
+        if (!InstrumentId.validExchange(id.getExchange())) {
             throw invalid("instrument.exchange must match [A-Z0-9_]{1,8}: instrument.exchange=\""
                     + id.getExchange() + "\"");
         }

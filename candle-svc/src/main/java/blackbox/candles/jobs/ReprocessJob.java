@@ -1,14 +1,14 @@
 package blackbox.candles.jobs;
 
 import blackbox.candles.core.ExchangeBuckets;
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.RangeRebuilder;
 import blackbox.candles.engine.CandleEngine;
 import blackbox.candles.feed.MarketDataClient;
-import blackbox.candles.store.ReprocessRequests;
 import blackbox.candles.store.ReprocessRequests.Request;
+import blackbox.candles.store.ReprocessRequests;
 import blackbox.candles.store.StoreUnavailableException;
 import blackbox.gateway.v1.Trade;
+import blackbox.platform.domain.InstrumentId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

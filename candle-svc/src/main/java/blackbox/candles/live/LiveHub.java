@@ -2,12 +2,12 @@ package blackbox.candles.live;
 
 import blackbox.candles.core.Candle;
 import blackbox.candles.core.ExchangeBuckets;
-import blackbox.candles.core.InstrumentId;
-import blackbox.candles.core.LiveCandleBook;
 import blackbox.candles.core.LiveCandleBook.Event;
 import blackbox.candles.core.LiveCandleBook.Snapshot;
 import blackbox.candles.core.LiveCandleBook.State;
+import blackbox.candles.core.LiveCandleBook;
 import blackbox.candles.core.Timeframe;
+import blackbox.platform.domain.InstrumentId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

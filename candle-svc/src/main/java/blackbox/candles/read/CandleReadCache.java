@@ -1,10 +1,10 @@
 package blackbox.candles.read;
 
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
 import blackbox.candles.store.CandleStore;
 import blackbox.candles.store.StoreUnavailableException;
+import blackbox.platform.domain.InstrumentId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ import java.util.function.Function;
  * and year).
  */
 public final class CandleReadCache {
-    private static final Entry TOMBSTONE = new Entry(Candle.flat(new InstrumentId("-", "-"), Timeframe.M5, 0, 1));
+    private static final Entry TOMBSTONE = new Entry(Candle.flat(new InstrumentId("-", "_"), Timeframe.M5, 0, 1));
 
     /** A cached candle and, once a reader asked for it, its wire form (built once, reused by every later read). */
     private static final class Entry {

@@ -1,8 +1,8 @@
 package blackbox.candles.store;
 
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
+import blackbox.platform.domain.InstrumentId;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package blackbox.candles.store;
 
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
 import blackbox.platform.db.Database;
+import blackbox.platform.domain.InstrumentId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

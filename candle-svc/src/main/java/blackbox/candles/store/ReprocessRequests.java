@@ -1,7 +1,7 @@
 package blackbox.candles.store;
 
-import blackbox.candles.core.InstrumentId;
 import blackbox.platform.db.Database;
+import blackbox.platform.domain.InstrumentId;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,27 +1,30 @@
 package blackbox.candles.component;
 
-import static blackbox.candles.component.CandleStack.BTC;
-import static blackbox.candles.component.CandleStack.ETH;
-import static blackbox.candles.component.CandleStack.await;
+import static blackbox.gateway.testing.GatewayPart.BTC;
+import static blackbox.gateway.testing.GatewayPart.ETH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.candles.core.Buckets;
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.CandleAggregatorPropertyTest.Trade;
+import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.Timeframe;
+import blackbox.candles.testing.CandlePart;
 import blackbox.candles.v1.CsvChunk;
 import blackbox.candles.v1.ExportCandlesRequest;
 import blackbox.candles.v1.GetCandlesRequest;
 import blackbox.candles.v1.GetCandlesResponse;
 import blackbox.candles.v1.LiveCandle;
 import blackbox.candles.v1.StreamCandlesRequest;
+import blackbox.gateway.testing.GatewayPart;
 import blackbox.gateway.v1.InstrumentId;
+import blackbox.marketdata.testing.MarketDataPart;
+import blackbox.testkit.StreamCollector;
+import blackbox.testkit.TestStack;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,26 +34,29 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * candle-svc on the real stack: the simulator replays the Binance sample (6,000 trades of two instruments) through
  * the gateway and marketdata-svc; candle-svc's candles are compared with the file aggregated independently.
  * SPOT is configured in UTC, exercising the per-exchange time zone.
  */
+@Timeout(180)
 class CandleServiceComponentTest {
     static final Buckets UTC = new Buckets(ZoneOffset.UTC);
     static final long FROM = 0;
     static final long TO = Long.MAX_VALUE;
 
-    CandleStack stack;
+    TestStack stack;
+    CandlePart candles;
 
     @BeforeEach
     void start() throws Exception {
-        stack = new CandleStack();
+        stack = new TestStack("candles-test");
+        candles = CandlePart.on(stack);
     }
 
     @AfterEach
@@ -58,11 +64,28 @@ class CandleServiceComponentTest {
         stack.close();
     }
 
+    /**
+     * The gateway (tape held; {@code gatewayOverrides}), marketdata-svc and candle-svc ({@code candleOverrides}),
+     * both sample instruments subscribed by user {@code desk}, ingestion live end to end.
+     */
+    static void startLive(CandlePart candles, Map<String, String> gatewayOverrides, Map<String, String> candleOverrides)
+            throws Exception {
+        candles.startWithUpstream(gatewayOverrides, candleOverrides);
+        MarketDataPart.on(candles.stack()).subscribe("desk", BTC, ETH);
+        candles.awaitLive(2);
+    }
+
+    /** Replays the whole sample and waits until its trades are stored, applied and their candles written. */
+    static void replayAll(TestStack stack) throws InterruptedException {
+        GatewayPart.on(stack).startReplay();
+        CandlePart.on(stack).awaitApplied(GatewayPart.SAMPLE_TRADES);
+    }
+
     /** The sample's trades of one instrument, parsed from the file on their own. */
     static List<Trade> fileTrades(InstrumentId id) throws IOException {
         List<Trade> out = new ArrayList<>();
-        blackbox.candles.core.InstrumentId core = new blackbox.candles.core.InstrumentId(id.getTicker(), id.getExchange());
-        for (String line : Files.readAllLines(CandleStack.SAMPLE)) {
+        blackbox.platform.domain.InstrumentId core = new blackbox.platform.domain.InstrumentId(id.getTicker(), id.getExchange());
+        for (String line : Files.readAllLines(GatewayPart.SAMPLE)) {
             if (line.startsWith("#") || line.startsWith("ts_nanos")) continue;
             String[] f = line.split(",", -1);
             if (!f[1].equals(id.getTicker()) || !f[3].equals("T")) continue;
@@ -94,7 +117,7 @@ class CandleServiceComponentTest {
         List<blackbox.candles.v1.Candle> out = new ArrayList<>();
         String token = "";
         do {
-            GetCandlesResponse page = stack.blocking.getCandles(GetCandlesRequest.newBuilder().setInstrument(id)
+            GetCandlesResponse page = candles.blocking().getCandles(GetCandlesRequest.newBuilder().setInstrument(id)
                     .setTimeframe(tf.label()).setFromNanos(FROM).setToNanos(TO).setLimit(limit).setPageToken(token).build());
             assertTrue(page.getCandlesCount() <= limit);
             out.addAll(page.getCandlesList());
@@ -104,12 +127,12 @@ class CandleServiceComponentTest {
     }
 
     void replayAll() throws InterruptedException {
-        stack.replayAll();
+        replayAll(stack);
     }
 
     @Test
     void replayedTradesBecomeCandlesEqualToTheFileAggregatedInEveryTimeframe() throws Exception {
-        stack.start(Map.of(), Map.of());
+        startLive(candles, Map.of(), Map.of());
         replayAll();
         for (InstrumentId id : List.of(BTC, ETH)) {
             for (Timeframe tf : Timeframe.values()) {
@@ -118,12 +141,12 @@ class CandleServiceComponentTest {
                 assertEquals(want, got, id.getTicker() + " " + tf);
             }
         }
-        assertEquals(0, stack.candles.engine().tradesLate());
+        assertEquals(0, candles.app().engine().tradesLate());
     }
 
     @Test
     void badRequestsAreRejectedNamingTheFieldAndValue() throws Exception {
-        stack.start(Map.of(), Map.of());
+        startLive(candles, Map.of(), Map.of());
         replayAll();
         GetCandlesRequest good = GetCandlesRequest.newBuilder().setInstrument(BTC).setTimeframe("1m").setFromNanos(0)
                 .setToNanos(TO).build();
@@ -136,29 +159,29 @@ class CandleServiceComponentTest {
                 "instrument=PETR9:B");
         assertInvalid(good.toBuilder().setInstrument(InstrumentId.newBuilder().setTicker("pe tr").setExchange("B")).build(),
                 "instrument.ticker=\"pe tr\"");
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stack.blocking
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> candles.blocking()
                 .streamCandles(StreamCandlesRequest.newBuilder().setInstrument(BTC).setTimeframe("2h").build()).hasNext());
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertTrue(e.getStatus().getDescription().contains("timeframe=\"2h\""), e.getStatus().getDescription());
     }
 
     private void assertInvalid(GetCandlesRequest request, String names) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stack.blocking.getCandles(request));
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> candles.blocking().getCandles(request));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus().toString());
         assertTrue(e.getStatus().getDescription().contains(names), e.getStatus().getDescription());
     }
 
     @Test
     void gapsAreFilledWithThePreviousCloseOnlyWhenAsked() throws Exception {
-        stack.start(Map.of(), Map.of());
+        startLive(candles, Map.of(), Map.of());
         replayAll();
         List<Candle> minutes = expected(BTC, Timeframe.M1);
         long first = minutes.getFirst().bucketStart();
         long last = minutes.getLast().bucketStart();
         GetCandlesRequest request = GetCandlesRequest.newBuilder().setInstrument(BTC).setTimeframe("1m")
                 .setFromNanos(first).setToNanos(last + 60_000_000_000L * 11).build();
-        assertEquals(minutes.size(), stack.blocking.getCandles(request).getCandlesCount(), "no invented candles");
-        GetCandlesResponse filled = stack.blocking.getCandles(request.toBuilder().setFillGaps(true).build());
+        assertEquals(minutes.size(), candles.blocking().getCandles(request).getCandlesCount(), "no invented candles");
+        GetCandlesResponse filled = candles.blocking().getCandles(request.toBuilder().setFillGaps(true).build());
         assertEquals(minutes.size() + 10, filled.getCandlesCount());
         blackbox.candles.v1.Candle flat = filled.getCandles(filled.getCandlesCount() - 1);
         assertEquals(0, flat.getTrades());
@@ -168,82 +191,64 @@ class CandleServiceComponentTest {
 
     @Test
     void liveStreamSendsEachCloseOnceAndAResumedStreamMissesNothing() throws Exception {
-        stack.start(Map.of(), Map.of());
-        List<LiveCandle> live = new CopyOnWriteArrayList<>();
-        stack.async.streamCandles(StreamCandlesRequest.newBuilder().setInstrument(BTC).setTimeframe("1m").build(),
-                collector(live));
-        await(() -> stack.candles.engine() != null && liveSubscribers() == 1, Duration.ofSeconds(5), () -> "subscribed");
+        startLive(candles, Map.of(), Map.of());
+        StreamCollector<LiveCandle> live = new StreamCollector<>();
+        candles.async().streamCandles(StreamCandlesRequest.newBuilder().setInstrument(BTC).setTimeframe("1m").build(), live);
+        TestStack.await(() -> liveSubscribers() == 1, Duration.ofSeconds(5), "subscribed");
         replayAll();
         List<Candle> minutes = expected(BTC, Timeframe.M1);
         // every minute but the last is closed by the next one's trades; the last stays forming
-        await(() -> closes(live).size() == minutes.size() - 1, Duration.ofSeconds(10),
-                () -> "closes: " + closes(live).size() + " of " + (minutes.size() - 1));
+        live.await(events -> closes(events).size() == minutes.size() - 1, Duration.ofSeconds(10),
+                () -> "closes: " + closes(live.items()).size() + " of " + (minutes.size() - 1));
         assertEquals(minutes.subList(0, minutes.size() - 1).stream().map(CandleServiceComponentTest::key).toList(),
-                closes(live).stream().map(c -> key(c.getCandle())).toList(), "each close once, with its final values");
-        LiveCandle lastForming = live.stream().filter(c -> c.getState() == LiveCandle.State.FORMING).reduce((a, b) -> b)
-                .orElseThrow();
+                closes(live.items()).stream().map(c -> key(c.getCandle())).toList(), "each close once, with its final values");
+        LiveCandle lastForming = live.items().stream().filter(c -> c.getState() == LiveCandle.State.FORMING)
+                .reduce((a, b) -> b).orElseThrow();
         assertEquals(key(minutes.getLast()), key(lastForming.getCandle()));
 
         // a client that saw the first two closes reconnects: it gets every later close once, then the forming candle
         long resumeAfter = minutes.get(1).bucketStart();
-        List<LiveCandle> resumed = new CopyOnWriteArrayList<>();
-        stack.async.streamCandles(StreamCandlesRequest.newBuilder().setInstrument(BTC).setTimeframe("1m")
-                .setResumeAfterBucketNanos(resumeAfter).build(), collector(resumed));
-        await(() -> resumed.size() >= minutes.size() - 2, Duration.ofSeconds(5), () -> "resumed: " + resumed.size());
+        StreamCollector<LiveCandle> resumed = new StreamCollector<>();
+        candles.async().streamCandles(StreamCandlesRequest.newBuilder().setInstrument(BTC).setTimeframe("1m")
+                .setResumeAfterBucketNanos(resumeAfter).build(), resumed);
+        resumed.awaitCount(minutes.size() - 2, Duration.ofSeconds(5));
         List<String> want = new ArrayList<>(minutes.subList(2, minutes.size() - 1).stream()
                 .map(c -> "CLOSED " + key(c)).toList());
         want.add("FORMING " + key(minutes.getLast()));
-        assertEquals(want, resumed.stream().map(c -> c.getState() + " " + key(c.getCandle())).toList());
+        assertEquals(want, resumed.items().stream().map(c -> c.getState() + " " + key(c.getCandle())).toList());
     }
 
     @Test
     void aCachedSeriesServesLiveHistoryAndPagesAlike() throws Exception {
-        stack.start(Map.of(), Map.of());
+        startLive(candles, Map.of(), Map.of());
         replayAll();
         // the live stream's history and GetCandles read the same cached 5m series, in two forms
-        List<LiveCandle> resumed = new CopyOnWriteArrayList<>();
-        stack.async.streamCandles(StreamCandlesRequest.newBuilder().setInstrument(ETH).setTimeframe("5m")
-                .setResumeAfterBucketNanos(1).build(), collector(resumed));
+        StreamCollector<LiveCandle> resumed = new StreamCollector<>();
+        candles.async().streamCandles(StreamCandlesRequest.newBuilder().setInstrument(ETH).setTimeframe("5m")
+                .setResumeAfterBucketNanos(1).build(), resumed);
         List<Candle> fives = expected(ETH, Timeframe.M5);
-        await(() -> resumed.size() >= fives.size(), Duration.ofSeconds(5), () -> "5m history: " + resumed.size());
+        resumed.awaitCount(fives.size(), Duration.ofSeconds(5));
         for (int round = 0; round < 2; round++) {
             assertEquals(fives.stream().map(CandleServiceComponentTest::key).toList(),
                     readAll(ETH, Timeframe.M5, 50_000).stream().map(CandleServiceComponentTest::key).toList());
         }
-        assertEquals(key(fives.getFirst()), key(resumed.getFirst().getCandle()));
+        assertEquals(key(fives.getFirst()), key(resumed.items().getFirst().getCandle()));
     }
 
     private int liveSubscribers() {
-        return stack.candles == null ? 0 : (int) stack.candles.liveSubscribers();
+        return candles.running() ? (int) candles.app().liveSubscribers() : 0;
     }
 
     static List<LiveCandle> closes(List<LiveCandle> events) {
         return events.stream().filter(c -> c.getState() == LiveCandle.State.CLOSED).toList();
     }
 
-    static StreamObserver<LiveCandle> collector(List<LiveCandle> into) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(LiveCandle value) {
-                into.add(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        };
-    }
-
     @Test
     void exportGivesAHeaderAndOneLinePerCandle() throws Exception {
-        stack.start(Map.of(), Map.of());
+        startLive(candles, Map.of(), Map.of());
         replayAll();
         StringBuilder csv = new StringBuilder();
-        Iterator<CsvChunk> chunks = stack.blocking.exportCandles(ExportCandlesRequest.newBuilder().setInstrument(ETH)
+        Iterator<CsvChunk> chunks = candles.blocking().exportCandles(ExportCandlesRequest.newBuilder().setInstrument(ETH)
                 .setTimeframe("1m").setFromNanos(0).setToNanos(TO).build());
         chunks.forEachRemaining(c -> csv.append(c.getData().toStringUtf8()));
         String[] lines = csv.toString().split("\n");

@@ -1,18 +1,20 @@
 package blackbox.candles.component;
 
-import static blackbox.candles.component.CandleStack.ETH;
-import static blackbox.candles.component.CandleStack.await;
+import static blackbox.candles.component.CandleServiceComponentTest.replayAll;
+import static blackbox.candles.component.CandleServiceComponentTest.startLive;
+import static blackbox.gateway.testing.GatewayPart.ETH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.CandleAggregatorPropertyTest.Trade;
+import blackbox.candles.core.CandleAggregatorPropertyTest;
 import blackbox.candles.core.Timeframe;
 import blackbox.candles.indicators.IndicatorSet;
 import blackbox.candles.indicators.IndicatorSpec;
+import blackbox.candles.testing.CandlePart;
 import blackbox.indicators.v1.GetIndicatorRequest;
 import blackbox.indicators.v1.GetIndicatorResponse;
 import blackbox.indicators.v1.IndicatorDescription;
@@ -21,37 +23,41 @@ import blackbox.indicators.v1.IndicatorsGrpc;
 import blackbox.indicators.v1.ListIndicatorsRequest;
 import blackbox.indicators.v1.LiveIndicatorValue;
 import blackbox.indicators.v1.StreamIndicatorsRequest;
+import blackbox.testkit.StreamCollector;
+import blackbox.testkit.TestStack;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The Indicators service on the real stack (simulator, gateway, marketdata-svc, candle-svc, PostgreSQL), replaying
  * the Binance sample: history and live values equal the indicator core run over the file's candles aggregated
  * independently (the core itself is held to ta4j by {@code IndicatorOracleTest}).
  */
+@Timeout(180)
 class IndicatorServiceComponentTest {
     /** Short periods: the sample has only four minutes of ETHUSDT. */
     static final List<String> SPECS = List.of("sma(2)", "ema(1)", "wma(2)", "rsi(1)", "macd(1,2,1)", "obv", "vwap");
 
-    CandleStack stack;
+    TestStack stack;
+    CandlePart candles;
     IndicatorsGrpc.IndicatorsBlockingStub blocking;
     IndicatorsGrpc.IndicatorsStub async;
 
     @BeforeEach
     void start() throws Exception {
-        stack = new CandleStack();
-        blocking = IndicatorsGrpc.newBlockingStub(stack.channel);
-        async = IndicatorsGrpc.newStub(stack.channel);
+        stack = new TestStack("candles-test");
+        candles = CandlePart.on(stack);
+        blocking = IndicatorsGrpc.newBlockingStub(candles.channel());
+        async = IndicatorsGrpc.newStub(candles.channel());
     }
 
     @AfterEach
@@ -83,8 +89,8 @@ class IndicatorServiceComponentTest {
 
     @Test
     void historyEqualsTheIndicatorsOverTheFilesCandlesWithTheFormingBarProvisional() throws Exception {
-        stack.start(Map.of(), Map.of());
-        stack.replayAll();
+        startLive(candles, Map.of(), Map.of());
+        replayAll(stack);
         for (Timeframe tf : List.of(Timeframe.M1, Timeframe.M5)) {
             List<Candle> candles = CandleServiceComponentTest.expected(ETH, tf);
             for (String spec : SPECS) {
@@ -109,8 +115,8 @@ class IndicatorServiceComponentTest {
 
     @Test
     void aRangeIsWarmedUpOnTheCandlesBeforeItAndCutAtTheLimit() throws Exception {
-        stack.start(Map.of(), Map.of());
-        stack.replayAll();
+        startLive(candles, Map.of(), Map.of());
+        replayAll(stack);
         List<Candle> minutes = CandleServiceComponentTest.expected(ETH, Timeframe.M1);
         List<double[]> want = expected("macd(1,2,1)", minutes);
         GetIndicatorResponse r = blocking.getIndicator(GetIndicatorRequest.newBuilder().setInstrument(ETH)
@@ -125,8 +131,8 @@ class IndicatorServiceComponentTest {
 
     @Test
     void badSpecsAndRequestsAreRejectedNamingTheFieldAndValue() throws Exception {
-        stack.start(Map.of(), Map.of());
-        stack.replayAll();
+        startLive(candles, Map.of(), Map.of());
+        replayAll(stack);
         GetIndicatorRequest good = GetIndicatorRequest.newBuilder().setInstrument(ETH).setTimeframe("1m")
                 .setSpec("ema(9)").setFromNanos(0).setToNanos(Long.MAX_VALUE).build();
         assertInvalid(() -> blocking.getIndicator(good.toBuilder().setSpec("foo(3)").build()),
@@ -157,17 +163,18 @@ class IndicatorServiceComponentTest {
 
     @Test
     void liveStreamSendsEachFinalValueOnceProvisionalValuesForTheFormingBarAndResumes() throws Exception {
-        stack.start(Map.of(), Map.of());
+        startLive(candles, Map.of(), Map.of());
         List<String> specs = List.of("sma(2)", "obv");
-        List<LiveIndicatorValue> live = new CopyOnWriteArrayList<>();
+        StreamCollector<LiveIndicatorValue> stream = new StreamCollector<>();
         async.streamIndicators(StreamIndicatorsRequest.newBuilder().setInstrument(ETH).setTimeframe("1m")
-                .addAllSpecs(specs).build(), collector(live));
-        await(() -> stack.candles.liveSubscribers() == 1, Duration.ofSeconds(5), () -> "subscribed");
-        stack.replayAll();
+                .addAllSpecs(specs).build(), stream);
+        TestStack.await(() -> candles.app().liveSubscribers() == 1, Duration.ofSeconds(5), "subscribed");
+        replayAll(stack);
         List<Candle> minutes = CandleServiceComponentTest.expected(ETH, Timeframe.M1);
         int closed = minutes.size() - 1; // the last minute stays forming
-        await(() -> finals(live).size() == closed * specs.size(), Duration.ofSeconds(10),
-                () -> "finals: " + finals(live).size() + " of " + closed * specs.size());
+        stream.await(v -> finals(v).size() == closed * specs.size(), Duration.ofSeconds(10),
+                () -> "finals: " + finals(stream.items()).size() + " of " + closed * specs.size());
+        List<LiveIndicatorValue> live = stream.items();
         for (String spec : specs) {
             List<double[]> want = expected(spec, minutes);
             List<LiveIndicatorValue> mine = finals(live).stream().filter(v -> v.getSpec().equals(spec)).toList();
@@ -185,20 +192,21 @@ class IndicatorServiceComponentTest {
 
         // a client that has the first close's values reconnects: every later FINAL once, then the forming bar
         long resumeAfter = minutes.get(0).bucketStart();
-        List<LiveIndicatorValue> resumed = new CopyOnWriteArrayList<>();
+        StreamCollector<LiveIndicatorValue> resumedStream = new StreamCollector<>();
         async.streamIndicators(StreamIndicatorsRequest.newBuilder().setInstrument(ETH).setTimeframe("1m")
-                .addAllSpecs(specs).setResumeAfterBucketNanos(resumeAfter).build(), collector(resumed));
-        await(() -> resumed.stream().anyMatch(v -> v.getKind() == LiveIndicatorValue.Kind.PROVISIONAL),
-                Duration.ofSeconds(10), () -> "resumed stream reached the forming bar");
+                .addAllSpecs(specs).setResumeAfterBucketNanos(resumeAfter).build(), resumedStream);
+        List<LiveIndicatorValue> resumed = resumedStream.await(
+                r -> r.stream().anyMatch(v -> v.getKind() == LiveIndicatorValue.Kind.PROVISIONAL),
+                Duration.ofSeconds(10), "resumed stream reached the forming bar");
         assertEquals(minutes.subList(1, closed).stream().flatMap(c -> specs.stream().map(s -> s + "@" + c.bucketStart()))
                         .toList(),
                 finals(resumed).stream().map(v -> v.getSpec() + "@" + v.getValue().getBucketStartNanos()).toList());
 
         // a fresh client starts with the current values: the last close's FINAL, then the forming bar's
-        List<LiveIndicatorValue> fresh = new CopyOnWriteArrayList<>();
+        StreamCollector<LiveIndicatorValue> freshStream = new StreamCollector<>();
         async.streamIndicators(StreamIndicatorsRequest.newBuilder().setInstrument(ETH).setTimeframe("1m")
-                .addSpecs("sma(2)").build(), collector(fresh));
-        await(() -> fresh.size() >= 2, Duration.ofSeconds(10), () -> "fresh stream's first values");
+                .addSpecs("sma(2)").build(), freshStream);
+        List<LiveIndicatorValue> fresh = freshStream.awaitCount(2, Duration.ofSeconds(10));
         assertEquals(LiveIndicatorValue.Kind.FINAL, fresh.get(0).getKind());
         assertEquals(minutes.get(closed - 1).bucketStart(), fresh.get(0).getValue().getBucketStartNanos());
         assertEquals(LiveIndicatorValue.Kind.PROVISIONAL, fresh.get(1).getKind());
@@ -206,30 +214,31 @@ class IndicatorServiceComponentTest {
 
     @Test
     void aCorrectedCandleCorrectsTheValuesFromItOn() throws Exception {
-        stack.start(Map.of(), Map.of());
+        startLive(candles, Map.of(), Map.of());
         List<String> specs = List.of("sma(2)", "obv");
-        List<LiveIndicatorValue> live = new CopyOnWriteArrayList<>();
+        StreamCollector<LiveIndicatorValue> stream = new StreamCollector<>();
         async.streamIndicators(StreamIndicatorsRequest.newBuilder().setInstrument(ETH).setTimeframe("1m")
-                .addAllSpecs(specs).build(), collector(live));
-        await(() -> stack.candles.liveSubscribers() == 1, Duration.ofSeconds(5), () -> "subscribed");
-        stack.replayAll();
+                .addAllSpecs(specs).build(), stream);
+        TestStack.await(() -> candles.app().liveSubscribers() == 1, Duration.ofSeconds(5), "subscribed");
+        replayAll(stack);
         List<Trade> trades = new ArrayList<>(CandleServiceComponentTest.fileTrades(ETH));
         List<Candle> before = CandleServiceComponentTest.expected(ETH, Timeframe.M1);
         int closed = before.size() - 1;
-        await(() -> finals(live).size() == closed * specs.size(), Duration.ofSeconds(10), () -> "finals");
+        stream.await(v -> finals(v).size() == closed * specs.size(), Duration.ofSeconds(10), "finals");
 
         // a late trade in the second minute, inside the rectification window: its closed candle is corrected
         long minute = before.get(1).bucketStart();
         Trade late = new Trade(trades.getFirst().instrument(), minute + 1, before.get(1).high() + 1, 500_000,
                 4_000_000_000L, 2);
         trades.add(late);
-        stack.candles.engine().submit(List.of(blackbox.gateway.v1.Trade.newBuilder().setInstrument(ETH)
+        candles.app().engine().submit(List.of(blackbox.gateway.v1.Trade.newBuilder().setInstrument(ETH)
                 .setTimeNanos(late.time()).setPrice(late.price()).setQuantity(late.quantity())
                 .setTradeNumber((int) late.number()).setTradeType(late.type()).build()));
         List<Candle> after = List.copyOf(CandleAggregatorPropertyTest.naive(CandleServiceComponentTest.UTC,
                 late.instrument(), Timeframe.M1, trades).values());
-        await(() -> corrected(live).size() >= (closed - 1) * specs.size(), Duration.ofSeconds(10),
-                () -> "corrections: " + corrected(live).size());
+        stream.await(v -> corrected(v).size() >= (closed - 1) * specs.size(), Duration.ofSeconds(10),
+                () -> "corrections: " + corrected(stream.items()).size());
+        List<LiveIndicatorValue> live = stream.items();
         for (String spec : specs) {
             List<double[]> want = expected(spec, after);
             List<LiveIndicatorValue> mine = corrected(live).stream().filter(v -> v.getSpec().equals(spec)).toList();
@@ -240,7 +249,7 @@ class IndicatorServiceComponentTest {
                 assertValue(want.get(i + 1), mine.get(i).getValue(), spec + " corrected " + (i + 1));
             }
         }
-        assertEquals(closed * specs.size(), finals(live).size(), "no FINAL twice");
+        assertEquals(closed * specs.size(), finals(stream.items()).size(), "no FINAL twice");
     }
 
     static List<LiveIndicatorValue> corrected(List<LiveIndicatorValue> events) {
@@ -249,7 +258,7 @@ class IndicatorServiceComponentTest {
 
     @Test
     void listIndicatorsDescribesEveryIndicator() throws Exception {
-        stack.start(Map.of(), Map.of());
+        startLive(candles, Map.of(), Map.of());
         List<IndicatorDescription> all = blocking.listIndicators(ListIndicatorsRequest.getDefaultInstance())
                 .getIndicatorsList();
         assertEquals(List.of("sma", "ema", "wma", "rsi", "macd", "bbands", "atr", "stoch", "obv", "vwap"),
@@ -265,20 +274,4 @@ class IndicatorServiceComponentTest {
         return events.stream().filter(v -> v.getKind() == LiveIndicatorValue.Kind.FINAL).toList();
     }
 
-    static StreamObserver<LiveIndicatorValue> collector(List<LiveIndicatorValue> into) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(LiveIndicatorValue value) {
-                into.add(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        };
-    }
 }

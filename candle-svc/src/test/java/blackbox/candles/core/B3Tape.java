@@ -1,5 +1,6 @@
 package blackbox.candles.core;
 
+import blackbox.testkit.TestStack;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,13 +39,10 @@ public final class B3Tape {
      * @return the matching files, sorted; aborts the calling test (with a printed reason) when there are none
      */
     public static List<Path> filesOrAbort(String fileNamePattern) throws IOException {
-        Path root = repoRoot();
-        Path dir = root == null ? null : root.resolve("../shared/data/b3-btg-2025/trades").normalize();
-        List<Path> files = List.of();
-        if (dir != null && Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(p -> p.getFileName().toString().matches(fileNamePattern)).sorted().toList();
-            }
+        Path dir = TestStack.skipUnlessSharedData("b3-btg-2025/trades");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().matches(fileNamePattern)).sorted().toList();
         }
         if (files.isEmpty()) {
             String reason = "B3 tape absent (" + dir + "/" + fileNamePattern + "): acceptance on real data skipped";
@@ -86,18 +84,5 @@ public final class B3Tape {
             trades++;
         }
         return trades;
-    }
-
-    private static Path repoRoot() {
-        String property = System.getProperty("blackbox.repo.root");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("samples"))) {
-                return p;
-            }
-        }
-        return null;
     }
 }

@@ -3,6 +3,7 @@ package blackbox.candles.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.platform.domain.InstrumentId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -2,6 +2,7 @@ package blackbox.candles.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import blackbox.platform.domain.InstrumentId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.candles.core.CandleAggregatorPropertyTest.Trade;
+import blackbox.platform.domain.InstrumentId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.platform.domain.InstrumentId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

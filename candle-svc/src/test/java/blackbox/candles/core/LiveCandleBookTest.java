@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.candles.core.LiveCandleBook.Event;
 import blackbox.candles.core.LiveCandleBook.State;
+import blackbox.platform.domain.InstrumentId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import static blackbox.candles.core.BucketsTest.ns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import blackbox.candles.core.CandleAggregatorPropertyTest.Trade;
+import blackbox.platform.domain.InstrumentId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;

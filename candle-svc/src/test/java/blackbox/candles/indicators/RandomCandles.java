@@ -1,8 +1,8 @@
 package blackbox.candles.indicators;
 
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
+import blackbox.platform.domain.InstrumentId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.candles.core.Candle;
-import blackbox.candles.core.InstrumentId;
 import blackbox.candles.core.Timeframe;
 import blackbox.platform.db.Database;
 import blackbox.platform.db.DatabaseConfig;
 import blackbox.platform.db.EmbeddedPostgresServer;
+import blackbox.platform.domain.InstrumentId;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package blackbox.marketdata.core;
 
+import blackbox.platform.domain.InstrumentId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,8 +81,8 @@ public final class ReferenceCounts {
     }
 
     private final long graceNanos;
-    private final Map<String, TreeSet<Instrument>> byUser = new HashMap<>();
-    private final Map<Instrument, State> states = new HashMap<>();
+    private final Map<String, TreeSet<InstrumentId>> byUser = new HashMap<>();
+    private final Map<InstrumentId, State> states = new HashMap<>();
 
     /**
      * @param grace how long an instrument keeps ingesting after its count reaches 0; zero or positive
@@ -117,12 +118,12 @@ public final class ReferenceCounts {
      * @return the instruments to ingest, sorted (ticker, then exchange)
      * @throws IllegalArgumentException for an invalid user id; nothing is changed then
      */
-    public synchronized List<Instrument> load(Map<String, ? extends Collection<Instrument>> subscriptions) {
-        Map<String, TreeSet<Instrument>> users = new HashMap<>();
+    public synchronized List<InstrumentId> load(Map<String, ? extends Collection<InstrumentId>> subscriptions) {
+        Map<String, TreeSet<InstrumentId>> users = new HashMap<>();
         subscriptions.forEach((user, instruments) -> {
             requireUserId(user);
-            TreeSet<Instrument> set = new TreeSet<>();
-            for (Instrument instrument : instruments) {
+            TreeSet<InstrumentId> set = new TreeSet<>();
+            for (InstrumentId instrument : instruments) {
                 set.add(Objects.requireNonNull(instrument, "instrument"));
             }
             if (!set.isEmpty()) {
@@ -132,9 +133,9 @@ public final class ReferenceCounts {
         byUser.clear();
         states.clear();
         byUser.putAll(users);
-        TreeSet<Instrument> toIngest = new TreeSet<>();
-        for (TreeSet<Instrument> set : users.values()) {
-            for (Instrument instrument : set) {
+        TreeSet<InstrumentId> toIngest = new TreeSet<>();
+        for (TreeSet<InstrumentId> set : users.values()) {
+            for (InstrumentId instrument : set) {
                 states.computeIfAbsent(instrument, i -> new State()).count++;
                 toIngest.add(instrument);
             }
@@ -148,10 +149,10 @@ public final class ReferenceCounts {
      * @param nowNanos caller's monotonic time, ns (unused today: starting has no delay; kept for symmetry)
      * @throws IllegalArgumentException for an invalid user id
      */
-    public synchronized SubscribeOutcome subscribe(String userId, Instrument instrument, long nowNanos) {
+    public synchronized SubscribeOutcome subscribe(String userId, InstrumentId instrument, long nowNanos) {
         requireUserId(userId);
         Objects.requireNonNull(instrument, "instrument");
-        TreeSet<Instrument> list = byUser.computeIfAbsent(userId, u -> new TreeSet<>());
+        TreeSet<InstrumentId> list = byUser.computeIfAbsent(userId, u -> new TreeSet<>());
         if (!list.add(instrument)) {
             return new SubscribeOutcome(false, states.get(instrument).count, Action.NONE);
         }
@@ -176,10 +177,10 @@ public final class ReferenceCounts {
      * @param nowNanos caller's monotonic time, ns: the stop, if any, is due at {@code nowNanos + grace}
      * @throws IllegalArgumentException for an invalid user id
      */
-    public synchronized UnsubscribeOutcome unsubscribe(String userId, Instrument instrument, long nowNanos) {
+    public synchronized UnsubscribeOutcome unsubscribe(String userId, InstrumentId instrument, long nowNanos) {
         requireUserId(userId);
         Objects.requireNonNull(instrument, "instrument");
-        TreeSet<Instrument> list = byUser.get(userId);
+        TreeSet<InstrumentId> list = byUser.get(userId);
         State state = states.get(instrument);
         if (list == null || !list.remove(instrument)) {
             return new UnsubscribeOutcome(false, state == null ? 0 : state.count, Action.NONE);
@@ -202,8 +203,8 @@ public final class ReferenceCounts {
      *
      * @return the instruments to stop, sorted; empty when none
      */
-    public synchronized List<Instrument> dueStops(long nowNanos) {
-        List<Instrument> due = new ArrayList<>();
+    public synchronized List<InstrumentId> dueStops(long nowNanos) {
+        List<InstrumentId> due = new ArrayList<>();
         states.entrySet().removeIf(e -> {
             State s = e.getValue();
             if (s.stopPending && nowNanos - s.stopDueNanos >= 0) {
@@ -234,21 +235,21 @@ public final class ReferenceCounts {
      *
      * @throws IllegalArgumentException for an invalid user id
      */
-    public synchronized List<Instrument> list(String userId) {
+    public synchronized List<InstrumentId> list(String userId) {
         requireUserId(userId);
-        TreeSet<Instrument> list = byUser.get(userId);
+        TreeSet<InstrumentId> list = byUser.get(userId);
         return list == null ? List.of() : List.copyOf(list);
     }
 
     /** Users subscribed to the instrument now. */
-    public synchronized int referenceCount(Instrument instrument) {
+    public synchronized int referenceCount(InstrumentId instrument) {
         State state = states.get(instrument);
         return state == null ? 0 : state.count;
     }
 
     /** Every instrument being ingested (including those stopping), sorted, as a snapshot. */
-    public synchronized SortedMap<Instrument, Ingestion> ingesting() {
-        TreeMap<Instrument, Ingestion> snapshot = new TreeMap<>();
+    public synchronized SortedMap<InstrumentId, Ingestion> ingesting() {
+        TreeMap<InstrumentId, Ingestion> snapshot = new TreeMap<>();
         states.forEach((instrument, s) -> snapshot.put(instrument, new Ingestion(s.count, s.stopPending)));
         return Collections.unmodifiableSortedMap(snapshot);
     }

@@ -1,5 +1,6 @@
 package blackbox.marketdata.core;
 
+import blackbox.platform.domain.InstrumentId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ public final class SequenceTracker {
      * @param afterNanos UTC epoch ns of the trade just before the hole (the missing trades are no earlier)
      * @param beforeNanos UTC epoch ns of the trade just after the hole (the missing trades are no later)
      */
-    public record Hole(Instrument instrument, LocalDate tradingDay, long firstMissing, long lastMissing,
+    public record Hole(InstrumentId instrument, LocalDate tradingDay, long firstMissing, long lastMissing,
                        long afterNanos, long beforeNanos) {
         public Hole {
             Objects.requireNonNull(instrument, "instrument");
@@ -57,7 +58,7 @@ public final class SequenceTracker {
         }
     }
 
-    private record Key(Instrument instrument, LocalDate tradingDay) {
+    private record Key(InstrumentId instrument, LocalDate tradingDay) {
     }
 
     private static final class Day {
@@ -126,13 +127,13 @@ public final class SequenceTracker {
      * The holes of an (instrument, day) not filled yet, by trade number; a partly filled hole appears as its
      * remaining ranges, each with the times of the original hole.
      */
-    public synchronized List<Hole> openHoles(Instrument instrument, LocalDate tradingDay) {
+    public synchronized List<Hole> openHoles(InstrumentId instrument, LocalDate tradingDay) {
         Day day = days.get(new Key(instrument, tradingDay));
         return day == null ? List.of() : new ArrayList<>(day.open.values());
     }
 
     /** Highest trade number seen for an (instrument, day), or -1 when none. */
-    public synchronized long highest(Instrument instrument, LocalDate tradingDay) {
+    public synchronized long highest(InstrumentId instrument, LocalDate tradingDay) {
         Day day = days.get(new Key(instrument, tradingDay));
         return day == null ? -1 : day.highest;
     }

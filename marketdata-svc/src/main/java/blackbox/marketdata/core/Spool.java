@@ -1,5 +1,6 @@
 package blackbox.marketdata.core;
 
+import blackbox.platform.domain.InstrumentId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class Spool {
      * @param toNanos latest dropped trade time, UTC epoch ns
      * @param count trades dropped
      */
-    public record DroppedWindow(Instrument instrument, long fromNanos, long toNanos, long count) {
+    public record DroppedWindow(InstrumentId instrument, long fromNanos, long toNanos, long count) {
     }
 
     private final int capacity;
@@ -32,7 +33,7 @@ public final class Spool {
     private final AtomicLong droppedTotal = new AtomicLong();
     private final AtomicLong keptTotal = new AtomicLong();
     private final Object droppedLock = new Object();
-    private Map<Instrument, DroppedWindow> dropped = new HashMap<>();
+    private Map<InstrumentId, DroppedWindow> dropped = new HashMap<>();
 
     /**
      * @param capacity trades held at most, &gt;= 2
@@ -104,7 +105,7 @@ public final class Spool {
 
     /** The dropped windows since the last call, sorted by instrument; they are forgotten here. */
     public List<DroppedWindow> takeDroppedWindows() {
-        Map<Instrument, DroppedWindow> taken;
+        Map<InstrumentId, DroppedWindow> taken;
         synchronized (droppedLock) {
             taken = dropped;
             dropped = new HashMap<>();

@@ -1,5 +1,6 @@
 package blackbox.marketdata.core;
 
+import blackbox.platform.domain.InstrumentId;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ public final class TradeDeduplicator {
     /** Distinct edits remembered per (instrument, day). */
     public static final int MAX_EDITS_PER_DAY = 65_536;
 
-    private record Key(Instrument instrument, LocalDate tradingDay) {
+    private record Key(InstrumentId instrument, LocalDate tradingDay) {
     }
 
     private record EditKey(long tradeNumber, long timeNanos, double price, long quantity) {
@@ -158,7 +159,7 @@ public final class TradeDeduplicator {
     }
 
     /** Forgets one instrument's trading day, trades and edits (e.g. an old day just backfilled and persisted). */
-    public synchronized void forget(Instrument instrument, LocalDate day) {
+    public synchronized void forget(InstrumentId instrument, LocalDate day) {
         Key key = new Key(instrument, day);
         trades.remove(key);
         edits.remove(key);

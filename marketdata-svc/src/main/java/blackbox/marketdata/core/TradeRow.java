@@ -1,5 +1,6 @@
 package blackbox.marketdata.core;
 
+import blackbox.platform.domain.InstrumentId;
 import java.time.LocalDate;
 
 /**
@@ -18,7 +19,7 @@ import java.time.LocalDate;
  * @param edit true for an edit (TC_IS_EDIT) of the trade with this number: kept apart, never a new trade
  * @param receivedNanos when the gateway received it, UTC epoch ns
  */
-public record TradeRow(Instrument instrument, LocalDate tradingDay, long tradeNumber, long timeNanos, double price,
+public record TradeRow(InstrumentId instrument, LocalDate tradingDay, long tradeNumber, long timeNanos, double price,
                        long quantity, double volume, int buyAgent, int sellAgent, int tradeType, boolean edit,
                        long receivedNanos) {
 }

@@ -1,5 +1,6 @@
 package blackbox.marketdata.core;
 
+import blackbox.platform.domain.InstrumentId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -88,7 +89,7 @@ public final class TradingDays {
      * @param utcNanos UTC epoch ns (a trade's time)
      * @return the exchange's local date at that instant
      */
-    public LocalDate of(Instrument instrument, long utcNanos) {
+    public LocalDate of(InstrumentId instrument, long utcNanos) {
         return zone(instrument).of(utcNanos);
     }
 
@@ -96,7 +97,7 @@ public final class TradingDays {
      * @return the UTC epoch ns at which the exchange's trading day begins (local midnight, or the first instant
      *     after it when a daylight-saving change skips midnight); saturated to the long range
      */
-    public long startNanos(Instrument instrument, LocalDate day) {
+    public long startNanos(InstrumentId instrument, LocalDate day) {
         Instant start = day.atStartOfDay(zone(instrument).zone).toInstant();
         try {
             return Math.addExact(Math.multiplyExact(start.getEpochSecond(), NANOS_PER_SECOND), start.getNano());
@@ -113,7 +114,7 @@ public final class TradingDays {
      * @param toNanos exclusive, UTC epoch ns
      * @return the days' parts; empty when {@code fromNanos >= toNanos}
      */
-    public List<DayWindow> split(Instrument instrument, long fromNanos, long toNanos) {
+    public List<DayWindow> split(InstrumentId instrument, long fromNanos, long toNanos) {
         List<DayWindow> windows = new ArrayList<>();
         long cursor = fromNanos;
         LocalDate day = of(instrument, fromNanos);
@@ -128,7 +129,7 @@ public final class TradingDays {
         return windows;
     }
 
-    private Zone zone(Instrument instrument) {
+    private Zone zone(InstrumentId instrument) {
         return byExchange.getOrDefault(instrument.exchange(), defaultZone);
     }
 }

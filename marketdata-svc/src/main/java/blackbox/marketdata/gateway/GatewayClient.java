@@ -2,12 +2,11 @@ package blackbox.marketdata.gateway;
 
 import blackbox.gateway.v1.HistoryTradesMessage;
 import blackbox.gateway.v1.HistoryTradesRequest;
-import blackbox.gateway.v1.InstrumentId;
 import blackbox.gateway.v1.MarketDataGatewayGrpc;
 import blackbox.gateway.v1.SubscribeRequest;
 import blackbox.gateway.v1.Trade;
 import blackbox.gateway.v1.UnsubscribeRequest;
-import blackbox.marketdata.core.Instrument;
+import blackbox.platform.domain.InstrumentId;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -49,8 +48,8 @@ public final class GatewayClient {
         return channel;
     }
 
-    static InstrumentId proto(Instrument instrument) {
-        return InstrumentId.newBuilder().setTicker(instrument.ticker()).setExchange(instrument.exchange()).build();
+    static blackbox.gateway.v1.InstrumentId proto(InstrumentId instrument) {
+        return blackbox.gateway.v1.InstrumentId.newBuilder().setTicker(instrument.ticker()).setExchange(instrument.exchange()).build();
     }
 
     /**
@@ -69,7 +68,7 @@ public final class GatewayClient {
     }
 
     /** Subscribe at the gateway (idempotent there). */
-    public SubscribeResult subscribe(Instrument instrument) {
+    public SubscribeResult subscribe(InstrumentId instrument) {
         try {
             stub(callTimeout).subscribe(SubscribeRequest.newBuilder().setInstrument(proto(instrument)).build());
             return new SubscribeResult.Subscribed();
@@ -82,7 +81,7 @@ public final class GatewayClient {
     }
 
     /** Unsubscribe at the gateway; false when the gateway could not be told (it will be at the next reconciliation). */
-    public boolean unsubscribe(Instrument instrument) {
+    public boolean unsubscribe(InstrumentId instrument) {
         try {
             stub(callTimeout).unsubscribe(UnsubscribeRequest.newBuilder().setInstrument(proto(instrument)).build());
             return true;
@@ -97,7 +96,7 @@ public final class GatewayClient {
      * @return the number of trades the gateway sent
      * @throws StatusRuntimeException when the gateway or the DLL refuses or fails
      */
-    public long history(Instrument instrument, long fromNanos, long toNanos, Consumer<Trade> sink) {
+    public long history(InstrumentId instrument, long fromNanos, long toNanos, Consumer<Trade> sink) {
         return history(instrument, fromNanos, toNanos, sink, true);
     }
 
@@ -110,7 +109,7 @@ public final class GatewayClient {
      * @return the number of trades the gateway sent
      * @throws StatusRuntimeException when the gateway or the DLL refuses or fails, or the call is cancelled
      */
-    public long history(Instrument instrument, long fromNanos, long toNanos, Consumer<Trade> sink, boolean waitForGateway) {
+    public long history(InstrumentId instrument, long fromNanos, long toNanos, Consumer<Trade> sink, boolean waitForGateway) {
         Iterator<HistoryTradesMessage> answer = stub(historyTimeout, waitForGateway).getHistoryTrades(HistoryTradesRequest.newBuilder()
                 .setInstrument(proto(instrument)).setFromNanos(fromNanos).setToNanos(toNanos).build());
         long count = 0;

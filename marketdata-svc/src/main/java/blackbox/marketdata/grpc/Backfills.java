@@ -1,9 +1,9 @@
 package blackbox.marketdata.grpc;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.ingest.Backfill;
 import blackbox.marketdata.store.StoreUnavailableException;
 import blackbox.marketdata.v1.BackfillProgress;
+import blackbox.platform.domain.InstrumentId;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -40,7 +40,7 @@ final class Backfills {
      *
      * @throws StatusRuntimeException UNAVAILABLE when the service is stopping
      */
-    void start(Instrument instrument, long fromNanos, long toNanos, ServerCallStreamObserver<BackfillProgress> observer) {
+    void start(InstrumentId instrument, long fromNanos, long toNanos, ServerCallStreamObserver<BackfillProgress> observer) {
         Call call = new Call(observer);
         try {
             executor.execute(Context.current().wrap(() -> run(instrument, fromNanos, toNanos, call)));
@@ -49,7 +49,7 @@ final class Backfills {
         }
     }
 
-    private void run(Instrument instrument, long fromNanos, long toNanos, Call call) {
+    private void run(InstrumentId instrument, long fromNanos, long toNanos, Call call) {
         try {
             Backfill.Progress end = backfill.run(instrument, fromNanos, toNanos, call::cancelled, p -> call.send(message(p, false)));
             call.send(message(end, true));

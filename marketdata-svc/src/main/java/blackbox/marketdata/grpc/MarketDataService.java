@@ -3,15 +3,13 @@ package blackbox.marketdata.grpc;
 import static blackbox.platform.grpc.Calls.guarded;
 import static blackbox.platform.grpc.Calls.reply;
 
-import blackbox.gateway.v1.InstrumentId;
 import blackbox.gateway.v1.Trade;
 import blackbox.gateway.v1.TradeBatch;
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.ingest.Backfill;
 import blackbox.marketdata.ingest.TradeFanout;
 import blackbox.marketdata.store.TradeStore;
-import blackbox.marketdata.subscribe.SubscriptionManager;
 import blackbox.marketdata.subscribe.SubscriptionManager.Result;
+import blackbox.marketdata.subscribe.SubscriptionManager;
 import blackbox.marketdata.v1.BackfillProgress;
 import blackbox.marketdata.v1.BackfillRequest;
 import blackbox.marketdata.v1.IngestedInstrument;
@@ -27,6 +25,7 @@ import blackbox.marketdata.v1.SubscribeResponse;
 import blackbox.marketdata.v1.TradeStreamMessage;
 import blackbox.marketdata.v1.UnsubscribeRequest;
 import blackbox.marketdata.v1.UnsubscribeResponse;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.grpc.FlowControlledStream;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -82,9 +81,9 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
         return userId;
     }
 
-    static Instrument instrument(InstrumentId id, String field) {
+    static InstrumentId instrument(blackbox.gateway.v1.InstrumentId id, String field) {
         try {
-            return new Instrument(id.getTicker(), id.getExchange());
+            return new InstrumentId(id.getTicker(), id.getExchange());
         } catch (IllegalArgumentException e) {
             throw Status.INVALID_ARGUMENT.withDescription(field + ": " + e.getMessage()).asRuntimeException();
         }
@@ -107,15 +106,15 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
         }
     }
 
-    static InstrumentId proto(Instrument i) {
-        return InstrumentId.newBuilder().setTicker(i.ticker()).setExchange(i.exchange()).build();
+    static blackbox.gateway.v1.InstrumentId proto(InstrumentId i) {
+        return blackbox.gateway.v1.InstrumentId.newBuilder().setTicker(i.ticker()).setExchange(i.exchange()).build();
     }
 
     @Override
     public void subscribe(SubscribeRequest request, StreamObserver<SubscribeResponse> response) {
         guarded(response, () -> {
             String user = user(request.getUserId());
-            Instrument instrument = instrument(request.getInstrument(), "instrument");
+            InstrumentId instrument = instrument(request.getInstrument(), "instrument");
             Result.Done done = done(subscriptions.subscribe(user, instrument));
             reply(response, SubscribeResponse.newBuilder().setNewlySubscribed(done.changed()).setReferenceCount(done.referenceCount()).build());
         });
@@ -125,7 +124,7 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
     public void unsubscribe(UnsubscribeRequest request, StreamObserver<UnsubscribeResponse> response) {
         guarded(response, () -> {
             String user = user(request.getUserId());
-            Instrument instrument = instrument(request.getInstrument(), "instrument");
+            InstrumentId instrument = instrument(request.getInstrument(), "instrument");
             Result.Done done = done(subscriptions.unsubscribe(user, instrument));
             reply(response, UnsubscribeResponse.newBuilder().setWasSubscribed(done.changed()).setReferenceCount(done.referenceCount()).build());
         });
@@ -153,7 +152,7 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
     @Override
     public void streamTrades(StreamTradesRequest request, StreamObserver<TradeStreamMessage> response) {
         guarded(response, () -> {
-            Set<InstrumentId> instruments = new HashSet<>();
+            Set<blackbox.gateway.v1.InstrumentId> instruments = new HashSet<>();
             for (int i = 0; i < request.getInstrumentsCount(); i++) {
                 instruments.add(proto(instrument(request.getInstruments(i), "instruments[" + i + "]")));
             }
@@ -176,7 +175,7 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
     @Override
     public void readTrades(ReadTradesRequest request, StreamObserver<TradeBatch> response) {
         guarded(response, () -> {
-            Instrument instrument = instrument(request.getInstrument(), "instrument");
+            InstrumentId instrument = instrument(request.getInstrument(), "instrument");
             window(request.getFromNanos(), request.getToNanos());
             reads.start(instrument, request.getFromNanos(), request.getToNanos(), (ServerCallStreamObserver<TradeBatch>) response);
         });
@@ -191,7 +190,7 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
     @Override
     public void backfill(BackfillRequest request, StreamObserver<BackfillProgress> response) {
         guarded(response, () -> {
-            Instrument instrument = instrument(request.getInstrument(), "instrument");
+            InstrumentId instrument = instrument(request.getInstrument(), "instrument");
             window(request.getFromNanos(), request.getToNanos());
             windowAtMost(request.getFromNanos(), request.getToNanos(), MAX_BACKFILL_WINDOW);
             backfills.start(instrument, request.getFromNanos(), request.getToNanos(), (ServerCallStreamObserver<BackfillProgress>) response);

@@ -1,9 +1,9 @@
 package blackbox.marketdata.grpc;
 
 import blackbox.gateway.v1.TradeBatch;
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.store.StoreUnavailableException;
 import blackbox.marketdata.store.TradeStore;
+import blackbox.platform.domain.InstrumentId;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Duration;
@@ -42,7 +42,7 @@ final class TradeReads {
      *
      * @throws io.grpc.StatusRuntimeException UNAVAILABLE when the service is stopping
      */
-    void start(Instrument instrument, long fromNanos, long toNanos, ServerCallStreamObserver<TradeBatch> observer) {
+    void start(InstrumentId instrument, long fromNanos, long toNanos, ServerCallStreamObserver<TradeBatch> observer) {
         ReadySender<TradeBatch> sender = new ReadySender<>(observer, stallLimit);
         try {
             readers.execute(() -> read(instrument, fromNanos, toNanos, sender));
@@ -51,7 +51,7 @@ final class TradeReads {
         }
     }
 
-    private void read(Instrument instrument, long fromNanos, long toNanos, ReadySender<TradeBatch> sender) {
+    private void read(InstrumentId instrument, long fromNanos, long toNanos, ReadySender<TradeBatch> sender) {
         try {
             store.scan(instrument, fromNanos, toNanos, batchSize, rows -> sender.send(TradeProtos.batch(rows)));
             sender.complete();

@@ -1,16 +1,15 @@
 package blackbox.marketdata.ingest;
 
-import blackbox.gateway.v1.InstrumentId;
 import blackbox.gateway.v1.Trade;
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.Spool;
 import blackbox.marketdata.core.TradeNumbers;
-import blackbox.marketdata.core.TradingDays;
 import blackbox.marketdata.core.TradingDays.DayWindow;
+import blackbox.marketdata.core.TradingDays;
 import blackbox.marketdata.gateway.GatewayClient;
 import blackbox.marketdata.store.StoreUnavailableException;
 import blackbox.marketdata.store.TradeStore;
 import blackbox.marketdata.v1.Repaired;
+import blackbox.platform.domain.InstrumentId;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -107,7 +106,7 @@ public final class Backfill {
      * @throws StoreUnavailableException when PostgreSQL cannot be read, or does not commit a day's trades in time
      * @throws CancellationException when {@code cancelled} turned true (or the call was cancelled mid-day)
      */
-    public Progress run(Instrument instrument, long fromNanos, long toNanos, BooleanSupplier cancelled, Consumer<Progress> afterDay)
+    public Progress run(InstrumentId instrument, long fromNanos, long toNanos, BooleanSupplier cancelled, Consumer<Progress> afterDay)
             throws GatewayFailure, StoreUnavailableException {
         List<DayWindow> days = tradingDays.split(instrument, fromNanos, toNanos); // one history request each
         long[] counts = new long[2]; // received, stored
@@ -123,7 +122,7 @@ public final class Backfill {
         return new Progress(100, counts[0], counts[1]);
     }
 
-    private void fetchDay(Instrument instrument, DayWindow day, long[] counts, BooleanSupplier cancelled, int index, int total)
+    private void fetchDay(InstrumentId instrument, DayWindow day, long[] counts, BooleanSupplier cancelled, int index, int total)
             throws GatewayFailure, StoreUnavailableException {
         TradeNumbers stored = store.storedTradeNumbers(instrument, day.day());
         long droppedBefore = spool.droppedTotal();
@@ -158,12 +157,12 @@ public final class Backfill {
     }
 
     /** A trade of the day whose number is stored already (edits are always handed on: the store keeps each once). */
-    private boolean alreadyStored(Instrument instrument, DayWindow day, TradeNumbers stored, Trade trade) {
+    private boolean alreadyStored(InstrumentId instrument, DayWindow day, TradeNumbers stored, Trade trade) {
         return !trade.getEdit() && stored.contains(Integer.toUnsignedLong(trade.getTradeNumber()))
                 && day.day().equals(tradingDays.of(instrument, trade.getTimeNanos()));
     }
 
-    private void finish(Instrument instrument, long fromNanos, long toInclusive, long stored) {
+    private void finish(InstrumentId instrument, long fromNanos, long toInclusive, long stored) {
         try {
             repairLog.record(instrument, fromNanos, toInclusive, stored, REASON);
         } catch (RuntimeException e) {
@@ -171,12 +170,12 @@ public final class Backfill {
         }
         if (stored > 0) {
             fanout.repaired(Repaired.newBuilder()
-                    .setInstrument(InstrumentId.newBuilder().setTicker(instrument.ticker()).setExchange(instrument.exchange()))
+                    .setInstrument(blackbox.gateway.v1.InstrumentId.newBuilder().setTicker(instrument.ticker()).setExchange(instrument.exchange()))
                     .setFromNanos(fromNanos).setToNanos(toInclusive).setTradesRecovered(stored).setReason(REASON).build());
         }
     }
 
-    private static CancellationException stopped(Instrument instrument, int daysDone, int days) {
+    private static CancellationException stopped(InstrumentId instrument, int daysDone, int days) {
         log.info("backfill of {} cancelled by its caller after {} of {} days", instrument, daysDone, days);
         return new CancellationException("backfill of " + instrument + " cancelled after " + daysDone + " of " + days + " days");
     }

@@ -2,13 +2,13 @@ package blackbox.marketdata.ingest;
 
 import blackbox.gateway.v1.Gap;
 import blackbox.gateway.v1.Trade;
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.SequenceTracker;
 import blackbox.marketdata.core.Spool;
 import blackbox.marketdata.core.TradeDeduplicator;
 import blackbox.marketdata.core.TradeRow;
 import blackbox.marketdata.core.TradingDays;
 import blackbox.marketdata.gateway.GatewayFeed;
+import blackbox.platform.domain.InstrumentId;
 import io.grpc.Status;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class Ingestion implements GatewayFeed.Listener {
     private final RepairQueue repairs;
     private final Runnable onGatewayConnected;
     private final SpoolAlarm spoolAlarm;
-    private final java.util.function.Predicate<Instrument> ingesting;
+    private final java.util.function.Predicate<InstrumentId> ingesting;
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -47,13 +47,13 @@ public final class Ingestion implements GatewayFeed.Listener {
     private volatile long lastBatchLagNanos;
     private LocalDate newestDay;
     /** Validated once per instrument, not per trade; guarded by this object's lock. */
-    private final java.util.Map<blackbox.gateway.v1.InstrumentId, Instrument> instruments = new java.util.HashMap<>();
+    private final java.util.Map<blackbox.gateway.v1.InstrumentId, InstrumentId> instruments = new java.util.HashMap<>();
 
     /**
      * @param ingesting the instruments to take; trades of others (subscribed at the gateway by someone else) are ignored
      * @param onGatewayConnected re-applies the subscriptions at the gateway (called on every (re)connection)
      */
-    public Ingestion(java.util.function.Predicate<Instrument> ingesting, TradingDays tradingDays, TradeDeduplicator deduplicator,
+    public Ingestion(java.util.function.Predicate<InstrumentId> ingesting, TradingDays tradingDays, TradeDeduplicator deduplicator,
                      SequenceTracker sequence, Spool spool, TradeFanout fanout, RepairQueue repairs, Runnable onGatewayConnected,
                      SpoolAlarm spoolAlarm) {
         this.ingesting = ingesting;
@@ -169,13 +169,13 @@ public final class Ingestion implements GatewayFeed.Listener {
      * may still need it (the newest day seen and the one before), so a year of backfill does not pile up
      * bitmaps. A later backfill of the day is de-duplicated against the store instead.
      */
-    synchronized void backfilledDayPersisted(Instrument instrument, LocalDate day) {
+    synchronized void backfilledDayPersisted(InstrumentId instrument, LocalDate day) {
         if (newestDay != null && day.isBefore(newestDay.minusDays(1))) deduplicator.forget(instrument, day);
     }
 
     /** Must hold the lock. */
     private boolean accept(Trade t, boolean backfill) {
-        Instrument instrument = instruments.computeIfAbsent(t.getInstrument(), id -> new Instrument(id.getTicker(), id.getExchange()));
+        InstrumentId instrument = instruments.computeIfAbsent(t.getInstrument(), id -> new InstrumentId(id.getTicker(), id.getExchange()));
         if (!backfill && !ingesting.test(instrument)) {
             ignored.incrementAndGet();
             return false;

@@ -1,9 +1,8 @@
 package blackbox.marketdata.ingest;
 
-import blackbox.gateway.v1.InstrumentId;
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.gateway.GatewayClient;
 import blackbox.marketdata.v1.Repaired;
+import blackbox.platform.domain.InstrumentId;
 import io.grpc.StatusRuntimeException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,11 +23,11 @@ public final class RepairQueue implements AutoCloseable {
 
     /** Persists a record of each repair (marketdata.repairs). */
     public interface RepairLog {
-        void record(Instrument instrument, long fromNanos, long toNanos, long recovered, String reason);
+        void record(InstrumentId instrument, long fromNanos, long toNanos, long recovered, String reason);
     }
 
     private final GatewayClient gateway;
-    private final Supplier<Iterable<Instrument>> ingesting;
+    private final Supplier<Iterable<InstrumentId>> ingesting;
     private final TradeFanout fanout;
     private final RepairLog repairLog;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,7 +39,7 @@ public final class RepairQueue implements AutoCloseable {
     private final AtomicLong recoveredTotal = new AtomicLong();
     private Ingestion ingestion;
 
-    public RepairQueue(GatewayClient gateway, Supplier<Iterable<Instrument>> ingesting, TradeFanout fanout, RepairLog repairLog) {
+    public RepairQueue(GatewayClient gateway, Supplier<Iterable<InstrumentId>> ingesting, TradeFanout fanout, RepairLog repairLog) {
         this.gateway = gateway;
         this.ingesting = ingesting;
         this.fanout = fanout;
@@ -62,17 +61,17 @@ public final class RepairQueue implements AutoCloseable {
     }
 
     /** Repairs [fromNanos, toNanos] of one instrument (UTC ns). */
-    public void request(Instrument instrument, long fromNanos, long toNanos, String reason) {
+    public void request(InstrumentId instrument, long fromNanos, long toNanos, String reason) {
         pending.incrementAndGet();
         executor.execute(() -> run(instrument, fromNanos, toNanos, reason, 1));
     }
 
     /** Repairs the window for every instrument being ingested. */
     public void requestAllIngesting(long fromNanos, long toNanos, String reason) {
-        for (Instrument i : ingesting.get()) request(i, fromNanos, toNanos, reason);
+        for (InstrumentId i : ingesting.get()) request(i, fromNanos, toNanos, reason);
     }
 
-    private void run(Instrument instrument, long fromNanos, long toNanos, String reason, int attempt) {
+    private void run(InstrumentId instrument, long fromNanos, long toNanos, String reason, int attempt) {
         long[] recovered = {0};
         try {
             gateway.history(instrument, fromNanos, toNanos, trade -> {
@@ -97,7 +96,7 @@ public final class RepairQueue implements AutoCloseable {
             log.warn("could not record the repair of {}: {}", instrument, e.toString());
         }
         fanout.repaired(Repaired.newBuilder()
-                .setInstrument(InstrumentId.newBuilder().setTicker(instrument.ticker()).setExchange(instrument.exchange()))
+                .setInstrument(blackbox.gateway.v1.InstrumentId.newBuilder().setTicker(instrument.ticker()).setExchange(instrument.exchange()))
                 .setFromNanos(fromNanos).setToNanos(toNanos).setTradesRecovered(recovered[0]).setReason(reason).build());
         pending.decrementAndGet();
     }

@@ -1,6 +1,7 @@
 package blackbox.marketdata.store;
 
 import blackbox.marketdata.core.TradeRow;
+import blackbox.platform.domain.InstrumentId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * Encodes trade rows as PostgreSQL COPY text ({@code FORMAT text}: tab-separated, newline-terminated) into a
  * reused byte buffer, without a String per row. Column order is {@link PgTradeStore#COLUMNS}.
  *
- * <p>Text needs no escaping: tickers and exchanges match {@link blackbox.marketdata.core.Instrument}'s
+ * <p>Text needs no escaping: tickers and exchanges match {@link InstrumentId}'s
  * patterns (ASCII letters, digits, {@code _ . -}), everything else is a number or a date. Prices and volumes
  * are written as the double's shortest decimal text without exponent ({@code 1.0E-4} becomes
  * {@code 0.0001}), so {@code numeric} holds exactly the decimal the double stands for.
@@ -79,7 +80,7 @@ final class CopyTextEncoder {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x7f || c < 0x20 || c == '\\') {
-                throw new IllegalArgumentException("not COPY-safe text (the Instrument pattern forbids it): \"" + s + "\"");
+                throw new IllegalArgumentException("not COPY-safe text (the InstrumentId pattern forbids it): \"" + s + "\"");
             }
             buffer[length++] = (byte) c;
         }

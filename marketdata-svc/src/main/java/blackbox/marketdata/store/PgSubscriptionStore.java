@@ -1,7 +1,7 @@
 package blackbox.marketdata.store;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.platform.db.Database;
+import blackbox.platform.domain.InstrumentId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ public final class PgSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public boolean add(String userId, Instrument instrument) throws StoreUnavailableException {
+    public boolean add(String userId, InstrumentId instrument) throws StoreUnavailableException {
         return call("adding a subscription", h -> h.createUpdate("""
                         INSERT INTO marketdata.subscriptions (user_id, exchange, ticker) VALUES (:user, :exchange, :ticker)
                         ON CONFLICT DO NOTHING""")
@@ -30,7 +30,7 @@ public final class PgSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public boolean remove(String userId, Instrument instrument) throws StoreUnavailableException {
+    public boolean remove(String userId, InstrumentId instrument) throws StoreUnavailableException {
         return call("removing a subscription", h -> h.createUpdate("""
                         DELETE FROM marketdata.subscriptions WHERE user_id = :user AND exchange = :exchange AND ticker = :ticker""")
                 .bind("user", userId).bind("exchange", instrument.exchange()).bind("ticker", instrument.ticker())
@@ -38,25 +38,25 @@ public final class PgSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public List<Instrument> list(String userId) throws StoreUnavailableException {
+    public List<InstrumentId> list(String userId) throws StoreUnavailableException {
         return call("listing subscriptions", h -> h.createQuery("""
                         SELECT ticker, exchange FROM marketdata.subscriptions WHERE user_id = :user
                         ORDER BY ticker COLLATE "C", exchange COLLATE "C"
                         """)
                 .bind("user", userId)
-                .map((rs, ctx) -> new Instrument(rs.getString(1), rs.getString(2)))
+                .map((rs, ctx) -> new InstrumentId(rs.getString(1), rs.getString(2)))
                 .list());
     }
 
     @Override
-    public Map<String, List<Instrument>> all() throws StoreUnavailableException {
+    public Map<String, List<InstrumentId>> all() throws StoreUnavailableException {
         return call("reading all subscriptions", h -> {
-            Map<String, List<Instrument>> lists = new LinkedHashMap<>();
+            Map<String, List<InstrumentId>> lists = new LinkedHashMap<>();
             h.createQuery("""
                             SELECT user_id, ticker, exchange FROM marketdata.subscriptions
                             ORDER BY user_id COLLATE "C", ticker COLLATE "C", exchange COLLATE "C"
                             """)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), new Instrument(rs.getString(2), rs.getString(3))))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), new InstrumentId(rs.getString(2), rs.getString(3))))
                     .forEach(e -> lists.computeIfAbsent(e.getKey(), u -> new ArrayList<>()).add(e.getValue()));
             lists.replaceAll((user, list) -> List.copyOf(list));
             return lists;
@@ -64,11 +64,11 @@ public final class PgSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public Map<Instrument, Integer> referenceCounts() throws StoreUnavailableException {
+    public Map<InstrumentId, Integer> referenceCounts() throws StoreUnavailableException {
         return call("counting subscriptions", h -> {
-            Map<Instrument, Integer> counts = new HashMap<>();
+            Map<InstrumentId, Integer> counts = new HashMap<>();
             h.createQuery("SELECT ticker, exchange, count(*) FROM marketdata.subscriptions GROUP BY ticker, exchange")
-                    .map((rs, ctx) -> Map.entry(new Instrument(rs.getString(1), rs.getString(2)), rs.getInt(3)))
+                    .map((rs, ctx) -> Map.entry(new InstrumentId(rs.getString(1), rs.getString(2)), rs.getInt(3)))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return counts;
         });

@@ -1,9 +1,9 @@
 package blackbox.marketdata.store;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.TradeNumbers;
 import blackbox.marketdata.core.TradeRow;
 import blackbox.platform.db.Database;
+import blackbox.platform.domain.InstrumentId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -190,7 +190,7 @@ public final class PgTradeStore implements TradeStore {
     }
 
     @Override
-    public long count(Instrument instrument, LocalDate tradingDay) throws StoreUnavailableException {
+    public long count(InstrumentId instrument, LocalDate tradingDay) throws StoreUnavailableException {
         String sql = "SELECT count(*) FROM marketdata.trades WHERE exchange = ? AND ticker = ? AND trading_day = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, instrument.exchange());
@@ -212,7 +212,7 @@ public final class PgTradeStore implements TradeStore {
      * the UTC days around the window are read.
      */
     @Override
-    public List<TradeRow> read(Instrument instrument, long fromNanos, long toNanos) throws StoreUnavailableException {
+    public List<TradeRow> read(InstrumentId instrument, long fromNanos, long toNanos) throws StoreUnavailableException {
         String sql = "SELECT trading_day, trade_number, time_nanos, price, quantity, volume, buy_agent, sell_agent,"
                 + " trade_type, received_nanos FROM marketdata.trades WHERE exchange = ? AND ticker = ?"
                 + " AND trading_day BETWEEN ? AND ? AND time_nanos BETWEEN ? AND ? ORDER BY trading_day, trade_number";
@@ -248,7 +248,7 @@ public final class PgTradeStore implements TradeStore {
      * UTC date of its trades). Within a day the sort is PostgreSQL's; days follow each other in time.
      */
     @Override
-    public void scan(Instrument instrument, long fromNanos, long toNanos, int batchSize, Consumer<List<TradeRow>> sink)
+    public void scan(InstrumentId instrument, long fromNanos, long toNanos, int batchSize, Consumer<List<TradeRow>> sink)
             throws StoreUnavailableException {
         if (batchSize < 1) throw new IllegalArgumentException("must be >= 1: batchSize=" + batchSize);
         if (fromNanos >= toNanos) return;
@@ -269,7 +269,7 @@ public final class PgTradeStore implements TradeStore {
         }
     }
 
-    private static LocalDate[] dayBounds(Connection c, Instrument instrument, LocalDate fromDay, LocalDate toDay) throws SQLException {
+    private static LocalDate[] dayBounds(Connection c, InstrumentId instrument, LocalDate fromDay, LocalDate toDay) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(DAY_BOUNDS)) {
             s.setString(1, instrument.exchange());
             s.setString(2, instrument.ticker());
@@ -283,7 +283,7 @@ public final class PgTradeStore implements TradeStore {
         }
     }
 
-    private static void scanDays(Connection c, Instrument instrument, LocalDate firstDay, LocalDate lastDay, long fromNanos,
+    private static void scanDays(Connection c, InstrumentId instrument, LocalDate firstDay, LocalDate lastDay, long fromNanos,
                                  long toNanos, int batchSize, Consumer<List<TradeRow>> sink) throws SQLException {
         List<TradeRow> batch = new ArrayList<>(batchSize);
         try (PreparedStatement s = c.prepareStatement(SCAN_DAY)) {
@@ -313,7 +313,7 @@ public final class PgTradeStore implements TradeStore {
     }
 
     @Override
-    public TradeNumbers storedTradeNumbers(Instrument instrument, LocalDate tradingDay) throws StoreUnavailableException {
+    public TradeNumbers storedTradeNumbers(InstrumentId instrument, LocalDate tradingDay) throws StoreUnavailableException {
         String sql = "SELECT trade_number FROM marketdata.trades WHERE exchange = ? AND ticker = ? AND trading_day = ?"
                 + " ORDER BY trade_number";
         try (Connection c = dataSource.getConnection()) {

@@ -1,6 +1,6 @@
 package blackbox.marketdata.store;
 
-import blackbox.marketdata.core.Instrument;
+import blackbox.platform.domain.InstrumentId;
 import java.util.List;
 import java.util.Map;
 
@@ -10,17 +10,17 @@ import java.util.Map;
  */
 public interface SubscriptionStore {
     /** Adds; true when the row is new. */
-    boolean add(String userId, Instrument instrument) throws StoreUnavailableException;
+    boolean add(String userId, InstrumentId instrument) throws StoreUnavailableException;
 
     /** Removes; true when a row was there. */
-    boolean remove(String userId, Instrument instrument) throws StoreUnavailableException;
+    boolean remove(String userId, InstrumentId instrument) throws StoreUnavailableException;
 
     /** The user's instruments, alphabetically (ticker, then exchange). */
-    List<Instrument> list(String userId) throws StoreUnavailableException;
+    List<InstrumentId> list(String userId) throws StoreUnavailableException;
 
     /** Every user's list (users with at least one subscription), for rebuilding the counts at start. */
-    Map<String, List<Instrument>> all() throws StoreUnavailableException;
+    Map<String, List<InstrumentId>> all() throws StoreUnavailableException;
 
     /** Subscribed users per instrument, for every instrument with at least one. */
-    Map<Instrument, Integer> referenceCounts() throws StoreUnavailableException;
+    Map<InstrumentId, Integer> referenceCounts() throws StoreUnavailableException;
 }

@@ -1,8 +1,8 @@
 package blackbox.marketdata.store;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.TradeNumbers;
 import blackbox.marketdata.core.TradeRow;
+import blackbox.platform.domain.InstrumentId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,10 +27,10 @@ public interface TradeStore {
     WriteResult write(List<TradeRow> batch) throws StoreUnavailableException;
 
     /** Trades stored for an instrument on a day (edits not counted). */
-    long count(Instrument instrument, LocalDate tradingDay) throws StoreUnavailableException;
+    long count(InstrumentId instrument, LocalDate tradingDay) throws StoreUnavailableException;
 
     /** Stored trades of an instrument in [fromNanos, toNanos], by trade number (edits not included). */
-    List<TradeRow> read(Instrument instrument, long fromNanos, long toNanos) throws StoreUnavailableException;
+    List<TradeRow> read(InstrumentId instrument, long fromNanos, long toNanos) throws StoreUnavailableException;
 
     /**
      * Streams the stored trades of an instrument with {@code fromNanos <= time < toNanos} (UTC epoch ns),
@@ -46,9 +46,9 @@ public interface TradeStore {
      * @throws StoreUnavailableException when the database cannot be reached (possibly after some batches)
      * @throws IllegalArgumentException when {@code batchSize < 1}
      */
-    void scan(Instrument instrument, long fromNanos, long toNanos, int batchSize, Consumer<List<TradeRow>> sink)
+    void scan(InstrumentId instrument, long fromNanos, long toNanos, int batchSize, Consumer<List<TradeRow>> sink)
             throws StoreUnavailableException;
 
     /** The trade numbers stored for an instrument on a trading day (edits not counted). */
-    TradeNumbers storedTradeNumbers(Instrument instrument, LocalDate tradingDay) throws StoreUnavailableException;
+    TradeNumbers storedTradeNumbers(InstrumentId instrument, LocalDate tradingDay) throws StoreUnavailableException;
 }

@@ -1,10 +1,10 @@
 package blackbox.marketdata.subscribe;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.ReferenceCounts;
 import blackbox.marketdata.gateway.GatewayClient;
 import blackbox.marketdata.store.StoreUnavailableException;
 import blackbox.marketdata.store.SubscriptionStore;
+import blackbox.platform.domain.InstrumentId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class SubscriptionManager implements AutoCloseable {
         }
 
         /** The DLL does not know the ticker; nothing was kept. */
-        record UnknownTicker(Instrument instrument, String detail) implements Result {
+        record UnknownTicker(InstrumentId instrument, String detail) implements Result {
         }
 
         /** The gateway or the database could not be reached; nothing was kept. */
@@ -46,9 +46,9 @@ public final class SubscriptionManager implements AutoCloseable {
     private final GatewayClient gateway;
     private final ReferenceCounts counts;
     private final LongSupplier clock;
-    private final Map<Instrument, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** What ingestion accepts, readable without a lock on every trade. */
-    private final java.util.Set<Instrument> ingestingNow = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<InstrumentId> ingestingNow = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ingestion-stopper");
         t.setDaemon(true);
@@ -68,32 +68,32 @@ public final class SubscriptionManager implements AutoCloseable {
     }
 
     /** Rebuilds the counts from PostgreSQL; returns the instruments to ingest. */
-    public List<Instrument> loadFromStore() throws StoreUnavailableException {
-        Map<String, List<Instrument>> byUser = store.all();
-        List<Instrument> ingesting = new ArrayList<>(counts.load(byUser));
+    public List<InstrumentId> loadFromStore() throws StoreUnavailableException {
+        Map<String, List<InstrumentId>> byUser = store.all();
+        List<InstrumentId> ingesting = new ArrayList<>(counts.load(byUser));
         ingestingNow.addAll(ingesting);
         log.info("{} users' subscriptions loaded; {} instruments to ingest", byUser.size(), ingesting.size());
         return ingesting;
     }
 
     /** Instruments currently ingested (count > 0, or in their grace period), alphabetically. */
-    public List<Instrument> ingesting() {
+    public List<InstrumentId> ingesting() {
         return List.copyOf(counts.ingesting().keySet());
     }
 
     /** True while the instrument has subscribers or is inside its grace period. Lock-free; any thread. */
-    public boolean isIngesting(Instrument instrument) {
+    public boolean isIngesting(InstrumentId instrument) {
         return ingestingNow.contains(instrument);
     }
 
     /** Instruments with their counts and whether they are stopping. */
-    public Map<Instrument, ReferenceCounts.Ingestion> ingestion() {
+    public Map<InstrumentId, ReferenceCounts.Ingestion> ingestion() {
         return counts.ingesting();
     }
 
     /** Makes the gateway subscribe to everything ingested (at start and after the gateway comes back). */
     public void reconcileGateway() {
-        for (Instrument instrument : ingesting()) {
+        for (InstrumentId instrument : ingesting()) {
             withLock(instrument, () -> {
                 var r = gateway.subscribe(instrument);
                 if (!(r instanceof GatewayClient.SubscribeResult.Subscribed)) {
@@ -104,7 +104,7 @@ public final class SubscriptionManager implements AutoCloseable {
         }
     }
 
-    public Result subscribe(String userId, Instrument instrument) {
+    public Result subscribe(String userId, InstrumentId instrument) {
         return withLock(instrument, () -> {
             boolean needsGateway = !counts.ingesting().containsKey(instrument);
             if (needsGateway) {
@@ -132,7 +132,7 @@ public final class SubscriptionManager implements AutoCloseable {
         });
     }
 
-    public Result unsubscribe(String userId, Instrument instrument) {
+    public Result unsubscribe(String userId, InstrumentId instrument) {
         return withLock(instrument, () -> {
             try {
                 store.remove(userId, instrument);
@@ -146,13 +146,13 @@ public final class SubscriptionManager implements AutoCloseable {
     }
 
     /** The user's list, alphabetically. */
-    public List<Instrument> list(String userId) {
+    public List<InstrumentId> list(String userId) {
         return counts.list(userId);
     }
 
     private void stopDue() {
         try {
-            for (Instrument instrument : counts.dueStops(clock.getAsLong())) {
+            for (InstrumentId instrument : counts.dueStops(clock.getAsLong())) {
                 withLock(instrument, () -> {
                     if (counts.referenceCount(instrument) == 0) {
                         ingestingNow.remove(instrument);
@@ -167,7 +167,7 @@ public final class SubscriptionManager implements AutoCloseable {
         }
     }
 
-    private <T> T withLock(Instrument instrument, java.util.function.Supplier<T> action) {
+    private <T> T withLock(InstrumentId instrument, java.util.function.Supplier<T> action) {
         ReentrantLock lock = locks.computeIfAbsent(instrument, i -> new ReentrantLock());
         lock.lock();
         try {

@@ -1,25 +1,26 @@
 package blackbox.marketdata.component;
 
-import static blackbox.marketdata.component.StackHarness.instrument;
+import static blackbox.gateway.testing.GatewayPart.instrument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.gateway.testing.GatewayPart;
 import blackbox.gateway.v1.Aggressor;
-import blackbox.gateway.v1.InstrumentId;
 import blackbox.gateway.v1.Trade;
 import blackbox.gateway.v1.TradeBatch;
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.TradeRow;
 import blackbox.marketdata.grpc.MarketDataService;
 import blackbox.marketdata.store.PartitionManager;
 import blackbox.marketdata.store.PgTradeStore;
+import blackbox.marketdata.testing.MarketDataPart;
 import blackbox.marketdata.v1.BackfillProgress;
 import blackbox.marketdata.v1.BackfillRequest;
 import blackbox.marketdata.v1.ReadTradesRequest;
 import blackbox.marketdata.v1.Repaired;
-import blackbox.marketdata.v1.StreamTradesRequest;
+import blackbox.platform.domain.InstrumentId;
+import blackbox.testkit.TestStack;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -45,16 +46,21 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class TradeHistoryComponentTest {
     private static final int BTC_TRADES = 3000;
-    private static final InstrumentId BTC = instrument("BTCUSDT", "SPOT");
+    private static final blackbox.gateway.v1.InstrumentId BTC = instrument("BTCUSDT", "SPOT");
     /** 2024-08-07T00:00Z .. 2024-08-10T00:00Z: B3 days 08-06 (from 21:00 local), 08-07, 08-08, 08-09 (to 21:00). */
     private static final long FROM = nanos("2024-08-07T00:00:00Z");
     private static final long TO = nanos("2024-08-10T00:00:00Z");
-    private static final Instrument PETR4 = new Instrument("PETR4", "B");
-    private static StackHarness stack;
+    private static final InstrumentId PETR4 = new InstrumentId("PETR4", "B");
+    private static TestStack stack;
+    private static GatewayPart gateway;
+    private static MarketDataPart marketdata;
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        stack = new StackHarness();
+        stack = new TestStack("marketdata-test");
+        gateway = GatewayPart.on(stack);
+        marketdata = MarketDataPart.on(stack);
+        stack.database();
     }
 
     @AfterAll
@@ -64,18 +70,16 @@ class TradeHistoryComponentTest {
 
     @BeforeEach
     void startServices() throws Exception {
-        if (stack.app != null) stack.app.close();
-        stack.app = null;
-        stack.startGateway(Map.of());
-        stack.truncate();
-        stack.startMarketData(Map.of());
+        marketdata.stop();
+        MarketDataComponentTest.startGateway(gateway, Map.of());
+        marketdata.truncate();
+        marketdata.start();
     }
 
     @AfterEach
-    void stopServices() {
-        if (stack.app != null) stack.app.close();
-        stack.app = null;
-        stack.stopGateway();
+    void stopServices() throws Exception {
+        marketdata.stop();
+        gateway.stop();
     }
 
     private static long nanos(String utc) {
@@ -83,9 +87,9 @@ class TradeHistoryComponentTest {
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
-    private static List<TradeBatch> readTrades(InstrumentId instrument, long from, long to) {
+    private static List<TradeBatch> readTrades(blackbox.gateway.v1.InstrumentId instrument, long from, long to) {
         List<TradeBatch> batches = new ArrayList<>();
-        stack.blocking.readTrades(ReadTradesRequest.newBuilder().setInstrument(instrument).setFromNanos(from).setToNanos(to).build())
+        marketdata.blocking().readTrades(ReadTradesRequest.newBuilder().setInstrument(instrument).setFromNanos(from).setToNanos(to).build())
                 .forEachRemaining(batches::add);
         return batches;
     }
@@ -94,21 +98,21 @@ class TradeHistoryComponentTest {
         return batches.stream().flatMap(b -> b.getTradesList().stream()).toList();
     }
 
-    private static List<BackfillProgress> backfill(InstrumentId instrument, long from, long to) {
+    private static List<BackfillProgress> backfill(blackbox.gateway.v1.InstrumentId instrument, long from, long to) {
         List<BackfillProgress> progress = new ArrayList<>();
-        stack.blocking.backfill(BackfillRequest.newBuilder().setInstrument(instrument).setFromNanos(from).setToNanos(to).build())
+        marketdata.blocking().backfill(BackfillRequest.newBuilder().setInstrument(instrument).setFromNanos(from).setToNanos(to).build())
                 .forEachRemaining(progress::add);
         return progress;
     }
 
     private static long storedOf(String ticker) {
-        return stack.database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM marketdata.trades WHERE ticker = :t")
+        return stack.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM marketdata.trades WHERE ticker = :t")
                 .bind("t", ticker).mapTo(Long.class).one());
     }
 
     /** A store of the test's own (the app's writes from its writer thread only). */
     private static PgTradeStore directStore() {
-        return new PgTradeStore(stack.database, new PartitionManager(stack.database.dataSource()));
+        return new PgTradeStore(stack.database(), new PartitionManager(stack.database().dataSource()));
     }
 
     private static long at(LocalDate day, long micros) {
@@ -130,14 +134,14 @@ class TradeHistoryComponentTest {
         for (long n = 1; n <= count; n++) {
             rows.add(new TradeRow(PETR4, day, n, at(day, 10 * n), 38.45, 100, 3845.0, 3, 120, 2, false, at(day, 10 * n) + 5));
         }
-        rows.add(new TradeRow(new Instrument("VALE3", "B"), day, 1, at(day, 20), 60.0, 1, 60.0, 0, 0, 2, false, 0));
+        rows.add(new TradeRow(new InstrumentId("VALE3", "B"), day, 1, at(day, 20), 60.0, 1, 60.0, 0, 0, 2, false, 0));
         PgTradeStore store = directStore();
         store.write(rows);
         TradeRow edited = rows.get(99); // trade 100
         store.write(List.of(new TradeRow(PETR4, day, 100, edited.timeNanos(), 38.30, 200, 7660.0, 5, 6, 3, true, edited.receivedNanos() + 1)));
 
         // from trade 11 (inclusive) to trade count - 10 (exclusive)
-        List<TradeBatch> batches = readTrades(StackHarness.instrument("PETR4", "B"), at(day, 110), at(day, 10L * (count - 10)));
+        List<TradeBatch> batches = readTrades(instrument("PETR4", "B"), at(day, 110), at(day, 10L * (count - 10)));
         List<Trade> got = trades(batches);
         assertEquals(count - 21, got.size(), "trades 11 .. count - 11");
         assertEquals(11, got.getFirst().getTradeNumber());
@@ -171,7 +175,7 @@ class TradeHistoryComponentTest {
         var g = assertThrows(StatusRuntimeException.class, () -> readTrades(instrument("btc usdt", "SPOT"), 0, 1));
         assertEquals(Status.Code.INVALID_ARGUMENT, g.getStatus().getCode());
         assertEquals("instrument: ticker must match [A-Z0-9_.-]{1,32}: ticker=\"btc usdt\"", g.getStatus().getDescription());
-        var h = assertThrows(StatusRuntimeException.class, () -> stack.blocking.readTrades(ReadTradesRequest.newBuilder()
+        var h = assertThrows(StatusRuntimeException.class, () -> marketdata.blocking().readTrades(ReadTradesRequest.newBuilder()
                 .setFromNanos(0).setToNanos(1).build()).hasNext());
         assertEquals("instrument: ticker must match [A-Z0-9_.-]{1,32}: ticker=\"\"", h.getStatus().getDescription(), "a missing instrument");
     }
@@ -193,10 +197,9 @@ class TradeHistoryComponentTest {
 
     @Test
     void backfillStoresTheHistoryOnceAndReadTradesSeesItAsSoonAsDoneArrives() throws Exception {
-        MarketDataComponentTest.Consumer consumer = new MarketDataComponentTest.Consumer();
-        stack.async.streamTrades(StreamTradesRequest.getDefaultInstance(), consumer);
-        StackHarness.await(() -> consumer.error == null && stack.app.stats().contains("consumers 1"), Duration.ofSeconds(10),
-                () -> "the consumer is connected: " + stack.app.stats());
+        MarketDataComponentTest.Consumer consumer = MarketDataComponentTest.Consumer.open(marketdata);
+        consumer.await(m -> marketdata.app().stats().contains("consumers 1"), Duration.ofSeconds(10),
+                () -> "the consumer is connected: " + marketdata.app().stats());
 
         List<BackfillProgress> first = backfill(BTC, FROM, TO); // nobody subscribed BTCUSDT: a backfill needs no subscription
         List<Trade> read = trades(readTrades(BTC, FROM, TO)); // at once: done means committed
@@ -212,9 +215,10 @@ class TradeHistoryComponentTest {
         assertEquals(BTC_TRADES, storedOf("BTCUSDT"));
         assertEquals(0, storedOf("ETHUSDT"), "only the instrument asked for");
 
-        StackHarness.await(() -> consumer.trades.get() == BTC_TRADES && consumer.repaired.size() == 1, Duration.ofSeconds(10),
-                () -> "the consumer got the backfilled trades and a notice: " + consumer.trades + ", " + consumer.repaired);
-        Repaired notice = consumer.repaired.getFirst();
+        consumer.await(m -> MarketDataComponentTest.Consumer.trades(m) == BTC_TRADES
+                        && MarketDataComponentTest.Consumer.repaired(m).size() == 1, Duration.ofSeconds(10),
+                () -> "the consumer got the backfilled trades and a notice: " + consumer.trades() + ", " + consumer.repaired());
+        Repaired notice = consumer.repaired().getFirst();
         assertEquals("backfill", notice.getReason());
         assertEquals(BTC_TRADES, notice.getTradesRecovered());
         assertEquals(FROM, notice.getFromNanos());
@@ -228,10 +232,10 @@ class TradeHistoryComponentTest {
         assertEquals(0, done.getTradesStored(), "but nothing is new to the store");
         assertEquals(BTC_TRADES, storedOf("BTCUSDT"));
         assertEquals(BTC_TRADES, trades(readTrades(BTC, FROM, TO)).size());
-        assertEquals(BTC_TRADES, consumer.trades.get(), "stored trades are not streamed again");
-        assertEquals(0, consumer.duplicateKeys.get());
+        assertEquals(BTC_TRADES, consumer.trades(), "stored trades are not streamed again");
+        assertEquals(0, consumer.duplicateKeys());
 
-        List<Map.Entry<String, Long>> log = stack.database.jdbi().withHandle(h -> h.createQuery(
+        List<Map.Entry<String, Long>> log = stack.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT reason, recovered FROM marketdata.repairs ORDER BY id").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list());
         assertEquals(List.of(Map.entry("backfill", (long) BTC_TRADES), Map.entry("backfill", 0L)), log);
     }
@@ -239,7 +243,7 @@ class TradeHistoryComponentTest {
     @Test
     void aBackfillAfterRestartingMarketdataStillStoresNothingTwice() throws Exception {
         backfill(BTC, FROM, TO);
-        stack.restartMarketData(); // forgets everything held in memory: the store is what de-duplicates
+        marketdata.restart(); // forgets everything held in memory: the store is what de-duplicates
         BackfillProgress done = backfill(BTC, FROM, TO).getLast();
         assertTrue(done.getDone());
         assertEquals(0, done.getTradesStored());
@@ -267,7 +271,7 @@ class TradeHistoryComponentTest {
 
     @Test
     void bothAreUnavailableWhilePostgresqlIsAway() throws Exception {
-        stack.postgres.stop();
+        stack.postgres().stop();
         try {
             var e = assertThrows(StatusRuntimeException.class, () -> readTrades(BTC, FROM, TO));
             assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
@@ -277,18 +281,18 @@ class TradeHistoryComponentTest {
             assertEquals(Status.Code.UNAVAILABLE, f.getStatus().getCode());
             assertTrue(f.getStatus().getDescription().contains("PostgreSQL unavailable"), f.getStatus().getDescription());
         } finally {
-            stack.postgres.start();
+            stack.postgres().start();
         }
         assertEquals(BTC_TRADES, backfill(BTC, FROM, TO).getLast().getTradesStored(), "fine again once it is back");
     }
 
     @Test
-    void anUnreachableGatewayIsUnavailable() {
-        stack.stopGateway();
+    void anUnreachableGatewayIsUnavailable() throws Exception {
+        gateway.stop();
         var e = assertThrows(StatusRuntimeException.class, () -> backfill(BTC, FROM, TO));
         assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
         assertTrue(e.getStatus().getDescription().startsWith("gateway unreachable: "), e.getStatus().getDescription());
         assertEquals(0, storedOf("BTCUSDT"));
-        assertFalse(stack.app.writer().failures() > 0, "the database was never the problem");
+        assertFalse(marketdata.app().writer().failures() > 0, "the database was never the problem");
     }
 }

@@ -12,6 +12,7 @@ import blackbox.marketdata.core.ReferenceCounts.Action;
 import blackbox.marketdata.core.ReferenceCounts.Ingestion;
 import blackbox.marketdata.core.ReferenceCounts.SubscribeOutcome;
 import blackbox.marketdata.core.ReferenceCounts.UnsubscribeOutcome;
+import blackbox.platform.domain.InstrumentId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,9 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ReferenceCountsTest {
     private static final long GRACE = 30_000_000_000L;
-    private static final Instrument PETR4 = new Instrument("PETR4", "B");
-    private static final Instrument VALE3 = new Instrument("VALE3", "B");
-    private static final Instrument WINFUT = new Instrument("WINFUT", "F");
+    private static final InstrumentId PETR4 = new InstrumentId("PETR4", "B");
+    private static final InstrumentId VALE3 = new InstrumentId("VALE3", "B");
+    private static final InstrumentId WINFUT = new InstrumentId("WINFUT", "F");
 
     private final ReferenceCounts counts = new ReferenceCounts(Duration.ofNanos(GRACE));
 
@@ -116,7 +117,7 @@ class ReferenceCountsTest {
 
     @Test
     void usersSeeOnlyTheirOwnListsSortedByTickerThenExchange() {
-        Instrument petr4Other = new Instrument("PETR4", "A");
+        InstrumentId petr4Other = new InstrumentId("PETR4", "A");
         counts.subscribe("ana", WINFUT, 0);
         counts.subscribe("ana", PETR4, 0);
         counts.subscribe("ana", petr4Other, 0);
@@ -163,7 +164,7 @@ class ReferenceCountsTest {
     @Test
     void loadRebuildsCountsAndReturnsTheInstrumentsToIngest() {
         counts.subscribe("old", VALE3, 0);
-        List<Instrument> toIngest = counts.load(Map.of("ana", List.of(WINFUT, PETR4), "bia", Set.of(PETR4),
+        List<InstrumentId> toIngest = counts.load(Map.of("ana", List.of(WINFUT, PETR4), "bia", Set.of(PETR4),
                 "carla", List.of()));
         assertEquals(List.of(PETR4, WINFUT), toIngest);
         assertEquals(Map.of(PETR4, new Ingestion(2, false), WINFUT, new Ingestion(1, false)), counts.ingesting());
@@ -213,18 +214,18 @@ class ReferenceCountsTest {
     void randomOperationsAgreeWithAModelAndActionsAlternate() {
         long seed = Seeds.seed("ReferenceCountsTest.randomOperationsAgreeWithAModelAndActionsAlternate");
         Random random = new Random(seed);
-        List<Instrument> instruments = instruments(6);
-        Map<String, Set<Instrument>> model = new HashMap<>();
-        Map<Instrument, GatewayModel> gateway = new HashMap<>();
-        Map<Instrument, Long> stopDue = new HashMap<>();
+        List<InstrumentId> instruments = instruments(6);
+        Map<String, Set<InstrumentId>> model = new HashMap<>();
+        Map<InstrumentId, GatewayModel> gateway = new HashMap<>();
+        Map<InstrumentId, Long> stopDue = new HashMap<>();
         long now = 0;
         for (int step = 0; step < 20_000; step++) {
             now += random.nextLong(GRACE / 4);
             String user = "u" + random.nextInt(8);
-            Instrument instrument = instruments.get(random.nextInt(instruments.size()));
+            InstrumentId instrument = instruments.get(random.nextInt(instruments.size()));
             GatewayModel g = gateway.computeIfAbsent(instrument, i -> new GatewayModel());
             String context = "seed=" + seed + " step=" + step;
-            Set<Instrument> list = model.computeIfAbsent(user, u -> new HashSet<>());
+            Set<InstrumentId> list = model.computeIfAbsent(user, u -> new HashSet<>());
             switch (random.nextInt(3)) {
                 case 0 -> {
                     SubscribeOutcome o = counts.subscribe(user, instrument, now);
@@ -244,7 +245,7 @@ class ReferenceCountsTest {
                 }
                 default -> {
                     final long t = now;
-                    for (Instrument stopped : counts.dueStops(now)) {
+                    for (InstrumentId stopped : counts.dueStops(now)) {
                         gateway.get(stopped).stop(context);
                         assertTrue(stopDue.remove(stopped) <= t, context);
                     }
@@ -264,12 +265,12 @@ class ReferenceCountsTest {
         int threads = 16;
         int opsPerThread = 20_000;
         int users = 30;
-        List<Instrument> instruments = instruments(20);
+        List<InstrumentId> instruments = instruments(20);
         AtomicLong clock = new AtomicLong();
         // per (user, instrument): successful subscribes minus successful unsubscribes must end at 0 or 1
         AtomicLongArray net = new AtomicLongArray(users * instruments.size());
-        Map<Instrument, Map<Action, AtomicLong>> actions = new ConcurrentHashMap<>();
-        Map<Instrument, AtomicLong> stops = new ConcurrentHashMap<>();
+        Map<InstrumentId, Map<Action, AtomicLong>> actions = new ConcurrentHashMap<>();
+        Map<InstrumentId, AtomicLong> stops = new ConcurrentHashMap<>();
         AtomicBoolean done = new AtomicBoolean();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
@@ -277,7 +278,7 @@ class ReferenceCountsTest {
             Future<?> stopper = pool.submit(() -> {
                 start.await();
                 while (!done.get()) {
-                    for (Instrument i : counts.dueStops(clock.get())) {
+                    for (InstrumentId i : counts.dueStops(clock.get())) {
                         stops.computeIfAbsent(i, k -> new AtomicLong()).incrementAndGet();
                     }
                 }
@@ -291,7 +292,7 @@ class ReferenceCountsTest {
                     for (int op = 0; op < opsPerThread; op++) {
                         int u = random.nextInt(users);
                         int i = random.nextInt(instruments.size());
-                        Instrument instrument = instruments.get(i);
+                        InstrumentId instrument = instruments.get(i);
                         long now = clock.addAndGet(GRACE / 1000);
                         Action action;
                         if (random.nextBoolean()) {
@@ -323,9 +324,9 @@ class ReferenceCountsTest {
             pool.shutdownNow();
         }
 
-        Map<Instrument, Integer> fromLists = new TreeMap<>();
+        Map<InstrumentId, Integer> fromLists = new TreeMap<>();
         for (int u = 0; u < users; u++) {
-            List<Instrument> list = counts.list("user" + u);
+            List<InstrumentId> list = counts.list("user" + u);
             for (int i = 0; i < instruments.size(); i++) {
                 long n = net.get(u * instruments.size() + i);
                 assertEquals(list.contains(instruments.get(i)) ? 1 : 0, n,
@@ -333,8 +334,8 @@ class ReferenceCountsTest {
             }
             list.forEach(i -> fromLists.merge(i, 1, Integer::sum));
         }
-        Map<Instrument, Ingestion> ingesting = counts.ingesting();
-        for (Instrument instrument : instruments) {
+        Map<InstrumentId, Ingestion> ingesting = counts.ingesting();
+        for (InstrumentId instrument : instruments) {
             int expected = fromLists.getOrDefault(instrument, 0);
             String context = "seed=" + seed + " " + instrument;
             assertEquals(expected, counts.referenceCount(instrument), context);
@@ -360,10 +361,10 @@ class ReferenceCountsTest {
         return n == null ? 0 : n.get();
     }
 
-    private static List<Instrument> instruments(int n) {
-        List<Instrument> list = new ArrayList<>();
+    private static List<InstrumentId> instruments(int n) {
+        List<InstrumentId> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            list.add(new Instrument("TICK" + i, i % 2 == 0 ? "B" : "F"));
+            list.add(new InstrumentId("TICK" + i, i % 2 == 0 ? "B" : "F"));
         }
         return list;
     }

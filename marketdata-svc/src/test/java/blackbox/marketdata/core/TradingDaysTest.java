@@ -3,6 +3,7 @@ package blackbox.marketdata.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.platform.domain.InstrumentId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TradingDaysTest {
-    private static final Instrument PETR4 = new Instrument("PETR4", "B");
+    private static final InstrumentId PETR4 = new InstrumentId("PETR4", "B");
     private final TradingDays days = new TradingDays();
 
     @ParameterizedTest(name = "{0} is B3 day {1}")
@@ -54,7 +55,7 @@ class TradingDaysTest {
     void anExchangeMayHaveItsOwnZone() {
         TradingDays zoned = new TradingDays(TradingDays.SAO_PAULO, Map.of("XNYS", ZoneId.of("America/New_York")));
         long t = nanos("2024-03-15T03:30:00Z"); // 00:30 in Sao Paulo, 23:30 the day before in New York
-        assertEquals(LocalDate.of(2024, 3, 14), zoned.of(new Instrument("AAPL", "XNYS"), t));
+        assertEquals(LocalDate.of(2024, 3, 14), zoned.of(new InstrumentId("AAPL", "XNYS"), t));
         assertEquals(LocalDate.of(2024, 3, 15), zoned.of(PETR4, t));
     }
 

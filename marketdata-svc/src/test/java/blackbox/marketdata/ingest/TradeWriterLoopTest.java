@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.Spool;
 import blackbox.marketdata.core.TradeNumbers;
 import blackbox.marketdata.core.TradeRow;
 import blackbox.marketdata.store.StoreUnavailableException;
 import blackbox.marketdata.store.TradeStore;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.health.Health;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
 class TradeWriterLoopTest {
-    private static final Instrument PETR4 = new Instrument("PETR4", "B");
+    private static final InstrumentId PETR4 = new InstrumentId("PETR4", "B");
     private static final LocalDate DAY = LocalDate.of(2025, 4, 7);
 
     /** Commits into a list, or refuses while {@code away}. */
@@ -37,10 +37,10 @@ class TradeWriterLoopTest {
             return new WriteResult(batch.size(), 0);
         }
 
-        @Override public long count(Instrument instrument, LocalDate tradingDay) { return committed.size(); }
-        @Override public List<TradeRow> read(Instrument instrument, long fromNanos, long toNanos) { return List.copyOf(committed); }
-        @Override public void scan(Instrument i, long from, long to, int batchSize, Consumer<List<TradeRow>> sink) { }
-        @Override public TradeNumbers storedTradeNumbers(Instrument instrument, LocalDate tradingDay) { return TradeNumbers.EMPTY; }
+        @Override public long count(InstrumentId instrument, LocalDate tradingDay) { return committed.size(); }
+        @Override public List<TradeRow> read(InstrumentId instrument, long fromNanos, long toNanos) { return List.copyOf(committed); }
+        @Override public void scan(InstrumentId i, long from, long to, int batchSize, Consumer<List<TradeRow>> sink) { }
+        @Override public TradeNumbers storedTradeNumbers(InstrumentId instrument, LocalDate tradingDay) { return TradeNumbers.EMPTY; }
     }
 
     private final Spool spool = new Spool(1_000);

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.platform.db.Database;
 import blackbox.platform.db.DatabaseConfig;
 import blackbox.platform.db.EmbeddedPostgresServer;
+import blackbox.platform.domain.InstrumentId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(120)
 class PgSubscriptionStoreTest {
-    static final Instrument PETR4 = new Instrument("PETR4", "B");
-    static final Instrument VALE3 = new Instrument("VALE3", "B");
-    static final Instrument WIN_F = new Instrument("WINM25", "F");
-    static final Instrument WIN_B = new Instrument("WINM25", "B");
+    static final InstrumentId PETR4 = new InstrumentId("PETR4", "B");
+    static final InstrumentId VALE3 = new InstrumentId("VALE3", "B");
+    static final InstrumentId WIN_F = new InstrumentId("WINM25", "F");
+    static final InstrumentId WIN_B = new InstrumentId("WINM25", "B");
 
     static EmbeddedPostgresServer server;
     static Database db;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.TradeNumbers;
 import blackbox.marketdata.core.TradeRow;
 import blackbox.platform.db.Database;
 import blackbox.platform.db.DatabaseConfig;
 import blackbox.platform.db.EmbeddedPostgresServer;
+import blackbox.platform.domain.InstrumentId;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Timeout;
 /** {@link PgTradeStore#scan} (ReadTrades' read) and {@link PgTradeStore#storedTradeNumbers} (Backfill's check). */
 @Timeout(120)
 class PgTradeStoreScanTest {
-    static final Instrument PETR4 = new Instrument("PETR4", "B");
-    static final Instrument VALE3 = new Instrument("VALE3", "B");
+    static final InstrumentId PETR4 = new InstrumentId("PETR4", "B");
+    static final InstrumentId VALE3 = new InstrumentId("VALE3", "B");
     static final LocalDate DAY = LocalDate.of(2025, 4, 7);
 
     static EmbeddedPostgresServer server;
@@ -59,7 +59,7 @@ class PgTradeStoreScanTest {
         return day.atTime(13, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + micros * 1_000L;
     }
 
-    static TradeRow trade(Instrument instrument, LocalDate day, long number, long timeNanos) {
+    static TradeRow trade(InstrumentId instrument, LocalDate day, long number, long timeNanos) {
         return new TradeRow(instrument, day, number, timeNanos, 38.45, 100, 3845.0, 3, 120, 2, false, timeNanos + 5_000);
     }
 
@@ -73,7 +73,7 @@ class PgTradeStoreScanTest {
                 edit.quantity(), edit.volume(), edit.buyAgent(), edit.sellAgent(), edit.tradeType(), false, original.receivedNanos());
     }
 
-    List<TradeRow> scanAll(Instrument instrument, long from, long to, int batchSize) throws StoreUnavailableException {
+    List<TradeRow> scanAll(InstrumentId instrument, long from, long to, int batchSize) throws StoreUnavailableException {
         List<TradeRow> rows = new ArrayList<>();
         store.scan(instrument, from, to, batchSize, rows::addAll);
         return rows;
@@ -132,7 +132,7 @@ class PgTradeStoreScanTest {
                 "the window is matched against the edited time");
     }
 
-    private List<TradeRow> scanAll(Instrument instrument, long from, long to) throws StoreUnavailableException {
+    private List<TradeRow> scanAll(InstrumentId instrument, long from, long to) throws StoreUnavailableException {
         return scanAll(instrument, from, to, 100);
     }
 

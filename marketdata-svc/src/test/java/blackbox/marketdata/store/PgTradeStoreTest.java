@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blackbox.marketdata.core.Instrument;
 import blackbox.marketdata.core.TradeRow;
 import blackbox.marketdata.store.TradeStore.WriteResult;
 import blackbox.platform.db.Database;
 import blackbox.platform.db.DatabaseConfig;
 import blackbox.platform.db.EmbeddedPostgresServer;
+import blackbox.platform.domain.InstrumentId;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(120)
 class PgTradeStoreTest {
-    static final Instrument PETR4 = new Instrument("PETR4", "B");
-    static final Instrument WIN = new Instrument("WINM25", "F");
+    static final InstrumentId PETR4 = new InstrumentId("PETR4", "B");
+    static final InstrumentId WIN = new InstrumentId("WINM25", "F");
     static final LocalDate DAY = LocalDate.of(2025, 4, 7);
 
     static EmbeddedPostgresServer server;
@@ -57,12 +57,12 @@ class PgTradeStoreTest {
         store = new PgTradeStore(db, partitions);
     }
 
-    static TradeRow trade(Instrument instrument, LocalDate day, long number) {
+    static TradeRow trade(InstrumentId instrument, LocalDate day, long number) {
         long nanos = day.atTime(13, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + number * 1_000L;
         return new TradeRow(instrument, day, number, nanos, 38.45, 100, 3845.0, 3, 120, 2, false, nanos + 5_000);
     }
 
-    static List<TradeRow> trades(Instrument instrument, LocalDate day, long first, int count) {
+    static List<TradeRow> trades(InstrumentId instrument, LocalDate day, long first, int count) {
         List<TradeRow> rows = new ArrayList<>();
         for (long n = first; n < first + count; n++) rows.add(trade(instrument, day, n));
         return rows;
@@ -177,7 +177,7 @@ class PgTradeStoreTest {
         List<TradeRow> odd = List.of(
                 new TradeRow(PETR4, DAY, 4294967295L, 1_744_030_800_123_456_789L, 0.0001, 1, 0.0001, 0, 0, 0, false, 0),
                 new TradeRow(PETR4, DAY, 1, 1_744_030_800_000_000_000L, 123456.78, Long.MAX_VALUE, 1.2345678E10, 0, 99999, 32767, false, Long.MAX_VALUE),
-                new TradeRow(new Instrument("BRK.B-X_1", "NYSE_ARC"), DAY, 0, 1_744_030_800_000_000_000L, 1e-9, 0, 5e20, Integer.MAX_VALUE, Integer.MIN_VALUE, 4, false, -1L));
+                new TradeRow(new InstrumentId("BRK.B-X_1", "NYSE_ARC"), DAY, 0, 1_744_030_800_000_000_000L, 1e-9, 0, 5e20, Integer.MAX_VALUE, Integer.MIN_VALUE, 4, false, -1L));
         assertEquals(new WriteResult(3, 0), store.write(odd));
         assertEquals(List.of(odd.get(1), odd.get(0)), store.read(PETR4, 0, Long.MAX_VALUE));
         assertEquals(List.of(odd.get(2)), store.read(odd.get(2).instrument(), 0, Long.MAX_VALUE));

@@ -2,24 +2,23 @@ package blackbox.web.core;
 
 import blackbox.gateway.v1.InstrumentId;
 import java.util.Comparator;
-import java.util.regex.Pattern;
 
 /**
  * An instrument as the browser names it: {@code "PETR4"} (B3 cash market, exchange {@code B}) or
- * {@code "TICKER:EXCHANGE"} ({@code "BTCUSDT:SPOT"}, {@code "WINZ25:F"}). Ticker and exchange are upper-case.
+ * {@code "TICKER:EXCHANGE"} ({@code "BTCUSDT:SPOT"}, {@code "WINZ25:F"}). Ticker and exchange are upper-case and
+ * follow the rules of the shared {@link blackbox.platform.domain.InstrumentId}; this class adds the user's forms
+ * (exchange {@code B} implied, any case) and messages for {@code application/problem+json}.
  */
 public record Symbol(String ticker, String exchange) {
     public static final String DEFAULT_EXCHANGE = "B";
     public static final Comparator<Symbol> ORDER = Comparator.comparing(Symbol::text);
-    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,31}");
-    private static final Pattern EXCHANGE = Pattern.compile("[A-Z0-9]{1,8}");
 
     public Symbol {
-        if (ticker == null || !TICKER.matcher(ticker).matches()) {
+        if (!blackbox.platform.domain.InstrumentId.validTicker(ticker)) {
             throw new InvalidInput("symbol", ticker, "ticker must be 1-32 letters, digits, '.', '_' or '-'");
         }
-        if (exchange == null || !EXCHANGE.matcher(exchange).matches()) {
-            throw new InvalidInput("symbol", exchange, "exchange must be 1-8 letters or digits");
+        if (!blackbox.platform.domain.InstrumentId.validExchange(exchange)) {
+            throw new InvalidInput("symbol", exchange, "exchange must be 1-8 letters, digits or '_'");
         }
     }
 

@@ -3,6 +3,7 @@ package blackbox.web.browser;
 import blackbox.gateway.replay.B3UmdfCsvSource;
 import blackbox.gateway.replay.ImportProgress;
 import blackbox.gateway.replay.ReplayImporter;
+import blackbox.testkit.TestStack;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ record Petr4Tape(Path file, String description) {
     /** 07/04/2025 10:00 in São Paulo (UTC-3), the synthetic session's opening. */
     static final Instant SYNTHETIC_OPEN = Instant.parse("2025-04-07T13:00:00Z");
 
-    static Petr4Tape build(Path repoRoot, Path dir) throws IOException {
-        Path real = repoRoot.resolve("../shared/data").resolve(REAL_FILE).normalize();
+    static Petr4Tape build(Path dir) throws IOException {
+        Path real = TestStack.sharedData().resolve(REAL_FILE);
         Path out = dir.resolve("petr4.replay.csv");
         // -Dblackbox.browser.tape=synthetic runs the CI variant on a machine that has the shared data
         boolean forceSynthetic = "synthetic".equals(System.getProperty("blackbox.browser.tape"));

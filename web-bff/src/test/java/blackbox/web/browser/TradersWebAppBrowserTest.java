@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,10 +52,9 @@ class TradersWebAppBrowserTest {
         // The browser first: without Chromium the tests fail at once with what to install.
         chromium = Chromium.start();
         driver = chromium.driver;
-        Path dir = Files.createTempDirectory("browser-tape-");
-        Petr4Tape tape = Petr4Tape.build(BrowserStack.repoRoot(), dir);
-        System.out.println("browser tests replay " + tape.description() + " at 60x");
         stack = new BrowserStack();
+        Petr4Tape tape = Petr4Tape.build(stack.dataDir());
+        System.out.println("browser tests replay " + tape.description() + " at 60x");
         stack.start(tape.file(), "60x");
     }
 

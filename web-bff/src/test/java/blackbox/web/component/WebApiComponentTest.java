@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.candles.testing.CandlePart;
 import blackbox.candles.v1.Candle;
 import blackbox.candles.v1.GetCandlesRequest;
+import blackbox.gateway.testing.GatewayPart;
+import blackbox.marketdata.testing.MarketDataPart;
+import blackbox.testkit.TestStack;
 import blackbox.web.auth.AuthUser;
 import blackbox.web.auth.Role;
 import blackbox.web.auth.TokenService;
 import blackbox.web.core.Json;
+import blackbox.web.testing.WebPart;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,33 +50,35 @@ class WebApiComponentTest {
             new String[] {"GET", "/api/v1/indicators?symbol=BTCUSDT:SPOT&timeframe=1m&spec=ema(9)"},
             new String[] {"GET", "/api/v1/indicators/catalog"});
 
-    static WebStack stack;
+    static TestStack stack;
+    static WebPart web;
     static Http http;
-    // logged in once: each user has only WebStack.LOGINS_PER_USER logins a minute
+    // logged in once: each user has only WebPart.LOGINS_PER_USER logins a minute
     static String aliceToken;
     static String bobToken;
     static String rootToken;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new WebStack();
-        stack.start("max", Map.of());
-        http = new Http(stack.base());
-        aliceToken = http.token("alice", WebStack.PASSWORD);
-        bobToken = http.token("bob", WebStack.PASSWORD);
-        rootToken = http.token("root", WebStack.PASSWORD);
+        stack = new TestStack("web-test");
+        web = WebPart.on(stack);
+        web.startWithUpstream(Map.of(), Map.of());
+        http = new Http(web.base());
+        aliceToken = http.token("alice", WebPart.PASSWORD);
+        bobToken = http.token("bob", WebPart.PASSWORD);
+        rootToken = http.token("root", WebPart.PASSWORD);
         String alice = aliceToken;
         for (String s : new String[] {"BTCUSDT:SPOT", "ETHUSDT:SPOT"}) {
             assertEquals(200, http.send("PUT", "/api/v1/market/subscriptions/" + s, alice, null).status());
         }
-        stack.awaitIngestion(2);
-        stack.startReplay();
-        long lines = java.nio.file.Files.lines(WebStack.SAMPLE).filter(l -> l.contains(",T,")).count();
-        WebStack.await(() -> storedTrades() >= lines, Duration.ofSeconds(30), () -> "sample stored: " + storedTrades());
+        CandlePart.on(stack).awaitLive(2);
+        GatewayPart.on(stack).startReplay();
+        long lines = java.nio.file.Files.lines(GatewayPart.SAMPLE).filter(l -> l.contains(",T,")).count();
+        TestStack.await(() -> storedTrades() >= lines, Duration.ofSeconds(30), () -> "sample stored: " + storedTrades());
     }
 
     static long storedTrades() {
-        return stack.database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM marketdata.trades").mapTo(Long.class).one());
+        return MarketDataPart.on(stack).storedTrades();
     }
 
     @AfterAll
@@ -81,7 +88,7 @@ class WebApiComponentTest {
 
     @Test
     void loginAnswersTokensAndTheUser() throws Exception {
-        JsonNode s = http.login("alice", WebStack.PASSWORD);
+        JsonNode s = http.login("alice", WebPart.PASSWORD);
         assertEquals("Bearer", s.get("token_type").asText());
         assertEquals(900, s.get("expires_in").asInt());
         assertFalse(s.get("refresh_token").asText().isEmpty());
@@ -103,7 +110,7 @@ class WebApiComponentTest {
 
     @Test
     void refreshRotatesTheTokenAndLogoutRevokesIt() throws Exception {
-        JsonNode first = http.login("bob", WebStack.PASSWORD);
+        JsonNode first = http.login("bob", WebPart.PASSWORD);
         String r1 = first.get("refresh_token").asText();
         Http.Answer a = http.post("/api/v1/auth/refresh", null, "{\"refresh_token\":\"" + r1 + "\"}");
         assertEquals(200, a.status(), a.body());
@@ -116,7 +123,7 @@ class WebApiComponentTest {
         // replaying r1 revoked the whole family, r2 included (a stolen token was used)
         assertEquals(401, http.post("/api/v1/auth/refresh", null, "{\"refresh_token\":\"" + r2 + "\"}").status());
 
-        JsonNode second = http.login("bob", WebStack.PASSWORD);
+        JsonNode second = http.login("bob", WebPart.PASSWORD);
         String r3 = second.get("refresh_token").asText();
         assertEquals(204, http.post("/api/v1/auth/logout", second.get("access_token").asText(),
                 "{\"refresh_token\":\"" + r3 + "\"}").status());
@@ -125,7 +132,7 @@ class WebApiComponentTest {
 
     @Test
     void noRouteAnswersWithoutAValidToken() throws Exception {
-        String expired = new TokenService(WebStack.SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(15),
+        String expired = new TokenService(WebPart.SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(15),
                 Clock.fixed(Instant.now().minus(Duration.ofMinutes(16)), ZoneOffset.UTC))
                 .issue(new AuthUser("root", Set.of(Role.ADMIN)));
         String valid = rootToken;
@@ -181,19 +188,19 @@ class WebApiComponentTest {
 
     @Test
     void bruteForceLoginsAreSlowed() throws Exception {
-        stack.web.users().ensure("carol", WebStack.PASSWORD, Set.of(Role.VIEWER));
+        web.app().users().ensure("carol", WebPart.PASSWORD, Set.of(Role.VIEWER));
         int refused = 0;
-        for (int i = 0; i < WebStack.LOGINS_PER_USER; i++) {
+        for (int i = 0; i < WebPart.LOGINS_PER_USER; i++) {
             refused += http.post("/api/v1/auth/login", null, "{\"username\":\"carol\",\"password\":\"guess" + i + "xx\"}").status() == 401 ? 1 : 0;
         }
-        assertEquals(WebStack.LOGINS_PER_USER, refused);
+        assertEquals(WebPart.LOGINS_PER_USER, refused);
         Http.Answer slowed = http.post("/api/v1/auth/login", null, "{\"username\":\"carol\",\"password\":\"guess6xx\"}");
         assertEquals(429, slowed.status());
         assertTrue(Integer.parseInt(slowed.header("Retry-After")) >= 1);
         assertEquals(429, http.post("/api/v1/auth/login", null,
-                "{\"username\":\"carol\",\"password\":\"" + WebStack.PASSWORD + "\"}").status(), "even the right password waits");
+                "{\"username\":\"carol\",\"password\":\"" + WebPart.PASSWORD + "\"}").status(), "even the right password waits");
         assertEquals(200, http.post("/api/v1/auth/login", null,
-                "{\"username\":\"alice\",\"password\":\"" + WebStack.PASSWORD + "\"}").status(), "other users are not locked out");
+                "{\"username\":\"alice\",\"password\":\"" + WebPart.PASSWORD + "\"}").status(), "other users are not locked out");
     }
 
     @Test
@@ -210,7 +217,7 @@ class WebApiComponentTest {
         Http.Answer evilGet = http.send("GET", "/api/v1/me", token, null, "Origin", "http://evil.example");
         assertEquals(403, evilGet.status(), "an unknown origin's actual request is refused too");
         Http.Answer sameOrigin = http.send("POST", "/api/v1/auth/login", null,
-                "{\"username\":\"alice\",\"password\":\"" + WebStack.PASSWORD + "\"}", "Origin", stack.base());
+                "{\"username\":\"alice\",\"password\":\"" + WebPart.PASSWORD + "\"}", "Origin", web.base());
         assertEquals(200, sameOrigin.status(), "the page web-bff serves may call it: " + sameOrigin.body());
     }
 
@@ -253,7 +260,7 @@ class WebApiComponentTest {
                     + "&from=2024-08-08T00:00:00Z&to=2024-08-10T00:00:00Z", token);
             assertEquals(200, a.status(), a.body());
             JsonNode body = a.json();
-            List<Candle> want = stack.candles.getCandles(GetCandlesRequest.newBuilder()
+            List<Candle> want = CandlePart.on(stack).blocking().getCandles(GetCandlesRequest.newBuilder()
                     .setInstrument(blackbox.gateway.v1.InstrumentId.newBuilder().setTicker("BTCUSDT").setExchange("SPOT"))
                     .setTimeframe(tf).setFromNanos(1723075200_000_000_000L).setToNanos(1723248000_000_000_000L).build())
                     .getCandlesList();
@@ -322,7 +329,7 @@ class WebApiComponentTest {
         JsonNode all = http.get("/api/v1/market/instruments", token).json().get("instruments");
         assertEquals(List.of("BTCUSDT:SPOT", "ETHUSDT:SPOT"), symbols(all));
         assertEquals(List.of("ETHUSDT:SPOT"), symbols(http.get("/api/v1/market/instruments?q=eth", token).json().get("instruments")));
-        WebStack.await(() -> {
+        TestStack.await(() -> {
             try {
                 return "connected".equals(http.get("/api/v1/market/session", token).json().get("state").asText());
             } catch (Exception e) {

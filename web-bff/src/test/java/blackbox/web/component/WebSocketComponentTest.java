@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.candles.testing.CandlePart;
+import blackbox.gateway.GatewayConfig;
+import blackbox.gateway.testing.GatewayPart;
+import blackbox.testkit.TestStack;
+import blackbox.web.testing.WebPart;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -24,18 +29,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class WebSocketComponentTest {
     static final int RATE = 10;
-    static WebStack stack;
+    static TestStack stack;
+    static WebPart web;
     static Http http;
     static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new WebStack();
-        stack.start("10x", Map.of());
-        http = new Http(stack.base());
-        token = http.token("alice", WebStack.PASSWORD);
+        stack = new TestStack("web-test");
+        web = WebPart.on(stack);
+        web.startWithUpstream(Map.of(GatewayConfig.SPEED, "10x"), Map.of());
+        http = new Http(web.base());
+        token = http.token("alice", WebPart.PASSWORD);
         assertEquals(200, http.send("PUT", "/api/v1/market/subscriptions/BTCUSDT:SPOT", token, null).status());
-        stack.awaitIngestion(1);
+        CandlePart.on(stack).awaitLive(1);
     }
 
     @AfterAll
@@ -55,20 +62,20 @@ class WebSocketComponentTest {
 
     @Test
     void liveCandlesAreCoalescedEachCloseArrivesOnceAndAReconnectResumes() throws Exception {
-        long tradeRows = Files.lines(WebStack.SAMPLE).filter(l -> l.contains(",BTCUSDT,SPOT,T,")).count();
-        WsClient watcher = WsClient.authenticated(stack.base(), token);
+        long tradeRows = Files.lines(GatewayPart.SAMPLE).filter(l -> l.contains(",BTCUSDT,SPOT,T,")).count();
+        WsClient watcher = WsClient.authenticated(web.base(), token);
         watcher.await(m -> m.type().equals("session"), "session state");
         watcher.send(subscribe("w", "\"candles\",\"trades\",\"indicators:ema(9)\"", null));
         watcher.await(m -> m.type().equals("subscribed") && m.json().get("id").asText().equals("w"), "subscribed");
-        WsClient first = WsClient.authenticated(stack.base(), token);
+        WsClient first = WsClient.authenticated(web.base(), token);
         first.send(subscribe("c1", "\"candles\"", null));
         first.await(m -> m.type().equals("subscribed"), "subscribed");
         first.send(subscribe("t1", "\"trades\"", null));
         first.await(m -> m.type().equals("subscribed") && m.json().get("id").asText().equals("t1"), "subscribed t1");
-        assertEquals(1, stack.web.openTradeStreams(), "two browsers watching BTCUSDT's trades share one upstream stream");
+        assertEquals(1, web.app().openTradeStreams(), "two browsers watching BTCUSDT's trades share one upstream stream");
 
         long replayStarted = System.nanoTime(); // nothing can be sent before: a sound start for the rate bound
-        stack.startReplay();
+        GatewayPart.on(stack).startReplay();
         // the first client leaves after its first close; a second close happens while it is away
         first.await(m -> m.type().equals("candle") && m.json().get("state").asText().equals("closed"), "a close");
         first.close();
@@ -76,18 +83,18 @@ class WebSocketComponentTest {
         watcher.await(m -> candles(watcher, "closed").size() >= 2, "two closes");
         List<JsonNode> firstCloses = candles(first, "closed");
         long resumeAfter = firstCloses.getLast().get("time_nanos").asLong();
-        WsClient again = WsClient.authenticated(stack.base(), token);
+        WsClient again = WsClient.authenticated(web.base(), token);
         again.send(subscribe("c1", "\"candles\"", resumeAfter));
 
         // the tape ends: every trade reached the watcher
-        WebStack.await(() -> tradeCount(watcher) >= tradeRows, Duration.ofSeconds(60),
+        TestStack.await(() -> tradeCount(watcher) >= tradeRows, Duration.ofSeconds(60),
                 () -> "trades " + tradeCount(watcher) + " of " + tradeRows);
         JsonNode rest = http.get("/api/v1/candles?symbol=BTCUSDT:SPOT&timeframe=1m&from=2024-08-08T00:00:00Z"
                 + "&to=2024-08-10T00:00:00Z", token).json().get("candles");
         List<String> expectedCloses = new ArrayList<>();
         for (int i = 0; i < rest.size() - 1; i++) expectedCloses.add(Http.MAPPER.writeValueAsString(rest.get(i)));
         assertTrue(expectedCloses.size() >= 2, "the sample spans several minutes");
-        WebStack.await(() -> candles(watcher, "closed").size() >= expectedCloses.size()
+        TestStack.await(() -> candles(watcher, "closed").size() >= expectedCloses.size()
                         && candles(first, "closed").size() + candles(again, "closed").size() >= expectedCloses.size(),
                 Duration.ofSeconds(20), () -> "all closes");
         Thread.sleep(500); // anything duplicated would arrive now
@@ -103,7 +110,7 @@ class WebSocketComponentTest {
         assertWithinRate(watcher, "trades", null, replayStarted);
         List<JsonNode> forming = candles(watcher, "forming");
         assertTrue(forming.size() >= 2, "forming updates flowed: " + forming.size());
-        WebStack.await(() -> {
+        TestStack.await(() -> {
             List<JsonNode> f = candles(watcher, "forming");
             return f.getLast().get("time_nanos").equals(rest.get(rest.size() - 1).get("time_nanos"))
                     && f.getLast().get("trades").equals(rest.get(rest.size() - 1).get("trades"));
@@ -152,27 +159,27 @@ class WebSocketComponentTest {
 
     @Test
     void theFirstMessageMustBeAValidAuth() throws Exception {
-        WsClient noAuth = WsClient.connect(stack.base());
+        WsClient noAuth = WsClient.connect(web.base());
         noAuth.send(subscribe("x", "\"candles\"", null));
         assertEquals("unauthorized", noAuth.await(m -> m.type().equals("error"), "error").json().get("code").asText());
         assertEquals(4401, noAuth.closed.get(10, TimeUnit.SECONDS));
 
         String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
-        WsClient forged = WsClient.connect(stack.base());
+        WsClient forged = WsClient.connect(web.base());
         forged.send("{\"type\":\"auth\",\"token\":\"" + tampered + "\"}");
         assertEquals("unauthorized", forged.await(m -> m.type().equals("error"), "error").json().get("code").asText());
         assertEquals(4401, forged.closed.get(10, TimeUnit.SECONDS));
 
-        WsClient silent = WsClient.connect(stack.base());
+        WsClient silent = WsClient.connect(web.base());
         assertEquals(4401, silent.closed.get(15, TimeUnit.SECONDS), "closed when no auth arrives within 5 s");
 
-        assertThrows(Exception.class, () -> WsClient.connect(stack.base(), "Origin", "http://evil.example"),
+        assertThrows(Exception.class, () -> WsClient.connect(web.base(), "Origin", "http://evil.example"),
                 "a page from an unknown origin cannot open the socket");
     }
 
     @Test
     void badSubscriptionsAreErrorsNamingFieldAndValue() throws Exception {
-        WsClient c = WsClient.authenticated(stack.base(), token);
+        WsClient c = WsClient.authenticated(web.base(), token);
         c.send("{\"type\":\"subscribe\",\"id\":\"c1\",\"symbol\":\"PETR4\",\"timeframe\":\"7m\",\"streams\":[\"candles\"]}");
         JsonNode e = c.await(m -> m.type().equals("error"), "error").json();
         assertEquals("c1", e.get("id").asText());

@@ -30,6 +30,28 @@ class SymbolTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"PETR4,B", "BRK.B,B", "WIN_N25,F", "-X,B", "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345,B", "BTCUSDT,SPOT_1",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456,B", "PETR4,TOOLONGEX", "PE TR4,B", "PETR4,B-1", "PETR4,b", "petr4,B"})
+    void acceptsExactlyWhatTheSharedInstrumentIdAccepts(String ticker, String exchange) {
+        boolean shared;
+        try {
+            new blackbox.platform.domain.InstrumentId(ticker, exchange);
+            shared = true;
+        } catch (IllegalArgumentException e) {
+            shared = false;
+        }
+        boolean symbol;
+        try {
+            new Symbol(ticker, exchange);
+            symbol = true;
+        } catch (InvalidInput e) {
+            symbol = false;
+            assertEquals("symbol", e.field());
+        }
+        assertEquals(shared, symbol, ticker + ":" + exchange);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1m", "5m", "15m", "60m", "1d", "1w", "1M"})
     void acceptsTheSixTimeframes(String text) {
         assertEquals(text.toLowerCase(), Timeframes.parse("timeframe", text));
