@@ -88,8 +88,8 @@ public final class CumulativeAllocation {
 
     /** What {@code account} has, in shares (0 for an account not in the allocation). */
     public long allocatedTo(AccountId account) {
-        for (int i = 0; i < allocated.length; i++) if (weights.account(i).equals(account)) return allocated[i];
-        return 0;
+        int i = weights.indexOf(account);
+        return i < 0 ? 0 : allocated[i];
     }
 
     /**

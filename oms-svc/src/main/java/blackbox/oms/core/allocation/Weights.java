@@ -16,6 +16,7 @@ final class Weights {
     final BigInteger[] scaled;
     final BigInteger sum;
     final int[] rank;
+    private final java.util.Map<AccountId, Integer> index = new java.util.HashMap<>();
 
     Weights(List<Participant> participants, TieBreak tieBreak) {
         this.participants = List.copyOf(participants);
@@ -30,6 +31,13 @@ final class Weights {
         }
         sum = total;
         rank = ranks(participants, tieBreak);
+        for (int i = 0; i < n; i++) index.put(participants.get(i).account(), i);
+    }
+
+    /** The participant's index, -1 when not a participant. */
+    int indexOf(AccountId account) {
+        Integer i = index.get(account);
+        return i == null ? -1 : i;
     }
 
     private static int[] ranks(List<Participant> participants, TieBreak tieBreak) {
