@@ -49,6 +49,26 @@ public final class CumulativeAllocation {
     }
 
     /**
+     * An allocation as stored: the master order's CumQty and what each account has so far.
+     *
+     * @throws IllegalArgumentException when the weights are all zero, or more than {@code cumQty} is allocated
+     */
+    public static CumulativeAllocation resume(List<Participant> participants, long lot, TieBreak tieBreak,
+                                              ResidualRule rule, long cumQty, java.util.Map<AccountId, Long> allocated) {
+        CumulativeAllocation start = start(participants, lot, tieBreak, rule);
+        long[] given = new long[participants.size()];
+        long sum = 0;
+        for (int i = 0; i < given.length; i++) {
+            given[i] = allocated.getOrDefault(participants.get(i).account(), 0L);
+            sum += given[i];
+        }
+        if (sum > cumQty || given.length == 0) {
+            throw new IllegalArgumentException("allocated " + sum + " above CumQty " + cumQty);
+        }
+        return new CumulativeAllocation(start.weights, lot, start.unit, cumQty, given);
+    }
+
+    /**
      * The allocation after the master order's CumQty reached {@code newCumQty}.
      *
      * @throws IllegalArgumentException when {@code newCumQty} is below the current CumQty (fills never go away)
