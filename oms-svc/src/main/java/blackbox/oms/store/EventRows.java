@@ -51,7 +51,7 @@ final class EventRows {
 
     /** {@code n} new sequence numbers, ascending, drawn under {@link #SEQUENCE_LOCK}. */
     static long[] nextSequences(Handle h, int n) {
-        h.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", SEQUENCE_LOCK).mapTo(Object.class).one();
+        h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").bind("key", SEQUENCE_LOCK).mapTo(Integer.class).one();
         long[] sequences = h.createQuery("SELECT nextval('oms.event_sequence') FROM generate_series(1, :n)")
                 .bind("n", n).mapTo(Long.class).list().stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sequences);
