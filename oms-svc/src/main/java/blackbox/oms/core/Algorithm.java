@@ -1,0 +1,78 @@
+package blackbox.oms.core;
+
+import java.math.BigDecimal;
+
+/**
+ * How an order is worked. {@link Full} ("cheia": the whole quantity at once) is the only one implemented; the
+ * others are validated and recorded, and the service answers UNIMPLEMENTED naming them until their issue lands.
+ * Parameters are named as NautilusTrader (horizon/interval seconds) and FIX (MaxFloor 111, ParticipationRate 849)
+ * name them; prices are scaled longs ({@link Prices}).
+ */
+public sealed interface Algorithm {
+    Kind kind();
+
+    /** The algorithm's name as the contract spells it ({@code twap}, {@code cover_up_to}, ...). */
+    default String label() {
+        return kind().label;
+    }
+
+    enum Kind {
+        FULL("full"), ICEBERG("iceberg"), TWAP("twap"), VWAP("vwap"), COVER_UP_TO("cover_up_to"), OCO("oco");
+
+        public final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** The whole quantity as one order. */
+    record Full() implements Algorithm {
+        public static final Full INSTANCE = new Full();
+
+        @Override
+        public Kind kind() {
+            return Kind.FULL;
+        }
+    }
+
+    /** Shows at most {@code maxFloor} (FIX MaxFloor) at a time. */
+    record Iceberg(long maxFloor) implements Algorithm {
+        @Override
+        public Kind kind() {
+            return Kind.ICEBERG;
+        }
+    }
+
+    /** Time-weighted slices: one per {@code intervalSecs} over {@code horizonSecs}, from {@code startNanos} (0: at once). */
+    record Twap(long horizonSecs, long intervalSecs, long startNanos) implements Algorithm {
+        @Override
+        public Kind kind() {
+            return Kind.TWAP;
+        }
+    }
+
+    /** Volume-weighted, at most {@code participationRate} (a fraction in (0, 1]) of the market's volume. */
+    record Vwap(long horizonSecs, long intervalSecs, BigDecimal participationRate, long startNanos) implements Algorithm {
+        @Override
+        public Kind kind() {
+            return Kind.VWAP;
+        }
+    }
+
+    /** "Cobrir até X": follows the best price of its side, {@code offsetTicks} better, never beyond {@code limitPrice}. */
+    record CoverUpTo(long limitPrice, int offsetTicks) implements Algorithm {
+        @Override
+        public Kind kind() {
+            return Kind.COVER_UP_TO;
+        }
+    }
+
+    /** One-cancels-the-other: a take-profit limit and a stop-limit (trigger, limit) for the same quantity. */
+    record Oco(long limitPrice, long stopPrice, long stopLimitPrice) implements Algorithm {
+        @Override
+        public Kind kind() {
+            return Kind.OCO;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package blackbox.oms.api;
+
+import static blackbox.oms.api.ApiFixtures.ACCOUNTS;
+import static blackbox.oms.api.ApiFixtures.CALLER;
+import static blackbox.oms.api.ApiFixtures.RULES;
+import static blackbox.oms.api.ApiFixtures.petr4;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import blackbox.oms.core.Algorithm;
+import blackbox.oms.core.Fixtures;
+import blackbox.oms.core.OrdStatus;
+import blackbox.oms.core.Order;
+import blackbox.oms.core.OrderEvent;
+import blackbox.oms.core.TradeDates;
+import blackbox.oms.v1.AlgorithmKind;
+import blackbox.oms.v1.CancelAllRequest;
+import blackbox.oms.v1.GetAuditTrailRequest;
+import blackbox.oms.v1.Iceberg;
+import blackbox.oms.v1.ListOrdersRequest;
+import blackbox.oms.v1.OrdType;
+import blackbox.oms.v1.ReplaceOrderRequest;
+import blackbox.oms.v1.Side;
+import blackbox.oms.v1.SubmitOrderRequest;
+import blackbox.oms.v1.TimeInForce;
+import blackbox.oms.v1.Twap;
+import blackbox.oms.v1.Vwap;
+import io.grpc.Status;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class OrderRequestsTest {
+    static SubmitOrderRequest.Builder valid() {
+        return SubmitOrderRequest.newBuilder().setClOrdId("C-1").setAccount("A1").setInstrument(petr4())
+                .setSide(Side.SIDE_BUY).setOrdType(OrdType.ORD_TYPE_LIMIT).setOrderQty(300).setPrice("38.50");
+    }
+
+    static Validated<Order> submit(UnaryOperator<SubmitOrderRequest.Builder> change) {
+        return OrderRequests.submit(change.apply(valid()).build(), CALLER, ACCOUNTS, RULES, TradeDates.B3);
+    }
+
+    @Test
+    void aValidSubmitIsAPendingNewOrderOfTheCallerOnTheAccountsDesk() {
+        Order o = submit(b -> b.setStrategyId("momentum")).orElseThrow();
+        assertEquals(OrdStatus.PENDING_NEW, o.status());
+        assertEquals("C-1", o.clOrdId().value());
+        assertEquals(300, o.orderQty());
+        assertEquals(385_000, o.price());
+        assertEquals("ana", o.spec().user().value());
+        assertEquals("equities", o.spec().desk().value());
+        assertEquals(Fixtures.T0, o.spec().createdNanos());
+        assertEquals(Fixtures.TRADE_DATE, o.spec().tradeDate());
+        assertEquals(Algorithm.Full.INSTANCE, o.spec().algorithm());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            empty cl_ord_id          | cl_ord_id       | cl_ord_id must be 1..64 printable ASCII characters without spaces: cl_ord_id=""
+            unknown account          | account         | account is not a client account oms-svc knows: account="ZZ"
+            disabled account         | account         | account is disabled: account="A3"
+            unknown instrument       | instrument      | instrument has no lot and tick in the instrument master: instrument=VALE3:B
+            not a lot                | order_qty       | order_qty must be a multiple of the lot 100: order_qty=150
+            no side                  | side            | side must be SIDE_BUY or SIDE_SELL: side=SIDE_UNSPECIFIED
+            market with a price      | price           | price must be empty for a market order: price="38.50"
+            limit without a price    | price           | price must be a decimal: price=""
+            price off the tick       | price           | price must be a multiple of the tick 0.01: price="38.505"
+            buy stop below trigger   | price           | a buy stop's limit must be at or above its trigger: price="38.50", stop_price="38.60"
+            GTD without a date       | expire_date     | expire_date must be a date YYYY-MM-DD: expire_date=""
+            GTD in the past          | expire_date     | expire_date must not be before today 2025-04-08: expire_date="2025-04-07"
+            iceberg above quantity   | algorithm.iceberg.max_floor | algorithm.iceberg.max_floor must be <= the quantity 300: algorithm.iceberg.max_floor=400
+            twap interval > horizon  | algorithm.twap.interval_secs | algorithm.twap.interval_secs must be <= algorithm.twap.horizon_secs 60: algorithm.twap.interval_secs=120
+            vwap rate above one      | algorithm.vwap.participation_rate | algorithm.vwap.participation_rate must be in (0, 1]: algorithm.vwap.participation_rate="1.5"
+            """)
+    void badInputNamesTheFieldAndValue(String name, String field, String message) {
+        UnaryOperator<SubmitOrderRequest.Builder> change = switch (name) {
+            case "empty cl_ord_id" -> b -> b.setClOrdId("");
+            case "unknown account" -> b -> b.setAccount("ZZ");
+            case "disabled account" -> b -> b.setAccount("A3");
+            case "unknown instrument" -> b -> b.setInstrument(blackbox.gateway.v1.InstrumentId.newBuilder().setTicker("VALE3").setExchange("B"));
+            case "not a lot" -> b -> b.setOrderQty(150);
+            case "no side" -> b -> b.setSide(Side.SIDE_UNSPECIFIED);
+            case "market with a price" -> b -> b.setOrdType(OrdType.ORD_TYPE_MARKET);
+            case "limit without a price" -> b -> b.clearPrice();
+            case "price off the tick" -> b -> b.setPrice("38.505");
+            case "buy stop below trigger" -> b -> b.setOrdType(OrdType.ORD_TYPE_STOP_LIMIT).setStopPrice("38.60");
+            case "GTD without a date" -> b -> b.setTimeInForce(TimeInForce.TIME_IN_FORCE_GTD);
+            case "GTD in the past" -> b -> b.setTimeInForce(TimeInForce.TIME_IN_FORCE_GTD).setExpireDate("2025-04-07");
+            case "iceberg above quantity" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                    .setIceberg(Iceberg.newBuilder().setMaxFloor(400)));
+            case "twap interval > horizon" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                    .setTwap(Twap.newBuilder().setHorizonSecs(60).setIntervalSecs(120)));
+            case "vwap rate above one" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                    .setVwap(Vwap.newBuilder().setHorizonSecs(60).setIntervalSecs(10).setParticipationRate("1.5")));
+            default -> throw new AssertionError(name);
+        };
+        Validated.Invalid<Order> invalid = assertInstanceOf(Validated.Invalid.class, submit(change));
+        assertEquals(field, invalid.field());
+        assertEquals(message, invalid.message());
+        assertEquals(Status.Code.INVALID_ARGUMENT, invalid.status().getCode());
+    }
+
+    @Test
+    void aValidAlgorithmOtherThanFullIsUnimplementedNamingIt() {
+        Validated<Order> v = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                .setTwap(Twap.newBuilder().setHorizonSecs(600).setIntervalSecs(60))));
+        assertEquals(Status.Code.UNIMPLEMENTED, v.status().getCode());
+        assertEquals("execution algorithm twap is not implemented yet: algorithm=twap", v.status().getDescription());
+    }
+
+    @Test
+    void anEmulatedValidityIsUnimplemented() {
+        Validated<Order> v = submit(b -> b.setTimeInForce(TimeInForce.TIME_IN_FORCE_GTC));
+        assertEquals(Status.Code.UNIMPLEMENTED, v.status().getCode());
+        assertEquals("time in force GTC needs emulation by oms-svc, not implemented yet: time_in_force=TIME_IN_FORCE_GTC",
+                v.status().getDescription());
+    }
+
+    @Test
+    void aReplaceKeepsWhatItDoesNotChangeAndMustChangeSomething() {
+        Order current = submit(b -> b).orElseThrow();
+        OrderEvent.ReplaceRequested r = OrderRequests.replace(ReplaceOrderRequest.newBuilder().setClOrdId("C-1")
+                .setPrice("38.40").build(), current, CALLER, RULES).orElseThrow();
+        assertEquals(300, r.orderQty());
+        assertEquals(384_000, r.price());
+        Validated<OrderEvent.ReplaceRequested> same = OrderRequests.replace(ReplaceOrderRequest.newBuilder()
+                .setClOrdId("C-1").setOrderQty(300).build(), current, CALLER, RULES);
+        assertEquals("order_qty", assertInstanceOf(Validated.Invalid.class, same).field());
+    }
+
+    @Test
+    void cancelAllNeedsAScopeAndListsAndAuditQueriesCheckTheirFields() {
+        assertEquals("CancelAll needs a scope: at least one of account, block_id, strategy_id, instrument, desk",
+                QueryRequests.cancelAll(CancelAllRequest.getDefaultInstance()).status().getDescription());
+        CancelScope scope = QueryRequests.cancelAll(CancelAllRequest.newBuilder().setDesk("equities").setInstrument(petr4())
+                .build()).orElseThrow();
+        assertEquals(true, scope.matches(submit(b -> b).orElseThrow()));
+        assertEquals("page_token must come from a previous response: page_token=\"x\"",
+                QueryRequests.listOrders(ListOrdersRequest.newBuilder().setPageToken("x").build()).status().getDescription());
+        assertEquals(blackbox.oms.core.Algorithm.Kind.TWAP, QueryRequests.listOrders(ListOrdersRequest.newBuilder()
+                .setAlgorithm(AlgorithmKind.ALGORITHM_KIND_TWAP).setPageToken("o:42").build()).orElseThrow().algorithm().orElseThrow());
+        assertEquals(42, QueryRequests.listOrders(ListOrdersRequest.newBuilder().setPageToken("o:42").build()).orElseThrow().beforeId());
+        assertEquals("limit must be 1..10000 (0 for 1000): limit=20000",
+                QueryRequests.listOrders(ListOrdersRequest.newBuilder().setLimit(20_000).build()).status().getDescription());
+        assertEquals("from_nanos must be before to_nanos: from_nanos=5, to_nanos=5",
+                QueryRequests.listOrders(ListOrdersRequest.newBuilder().setFromNanos(5).setToNanos(5).build()).status().getDescription());
+        assertEquals("GetAuditTrail needs a filter: cl_ord_id, block_id, account or a time window",
+                QueryRequests.auditTrail(GetAuditTrailRequest.getDefaultInstance()).status().getDescription());
+        var audit = QueryRequests.auditTrail(GetAuditTrailRequest.newBuilder().setBlockId("B-1").setPageToken(
+                QueryRequests.auditPageToken(false, 7, 99)).build()).orElseThrow();
+        assertEquals(7, audit.afterCommandId());
+        assertEquals(99, audit.afterSequence());
+    }
+}
