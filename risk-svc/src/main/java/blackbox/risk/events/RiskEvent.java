@@ -39,6 +39,17 @@ public sealed interface RiskEvent {
     record StateKnown(long tsNanos, boolean known, String reason) implements RiskEvent {
     }
 
+    /** A halt's effects could not be carried out (the working orders could not be listed, the flatten failed). */
+    record HaltFailed(long tsNanos, Scope scope, String reason) implements RiskEvent {
+    }
+
+    /**
+     * Views following the broadcast (oms-svc's gates) that had not applied switch change {@code version} within the
+     * wait: they may still pass orders the change forbids until they do.
+     */
+    record ViewsLagging(long tsNanos, long version, List<String> views) implements RiskEvent {
+    }
+
     /** A change could not be written to PostgreSQL; a restrictive one is in force in this process only. */
     record NotPersisted(long tsNanos, Scope scope, String what) implements RiskEvent {
     }

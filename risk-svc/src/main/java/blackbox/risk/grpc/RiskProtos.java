@@ -235,6 +235,10 @@ final class RiskProtos {
             case RiskEvent.HaltCompleted h -> b.setHaltCompleted(report(h.report()));
             case RiskEvent.StateKnown k -> b.setState(blackbox.risk.v1.StateKnown.newBuilder().setKnown(k.known()).setReason(k.reason()));
             case RiskEvent.NotPersisted n -> b.setNotPersisted(n.scope().label() + ": " + n.what());
+            case RiskEvent.HaltFailed f -> b.setHaltFailed(blackbox.risk.v1.HaltFailed.newBuilder().setScope(scope(f.scope()))
+                    .setReason(f.reason()));
+            case RiskEvent.ViewsLagging v -> b.setViewsLagging(blackbox.risk.v1.ViewsLagging.newBuilder()
+                    .setVersion(v.version()).addAllViews(v.views()));
         }
         return b.build();
     }

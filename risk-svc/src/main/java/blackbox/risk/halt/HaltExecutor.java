@@ -10,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * Carries out a halt's effects through {@link OrderControl}: cancels every working order of the scope at once
- * (never waiting for one answer before sending the next), reports each confirmation, and once every cancel is
+ * ({@link OrderControl#cancelAll}: never waiting for one answer before sending the next), reports each confirmation, and once every cancel is
  * answered — or the timeout has passed, listing the unanswered ones — flattens (FLATTEN) and completes the report.
  *
  * <p>Time comes from the injected clock; {@link #expireOverdue()} must be called periodically (a scheduler every
@@ -51,15 +52,27 @@ public final class HaltExecutor {
         boolean flatten = effects.stream().anyMatch(e -> e instanceof Effect.Flatten);
         boolean closedElsewhere = effects.stream().anyMatch(e -> e instanceof Effect.RecordClosedElsewhere);
         long started = clock.getAsLong();
-        List<WorkingOrder> orders = cancel ? control.workingOrders(scope) : List.of();
+        List<WorkingOrder> orders;
+        try {
+            orders = cancel ? control.workingOrders(scope) : List.of();
+        } catch (RuntimeException e) {
+            String why = "could not list the working orders of " + scope.label() + ": " + e.getMessage();
+            events.accept(new RiskEvent.HaltFailed(clock.getAsLong(), scope, why));
+            return CompletableFuture.failedFuture(new IllegalStateException(why, e));
+        }
         Run run = new Run(scope, mode, orders, flatten, closedElsewhere, started, started + timeoutNanos);
         running.add(run);
+        Map<ClOrdId, CompletionStage<CancelOutcome>> stages;
+        try {
+            stages = orders.isEmpty() ? Map.of() : control.cancelAll(scope, orders);
+        } catch (RuntimeException e) {
+            stages = Map.of();
+            for (WorkingOrder order : orders) run.answered(order, null, e);
+        }
         for (WorkingOrder order : orders) {
-            try {
-                control.cancel(order).whenComplete((outcome, error) -> run.answered(order, outcome, error));
-            } catch (RuntimeException e) {
-                run.answered(order, null, e);
-            }
+            CompletionStage<CancelOutcome> stage = stages.get(order.clOrdId());
+            if (stage != null) stage.whenComplete((outcome, error) -> run.answered(order, outcome, error));
+            else if (!stages.isEmpty()) run.answered(order, null, new IllegalStateException("no cancel was sent for " + order.clOrdId()));
         }
         run.allSent(clock.getAsLong());
         return run.report;
@@ -158,6 +171,7 @@ public final class HaltExecutor {
                 events.accept(new RiskEvent.HaltCompleted(r.finishedNanos(), r));
                 report.complete(r);
             } catch (RuntimeException e) {
+                events.accept(new RiskEvent.HaltFailed(clock.getAsLong(), scope, "flatten of " + scope.label() + " failed: " + e.getMessage()));
                 report.completeExceptionally(e);
             }
         }

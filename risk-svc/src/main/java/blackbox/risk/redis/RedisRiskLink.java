@@ -10,7 +10,10 @@ import blackbox.risk.switches.HaltMode;
 import blackbox.risk.switches.KillSwitch;
 import blackbox.risk.switches.SwitchState;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +40,11 @@ import org.slf4j.LoggerFactory;
  *       not ACTIVE (the flags other readers may poll), and bucket {@value #VERSION}: the last change number the
  *       hash reflects. Both are rebuilt from PostgreSQL by the writer ({@link #rebuildMirror}) after a reconnect,
  *       and by {@link #maintain} when the version bucket is missing or behind (Redis flushed or restarted).</li>
+ *   <li>hash {@value #VIEWS}: field = a reader view's name ({@code <name>@<pid>@<host>}) →
+ *       {@code <version> <epoch ms> <known|unknown>}, refreshed by the reader's {@link #maintain} (its heartbeat) and
+ *       after every change it applies, which it also announces on topic {@value #ACKS} ({@code <view> <version>}).
+ *       The writer's {@link #awaitApplied} waits on these: a halt is answered once every live, known reader view
+ *       denies what it forbids.</li>
  * </ul>
  * Views: the connection's loss marks the {@link RiskView} unknown (fail closed); when the subscription is active
  * again the view re-reads PostgreSQL and is known again. {@link #maintain} (every second) retries a re-read that
@@ -47,12 +55,19 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
     public static final String TOPIC = "blackbox:risk:changes";
     public static final String SWITCHES = "blackbox:risk:switches";
     public static final String VERSION = "blackbox:risk:version";
+    public static final String VIEWS = "blackbox:risk:views";
+    public static final String ACKS = "blackbox:risk:acks";
+    /** A reader view whose heartbeat is older than this is not waited for (it stopped, or lost Redis). */
+    static final long VIEW_STALE_MILLIS = 3_000;
 
     private final RedissonClient redisson;
     private final RTopic topic;
     private final RiskView view;
     private final PgRiskStore store;
     private final boolean writer;
+    private final String viewName;
+    private final Map<String, Long> acked = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object ackMonitor = new Object();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "risk-redis-link");
         t.setDaemon(true);
@@ -61,10 +76,11 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
     private volatile boolean connected = true;
     private volatile boolean subscribed;
 
-    private RedisRiskLink(String url, RiskView view, PgRiskStore store, boolean writer) {
+    private RedisRiskLink(String url, RiskView view, PgRiskStore store, boolean writer, String viewName) {
         this.view = view;
         this.store = store;
         this.writer = writer;
+        this.viewName = viewName + "@" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
         config.setConnectionListener(new ConnectionListener() {
@@ -108,6 +124,9 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
             }
         });
         topic.addListener(String.class, (channel, message) -> worker.execute(() -> apply(message)));
+        if (writer) {
+            redisson.getTopic(ACKS, StringCodec.INSTANCE).addListener(String.class, (channel, message) -> onAck(message));
+        }
     }
 
     private void connectedTo(InetSocketAddress addr) {
@@ -128,7 +147,88 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
      * @param writer true in risk-svc (which owns the hash and rebuilds it), false in a reader such as oms-svc
      */
     public static RedisRiskLink connect(String url, RiskView view, PgRiskStore store, boolean writer) {
-        return new RedisRiskLink(url, view, store, writer);
+        return connect(url, view, store, writer, writer ? "risk-svc" : "view");
+    }
+
+    /**
+     * {@link #connect(String, RiskView, PgRiskStore, boolean)} naming the view (e.g. {@code oms-svc}): a reader
+     * announces itself as {@code <viewName>@<pid>@<host>} in {@value #VIEWS}.
+     */
+    public static RedisRiskLink connect(String url, RiskView view, PgRiskStore store, boolean writer, String viewName) {
+        return new RedisRiskLink(url, view, store, writer, viewName);
+    }
+
+    /** This view's name in {@value #VIEWS} ({@code <name>@<pid>@<host>}). */
+    public String viewName() {
+        return viewName;
+    }
+
+    /**
+     * The writer's wait for the reader views: every view in {@value #VIEWS} with a heartbeat younger than 3 s that
+     * says it is known must report change {@code version} (or a later one) applied. A view that is unknown denies
+     * every order already, so it is not waited for.
+     *
+     * @return the names of the views still behind when {@code timeout} passed; empty when every view has applied it
+     */
+    @Override
+    public List<String> awaitApplied(long version, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String> views;
+        try {
+            views = redisson.<String, String>getMap(VIEWS, StringCodec.INSTANCE).readAllMap();
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the views registry: {}", e.toString());
+            return List.of("(views registry unreadable: " + e.getMessage() + ")");
+        }
+        long now = System.currentTimeMillis();
+        List<String> waiting = new ArrayList<>();
+        for (Map.Entry<String, String> e : views.entrySet()) {
+            String[] v = e.getValue().split(" ");
+            if (v.length < 3 || now - Long.parseLong(v[1]) > VIEW_STALE_MILLIS || !v[2].equals("known")) continue;
+            acked.merge(e.getKey(), Long.parseLong(v[0]), Math::max);
+            waiting.add(e.getKey());
+        }
+        synchronized (ackMonitor) {
+            while (true) {
+                waiting.removeIf(name -> acked.getOrDefault(name, 0L) >= version);
+                long left = deadline - System.nanoTime();
+                if (waiting.isEmpty() || left <= 0) return List.copyOf(waiting);
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(ackMonitor, left);
+            }
+        }
+    }
+
+    private void onAck(String message) {
+        String[] parts = message.split(" ");
+        if (parts.length != 2) return;
+        try {
+            acked.merge(parts[0], Long.parseLong(parts[1]), Math::max);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        synchronized (ackMonitor) {
+            ackMonitor.notifyAll();
+        }
+    }
+
+    /** A reader announces the change it has applied (and that it is alive). */
+    private void announce(boolean changed) {
+        if (writer) return;
+        RiskSnapshotState s = RiskSnapshotState.of(view);
+        try {
+            redisson.<String, String>getMap(VIEWS, StringCodec.INSTANCE).fastPutAsync(viewName,
+                    s.version + " " + System.currentTimeMillis() + " " + (s.known ? "known" : "unknown"));
+            if (changed && s.known) redisson.getTopic(ACKS, StringCodec.INSTANCE).publishAsync(viewName + " " + s.version);
+        } catch (RuntimeException e) {
+            LOG.debug("could not announce view {}: {}", viewName, e.toString());
+        }
+    }
+
+    private record RiskSnapshotState(long version, boolean known) {
+        static RiskSnapshotState of(RiskView view) {
+            var snapshot = view.snapshot();
+            return new RiskSnapshotState(snapshot.switches().version(), snapshot.known());
+        }
     }
 
     @Override
@@ -164,7 +264,12 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
      * writer rebuilds the hash when its version bucket is missing or behind PostgreSQL (Redis flushed or restarted).
      */
     public void maintain() throws StoreUnavailableException {
-        if (subscribed && !view.snapshot().known()) view.linkUp();
+        if (subscribed && !view.snapshot().known()) {
+            view.linkUp();
+            announce(true);
+        } else {
+            announce(false);
+        }
         if (writer && connected) {
             String v = bucket().get();
             long pg = store.latestVersion();
@@ -208,6 +313,7 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
                 case "limits" -> view.onLimitsChanged(Long.parseLong(head[1]));
                 default -> LOG.warn("unknown risk broadcast ignored: {}", message);
             }
+            announce(true);
         } catch (StoreUnavailableException e) {
             view.linkDown("PostgreSQL unavailable while following the broadcast: " + e.getMessage());
             subscribed = true; // the link is fine; maintain() re-reads when PostgreSQL is back
@@ -220,6 +326,7 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
     private void linkUpQuietly() {
         try {
             view.linkUp();
+            announce(true);
             if (writer) rebuildMirror();
         } catch (StoreUnavailableException | RuntimeException e) {
             LOG.warn("re-reading the risk state after the subscription: {}", e.toString());
@@ -240,6 +347,13 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
 
     @Override
     public void close() {
+        if (!writer) {
+            try {
+                redisson.<String, String>getMap(VIEWS, StringCodec.INSTANCE).fastRemove(viewName);
+            } catch (RuntimeException e) {
+                LOG.debug("could not remove view {}: {}", viewName, e.toString());
+            }
+        }
         worker.shutdownNow();
         redisson.shutdown(0, 2, TimeUnit.SECONDS);
     }

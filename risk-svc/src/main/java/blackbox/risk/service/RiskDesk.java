@@ -14,6 +14,7 @@ import blackbox.risk.switches.KillSwitch;
 import blackbox.risk.switches.SwitchCommand;
 import blackbox.risk.switches.SwitchState;
 import blackbox.risk.switches.Transition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,10 @@ import java.util.function.LongSupplier;
  * risk-svc's writer: changes limits and kill switches on behalf of an {@link Actor}, in this order — role check
  * ({@code risk} or {@code admin}), the pure {@link Transition}, PostgreSQL (state and audit in one transaction),
  * this process's view, the broadcast to every other view, then the halt's effects through {@link HaltExecutor}.
+ *
+ * <p>A restrictive change (halt, reduce, panic, circuit break) is answered only once every other view following the
+ * broadcast has applied it, or the wait ({@code viewAckTimeout}) ended; views still behind are reported
+ * ({@link RiskEvent.ViewsLagging}). So an order a halt forbids is not sent after the halt is acknowledged.
  *
  * <p>When PostgreSQL is away a restrictive command (halt, reduce, panic, circuit break) still takes effect in this
  * process and its cancels are sent — a halt never waits on storage — and the answer says it is not persisted;
@@ -39,6 +44,7 @@ public final class RiskDesk {
     private final HaltExecutor halts;
     private final LongSupplier clock;
     private final Consumer<RiskEvent> events;
+    private final Duration viewAckTimeout;
 
     /** The answer to a change request. */
     public sealed interface Result {
@@ -66,16 +72,29 @@ public final class RiskDesk {
     }
 
     /**
+     * A desk that does not wait for other views (tests of one process, benchmarks).
+     *
      * @param clock UTC epoch nanoseconds
      */
     public RiskDesk(PgRiskStore store, RiskView view, ChangeBroadcast broadcast, HaltExecutor halts, LongSupplier clock,
                     Consumer<RiskEvent> events) {
+        this(store, view, broadcast, halts, clock, events, Duration.ZERO);
+    }
+
+    /**
+     * @param clock UTC epoch nanoseconds
+     * @param viewAckTimeout how long a restrictive switch change waits, after its broadcast and before its cancels
+     *     go out and the command answers, for every other view (oms-svc's gates) to have applied it; zero: no wait
+     */
+    public RiskDesk(PgRiskStore store, RiskView view, ChangeBroadcast broadcast, HaltExecutor halts, LongSupplier clock,
+                    Consumer<RiskEvent> events, Duration viewAckTimeout) {
         this.store = store;
         this.view = view;
         this.broadcast = broadcast;
         this.halts = halts;
         this.clock = clock;
         this.events = events;
+        this.viewAckTimeout = viewAckTimeout;
     }
 
     /** Sets or clears limits in one change. */
@@ -141,9 +160,23 @@ public final class RiskDesk {
         } catch (StoreUnavailableException e) {
             view.overlay(saved); // the gap re-read failed: keep the change in force here
         }
-        broadcast.publishSwitch(saved);
+        boolean published = broadcast.publishSwitch(saved);
         events.accept(new RiskEvent.SwitchChanged(now, saved));
+        if (restrictive && published && !viewAckTimeout.isZero()) awaitViews(saved.version());
         return new Done(Optional.of(saved), saved.version(), effects(c));
+    }
+
+    /**
+     * Holds the answer (and the cancels) until every other view denies what the change forbids, so that nothing the
+     * change forbids is sent after the operator sees it acknowledged; views still behind are reported.
+     */
+    private void awaitViews(long version) {
+        try {
+            List<String> lagging = broadcast.awaitApplied(version, viewAckTimeout);
+            if (!lagging.isEmpty()) events.accept(new RiskEvent.ViewsLagging(clock.getAsLong(), version, lagging));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private CompletableFuture<Optional<HaltReport>> effects(Transition.Changed c) {
