@@ -107,7 +107,7 @@ public final class RiskApp implements AutoCloseable {
     }
 
     /** UTC epoch nanoseconds from the wall clock: the service's one clock, given to the core. */
-    static long wallClockNanos() {
+    public static long wallClockNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Feeds the pure {@link CircuitBreaker} from the services around risk-svc and applies its trips through
  * {@link RiskDesk#trip}:
  * <ul>
- *   <li>venue rejects: oms-svc's REJECTED order events (live ones only), counted for the order's account, its
- *       strategy (if any) and the desk;</li>
+ *   <li>venue rejects: oms-svc's REJECTED order events (live ones only), counted for the order's account and its
+ *       strategy (if any) — not for the desk: a block refused whole (one reject in each of 200 accounts) is a problem
+ *       of that block, not a reason to stop every account;</li>
  *   <li>drawdown: positions-svc's P&amp;L per account (realized + unrealized at the mark) and the desk's sum;</li>
  *   <li>routing loss: the gateway's routing connection going from connected to not connected.</li>
  * </ul>
@@ -69,7 +70,6 @@ public final class BreakerFeeds {
                     // a strategy name risk-svc cannot key a scope by: its account and the desk still count
                 }
             }
-            scopes.add(Scope.DESK);
             for (Scope s : scopes) apply(breaker.onVenueReject(s, event.getTsEvent(), event.getText()));
         });
     }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * risk-svc's reader of oms-svc's {@code StreamOrderEvents} (the event types it is given), resuming after the last
  * sequence it delivered whenever the stream ends: every event once, in sequence order, across reconnects. It starts
- * from the first event of the stored history; events sent before the stream's {@code CaughtUp} marker are
- * delivered as {@code replayed} (the circuit breakers ignore them: they happened before this process listened).
+ * from the first event of the stored history; the events of that first replay, before the first {@code CaughtUp}
+ * marker, are delivered as {@code replayed} (the circuit breakers ignore them: they happened before this process
+ * listened). Events missed while a later stream was down are not: this process was listening.
  *
  * <p>The listener runs on gRPC's thread and must not block. Thread-safe.
  */
@@ -30,7 +31,7 @@ public final class OrderEventFeed implements AutoCloseable {
     /** Receives the events. */
     @FunctionalInterface
     public interface Listener {
-        /** @param replayed sent before the stream caught up with oms-svc's stored history */
+        /** @param replayed part of the history stored before this process first caught up with it */
         void onEvent(OrderEvent event, boolean replayed);
     }
 
@@ -41,6 +42,7 @@ public final class OrderEventFeed implements AutoCloseable {
     private final Duration retry;
     private volatile long lastSequence;
     private volatile boolean live;
+    private volatile boolean caughtUpOnce;
     private volatile boolean connected;
     private volatile boolean closed;
     private volatile String lastError = "not started";
@@ -101,13 +103,14 @@ public final class OrderEventFeed implements AutoCloseable {
                         if (e.getSequence() <= lastSequence) return; // a resumption never repeats; defensive
                         lastSequence = e.getSequence();
                         try {
-                            listener.onEvent(e, !live);
+                            listener.onEvent(e, !caughtUpOnce);
                         } catch (RuntimeException ex) {
                             LOG.error("order event {} not handled", e.getSequence(), ex);
                         }
                     }
                     case CAUGHT_UP -> {
                         live = true;
+                        caughtUpOnce = true;
                         lastSequence = Math.max(lastSequence, message.getCaughtUp().getLastSequence());
                         LOG.info("following oms-svc's order events after sequence {}", lastSequence);
                     }
