@@ -77,11 +77,12 @@ public final class PositionsService extends PositionsGrpc.PositionsImplBase {
             AccountId account = Requests.optionalAccount("account", request.getAccount());
             InstrumentId instrument = request.hasInstrument() ? Requests.instrument("instrument", request.getInstrument()) : null;
             String group = Requests.group(request.getGroup());
+            long reflected = engine.feedSequence(); // read first: the views below reflect at least this much
             List<PositionView> views = account == null ? engine.allPositions() : engine.positions(account);
             if (account != null && views.isEmpty() && !engine.accounts().contains(account)) {
                 throw Status.NOT_FOUND.withDescription("account has no positions: account=\"" + account + "\"").asRuntimeException();
             }
-            GetPositionsResponse.Builder b = GetPositionsResponse.newBuilder();
+            GetPositionsResponse.Builder b = GetPositionsResponse.newBuilder().setOmsSequence(reflected);
             for (PositionView p : views) {
                 if (instrument != null && !p.instrument().equals(instrument)) continue;
                 if (!group.isEmpty() && !p.group().equals(group)) continue;

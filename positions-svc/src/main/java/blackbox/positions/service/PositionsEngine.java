@@ -51,6 +51,7 @@ public final class PositionsEngine {
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private PositionBook book;
     private long seq;
+    private volatile long feedSequence;
     private boolean redisStale = true;
     private long redisFailures;
 
@@ -72,45 +73,94 @@ public final class PositionsEngine {
     }
 
     /**
-     * Stores and applies fills, in order; one outcome per fill.
+     * Stores and applies fills, in order, committed durably; one outcome per fill (ApplyFills, imports, tests).
      *
      * @throws StoreException when PostgreSQL failed: nothing of the batch was applied
      */
     public synchronized List<AppliedFill> apply(List<Fill> fills) {
-        List<AppliedFill> results = new ArrayList<>(fills.size());
-        Map<AccountId, Set<InstrumentId>> touched = new TreeMap<>();
-        List<String> messages = new ArrayList<>();
-        long last;
+        return apply(fills, null, PositionsStore.Commit.DURABLE);
+    }
+
+    /**
+     * Stores and applies the fills of a feed that can resend them (oms-svc's StreamOrderEvents), with the feed's
+     * cursor in the same transaction, committed asynchronously ({@link PositionsStore.Commit#ASYNC}: a PostgreSQL
+     * crash loses whole batches, fills and cursor together, which the feed then sends again). Without fills only the
+     * in-memory {@link #feedSequence()} moves.
+     *
+     * @param throughSequence every event of the feed up to this one is in {@code fills} or was stored before
+     * @throws StoreException when PostgreSQL failed: nothing of the batch was applied, the cursor did not move
+     */
+    public synchronized List<AppliedFill> applyFeed(List<Fill> fills, String source, long throughSequence) {
+        List<AppliedFill> results = fills.isEmpty() ? List.of()
+                : apply(fills, new PositionsStore.FeedCursor(source, throughSequence), PositionsStore.Commit.ASYNC);
+        feedSequence = Math.max(feedSequence, throughSequence);
+        return results;
+    }
+
+    /**
+     * One batch: each fill is checked and applied to the book in order (its rows collected), then every row is
+     * stored in one statement and one transaction; then Redis and the listeners. A row the store already had (a
+     * fill the book had forgotten: it cannot happen while the book keeps every ExecID of its open days) makes the
+     * book be rebuilt from the store after the commit, and that fill is answered as a duplicate.
+     */
+    private List<AppliedFill> apply(List<Fill> fills, PositionsStore.FeedCursor cursor, PositionsStore.Commit commit) {
+        List<FillOutcome> outcomes = new ArrayList<>(fills.size());
+        List<StoredFill> rows = new ArrayList<>(fills.size());
+        int[] lastRow = new int[fills.size()];
         try {
-            last = store.writeFills(writer -> {
-                long lastSeq = 0;
-                for (Fill fill : fills) {
-                    FillOutcome refused = book.check(fill);
-                    if (refused != null) {
-                        results.add(new AppliedFill(refused, 0));
-                        continue;
-                    }
-                    long s = 0;
-                    for (StoredFill row : rowsOf(fill)) s = Math.max(s, writer.insert(row));
-                    if (s == 0) { // stored before: the book had forgotten it (a closed day)
-                        results.add(new AppliedFill(new FillOutcome.Duplicate(fill.execId()), 0));
-                        continue;
-                    }
-                    FillOutcome outcome = book.apply(fill);
-                    results.add(new AppliedFill(outcome, s));
-                    lastSeq = s;
-                    touched.computeIfAbsent(fill.account(), a -> new LinkedHashSet<>()).add(fill.instrument());
-                    messages.add("{\"seq\":" + s + ",\"exec_id\":\"" + fill.execId() + "\",\"account\":\""
-                            + fill.account() + "\",\"instrument\":\"" + fill.instrument() + "\"}");
+            for (int i = 0; i < fills.size(); i++) {
+                Fill fill = fills.get(i);
+                FillOutcome refused = book.check(fill);
+                if (refused != null) {
+                    outcomes.add(refused);
+                    lastRow[i] = -1;
+                    continue;
                 }
-                return lastSeq;
-            });
+                rows.addAll(rowsOf(fill));
+                lastRow[i] = rows.size() - 1;
+                outcomes.add(book.apply(fill));
+            }
+        } catch (RuntimeException e) {
+            rebuildBook(); // a bug of the core on this batch: the book may hold part of it
+            throw e;
+        }
+        long[] seqs;
+        try {
+            seqs = store.writeBatch(rows, cursor, commit);
         } catch (StoreException e) {
             rebuildBook();
             throw e;
         }
+        boolean forgotten = false;
+        for (long s : seqs) forgotten |= s == 0;
+        if (forgotten) {
+            LOG.warn("fills already stored that the book did not know: rebuilding the book from PostgreSQL");
+            rebuildBook();
+        }
+        List<AppliedFill> results = new ArrayList<>(fills.size());
+        Map<AccountId, Set<InstrumentId>> touched = new TreeMap<>();
+        List<String> messages = new ArrayList<>();
+        long last = 0;
+        for (int i = 0; i < fills.size(); i++) {
+            FillOutcome outcome = outcomes.get(i);
+            if (lastRow[i] < 0) {
+                results.add(new AppliedFill(outcome, 0));
+                continue;
+            }
+            long s = seqs[lastRow[i]];
+            Fill fill = fills.get(i);
+            if (s == 0) {
+                results.add(new AppliedFill(new FillOutcome.Duplicate(fill.execId()), 0));
+                continue;
+            }
+            results.add(new AppliedFill(outcome, s));
+            last = Math.max(last, s);
+            touched.computeIfAbsent(fill.account(), a -> new LinkedHashSet<>()).add(fill.instrument());
+            messages.add("{\"seq\":" + s + ",\"exec_id\":\"" + fill.execId() + "\",\"account\":\""
+                    + fill.account() + "\",\"instrument\":\"" + fill.instrument() + "\"}");
+        }
         if (last > 0) {
-            seq = last;
+            seq = Math.max(seq, last);
             publish(touched, messages);
         }
         return results;
@@ -257,6 +307,19 @@ public final class PositionsEngine {
 
     public synchronized List<ConsolidatedView> consolidated(String group) {
         return group.isEmpty() ? book.consolidated() : book.consolidated(group);
+    }
+
+    /**
+     * The feed's position: every event of the feed up to this sequence is reflected (0 before any); read without
+     * the writer's lock.
+     */
+    public long feedSequence() {
+        return feedSequence;
+    }
+
+    /** Starts the feed's position at its stored cursor (start-up). */
+    public synchronized void resumeFeed(String source) {
+        feedSequence = Math.max(feedSequence, store.feedCursor(source));
     }
 
     /** The last stored fill sequence applied. */

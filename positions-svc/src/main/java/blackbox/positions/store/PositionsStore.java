@@ -73,35 +73,102 @@ public final class PositionsStore {
         }
     }
 
-    /** Inserts fill rows inside one transaction of {@link #writeFills}. */
-    public interface FillWriter {
-        /** Inserts the row unless its (exec_id, effect) is stored: its sequence, or 0 when it was. */
-        long insert(StoredFill row) throws SQLException;
+    /** Where a feed of fills stands: its source ({@code oms}) and the sequence its stored fills reach. */
+    public record FeedCursor(String source, long sequence) {
     }
 
-    /** Work done with a {@link FillWriter}, in one transaction. */
-    @FunctionalInterface
-    public interface FillWork<T> {
-        T run(FillWriter writer) throws SQLException;
+    /** How a batch's transaction commits. */
+    public enum Commit {
+        /** The commit returns once the WAL is on disk (every caller that was answered). */
+        DURABLE,
+        /**
+         * {@code synchronous_commit = off} for this transaction: the commit returns before the WAL is flushed
+         * (PostgreSQL flushes it within {@code 3 × wal_writer_delay}, 600 ms by default). A crash of the PostgreSQL
+         * server may lose the last such transactions whole, fills and feed cursor together, never a part of one; for
+         * oms-svc's feed that is recovered by the stream itself: the service resumes after the stored cursor and
+         * oms-svc sends the lost fills again. Only for a feed that can resend.
+         */
+        ASYNC
     }
+
+    private static final String INSERT_BATCH = "INSERT INTO positions.fills (exec_id, effect, exec_type, exec_ref_id, "
+            + "account, ticker, exchange, side, quantity, price_e4, ts_event_nanos, trade_date, order_id) "
+            + "SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+            + "?::char(1)[], ?::bigint[], ?::bigint[], ?::bigint[], ?::date[], ?::text[]) "
+            + "ON CONFLICT (exec_id, effect) DO NOTHING RETURNING exec_id, effect, seq";
 
     /**
-     * Runs {@code work} in one transaction: rows it inserts commit together when it returns, and none do when it
-     * throws. A row already stored is skipped ({@code ON CONFLICT DO NOTHING}), which is how a retried fill
-     * stays stored once.
+     * Stores a batch of rows in one statement and one transaction ({@code ON CONFLICT DO NOTHING}: a row already
+     * stored is skipped), with the feed's cursor when given (it never moves back).
+     *
+     * @return each row's sequence, in the order given; 0 for a row that was already stored
      */
-    public <T> T writeFills(FillWork<T> work) {
+    public long[] writeBatch(List<StoredFill> rows, FeedCursor cursor, Commit commit) {
         return inTransaction("write fills", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO positions.fills (exec_id, effect, exec_type, "
-                    + "exec_ref_id, account, ticker, exchange, side, quantity, price_e4, ts_event_nanos, trade_date, "
-                    + "order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (exec_id, effect) DO NOTHING "
-                    + "RETURNING seq")) {
-                return work.run(row -> {
-                    bind(ps, row);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getLong(1) : 0;
+            if (commit == Commit.ASYNC) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL synchronous_commit TO OFF");
+                }
+            }
+            if (cursor != null) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO positions.feed_cursor (source, last_sequence) "
+                        + "VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET last_sequence = GREATEST("
+                        + "positions.feed_cursor.last_sequence, EXCLUDED.last_sequence), updated_at = now()")) {
+                    ps.setString(1, cursor.source());
+                    ps.setLong(2, cursor.sequence());
+                    ps.executeUpdate();
+                }
+            }
+            long[] seqs = new long[rows.size()];
+            if (rows.isEmpty()) return seqs;
+            int n = rows.size();
+            Object[][] columns = new Object[13][n];
+            for (int i = 0; i < n; i++) {
+                StoredFill r = rows.get(i);
+                columns[0][i] = r.execId();
+                columns[1][i] = r.reverse() ? "reverse" : "apply";
+                columns[2][i] = r.execType().name();
+                columns[3][i] = r.execRefId();
+                columns[4][i] = r.account().value();
+                columns[5][i] = r.instrument().ticker();
+                columns[6][i] = r.instrument().exchange();
+                columns[7][i] = r.side() == Side.BUY ? "B" : "S";
+                columns[8][i] = r.quantity();
+                columns[9][i] = r.priceE4();
+                columns[10][i] = r.tsEventNanos();
+                columns[11][i] = r.tradeDate().toString();
+                columns[12][i] = r.orderId();
+            }
+            Map<RowKey, Integer> index = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) index.put(new RowKey(rows.get(i).execId(), rows.get(i).reverse()), i);
+            try (PreparedStatement ps = c.prepareStatement(INSERT_BATCH)) {
+                for (int k = 0; k < 13; k++) {
+                    String type = k >= 8 && k <= 10 ? "bigint" : "text";
+                    ps.setArray(k + 1, c.createArrayOf(type, columns[k]));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer i = index.get(new RowKey(rs.getString(1), rs.getString(2).equals("reverse")));
+                        if (i != null) seqs[i] = rs.getLong(3);
                     }
-                });
+                }
+            }
+            return seqs;
+        });
+    }
+
+    /** A row's unique key: (exec_id, effect). */
+    private record RowKey(String execId, boolean reverse) {
+    }
+
+    /** The stored cursor of a feed, 0 when it never stored one. */
+    public long feedCursor(String source) {
+        return inTransaction("read feed cursor", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM positions.feed_cursor WHERE source = ?")) {
+                ps.setString(1, source);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
             }
         });
     }

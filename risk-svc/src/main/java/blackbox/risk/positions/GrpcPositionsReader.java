@@ -8,6 +8,7 @@ import blackbox.positions.v1.Position;
 import blackbox.positions.v1.PositionsGrpc;
 import blackbox.risk.core.Money;
 import blackbox.risk.core.Scope;
+import blackbox.risk.core.ScopeType;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
@@ -27,33 +28,41 @@ public final class GrpcPositionsReader implements PositionsReader {
         this.deadline = deadline;
     }
 
+    /**
+     * Reads the whole desk (open positions) and keeps the scope's: one call whatever the scope, and an account
+     * positions-svc has never seen is simply absent (GetPositions of one unknown account is NOT_FOUND).
+     */
     @Override
     public Snapshot positions(Scope scope) {
-        GetPositionsRequest.Builder request = GetPositionsRequest.newBuilder().setOpenOnly(true);
-        switch (scope.type()) {
-            case DESK -> { }
-            case ACCOUNT -> request.setAccount(scope.key());
-            case INSTRUMENT -> request.setInstrument(instrument(scope.instrumentId()));
-            case ACCOUNT_INSTRUMENT -> request.setAccount(scope.accountId().value()).setInstrument(instrument(scope.instrumentId()));
-            case STRATEGY -> throw new IllegalArgumentException("positions-svc keeps no positions per strategy: scope=" + scope);
+        if (scope.type() == ScopeType.STRATEGY) {
+            throw new IllegalArgumentException("positions-svc keeps no positions per strategy: scope=" + scope);
         }
         GetPositionsResponse response;
         try {
-            response = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).getPositions(request.build());
+            response = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getPositions(GetPositionsRequest.newBuilder().setOpenOnly(true).build());
         } catch (StatusRuntimeException e) {
             throw new PositionsUnavailableException("positions-svc GetPositions: " + e.getStatus(), e);
         }
         List<Holding> holdings = new ArrayList<>(response.getPositionsCount());
         for (Position p : response.getPositionsList()) {
-            holdings.add(new Holding(new AccountId(p.getAccount()),
-                    new InstrumentId(p.getInstrument().getTicker(), p.getInstrument().getExchange()), p.getQuantity(),
+            AccountId account = new AccountId(p.getAccount());
+            InstrumentId instrument = new InstrumentId(p.getInstrument().getTicker(), p.getInstrument().getExchange());
+            if (!inScope(scope, account, instrument)) continue;
+            holdings.add(new Holding(account, instrument, p.getQuantity(),
                     Math.addExact(money(p.getRealized()), money(p.getUnrealized()))));
         }
         return new Snapshot(response.getOmsSequence(), holdings);
     }
 
-    private static blackbox.gateway.v1.InstrumentId instrument(InstrumentId id) {
-        return blackbox.gateway.v1.InstrumentId.newBuilder().setTicker(id.ticker()).setExchange(id.exchange()).build();
+    private static boolean inScope(Scope scope, AccountId account, InstrumentId instrument) {
+        return switch (scope.type()) {
+            case DESK -> true;
+            case ACCOUNT -> scope.accountId().equals(account);
+            case INSTRUMENT -> scope.instrumentId().equals(instrument);
+            case ACCOUNT_INSTRUMENT -> scope.accountId().equals(account) && scope.instrumentId().equals(instrument);
+            case STRATEGY -> false;
+        };
     }
 
     /** positions-svc's exact BRL text (up to 6 decimals) at {@link Money#SCALE}, half-even. */
