@@ -124,6 +124,10 @@ public final class PositionBook {
             }
             date = ref.fill.tradeDate();
         }
+        if (closedBefore != null && date.isBefore(closedBefore)) {
+            return reject(fill, RejectReason.CLOSED_DAY, "trade_date is before " + closedBefore + ", the day the book "
+                    + "opened, which closed the days before it: trade_date=" + date);
+        }
         PositionState state = states.get(new Key(fill.account(), fill.instrument()));
         if (state != null && state.tradeDate.isAfter(date)) {
             return reject(fill, RejectReason.CLOSED_DAY, "trade_date is before the position's current day "
@@ -263,6 +267,7 @@ public final class PositionBook {
      */
     public List<OpeningPosition> openDay(LocalDate date) {
         noteDate(date);
+        closeDaysBefore(date);
         List<OpeningPosition> openings = new ArrayList<>();
         for (TreeMap<InstrumentId, PositionState> account : byAccount.values()) {
             for (PositionState state : account.values()) {
@@ -274,6 +279,15 @@ public final class PositionBook {
             }
         }
         return openings;
+    }
+
+    /**
+     * Refuses, from now on, every fill, cancel or correction of a trade date before {@code date} (CLOSED_DAY): once a
+     * day is open its opening holds the days before it, so a late fill of an earlier day cannot be kept consistently
+     * (it must come through a new opening). {@link #openDay} does it; a rebuild does it for the latest stored opening.
+     */
+    public void closeDaysBefore(LocalDate date) {
+        if (closedBefore == null || date.isAfter(closedBefore)) closedBefore = date;
     }
 
     /**
@@ -403,6 +417,8 @@ public final class PositionBook {
     private FillOutcome.Rejected reject(Fill fill, RejectReason reason, String message) {
         return new FillOutcome.Rejected(fill.execId(), reason, message);
     }
+
+    private LocalDate closedBefore;
 
     private void noteDate(LocalDate date) {
         if (sessionDate == null || date.isAfter(sessionDate)) sessionDate = date;

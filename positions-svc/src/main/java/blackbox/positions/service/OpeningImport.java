@@ -102,6 +102,8 @@ final class OpeningImport {
         }
         long id = store.saveImport(fileName, file.tradeDate(), file.positions().size() + file.cash().size(),
                 differences.size(), replace, toSave, cashToSave);
+        // the day has stored openings now: as a rebuild from the store would, the days before it are closed
+        if (!toSave.isEmpty() || !cashToSave.isEmpty() || unchanged > 0) book.closeDaysBefore(file.tradeDate());
         return new ImportResult(id, file.tradeDate(), file.positions().size(), file.cash().size(),
                 toSave.size() + cashToSave.size(), unchanged, differences, refused);
     }

@@ -322,6 +322,11 @@ public final class PositionsEngine {
         feedSequence = Math.max(feedSequence, store.feedCursor(source));
     }
 
+    /** The book's session date: the latest trade date seen (null before any). */
+    public synchronized LocalDate sessionDate() {
+        return book.sessionDate();
+    }
+
     /** The last stored fill sequence applied. */
     public synchronized long seq() {
         return seq;

@@ -36,6 +36,7 @@ public final class StoreReplay {
             }
         }
         LocalDate from = bases.values().stream().min(LocalDate::compareTo).orElse(LocalDate.of(1970, 1, 1));
+        bases.values().stream().max(LocalDate::compareTo).ifPresent(book::closeDaysBefore); // as openDay left it live
         List<PositionsStore.SettlementPrice> prices = store.settlementPricesFrom(from);
         Iterator<PositionsStore.SettlementPrice> pending = prices.iterator();
         PositionsStore.SettlementPrice[] next = {pending.hasNext() ? pending.next() : null};

@@ -11,6 +11,7 @@ import static blackbox.positions.core.Books.fill;
 import static blackbox.positions.core.Books.px;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.domain.Side;
@@ -294,5 +295,18 @@ class PositionBookTest {
         assertEquals(brl("9000"), b.d1());
         assertEquals(brl("9500") + brl("1000") - brl("0.30"), b.d2());
         assertEquals(brl("50"), book.position(A1, PETR4).orElseThrow().realizedSwing());
+    }
+
+    @Test
+    void onceADayIsOpenedAFillOfAnEarlierDayIsRefusedEvenForAPositionThatDidNotExist() {
+        PositionBook book = Books.book();
+        book.apply(Books.fill(A1, PETR4, Side.BUY, 100, "38.00", MON));
+        book.openDay(MON.plusDays(1));
+        FillOutcome late = book.apply(Books.fill("LATE-1", A2, Books.VALE3, Side.BUY, 100, "60.00", MON, "O-late"));
+        FillOutcome.Rejected r = assertInstanceOf(FillOutcome.Rejected.class, late);
+        assertEquals(RejectReason.CLOSED_DAY, r.reason());
+        assertEquals("trade_date is before 2025-04-08, the day the book opened, which closed the days before it: "
+                + "trade_date=2025-04-07", r.message());
+        assertTrue(book.position(A2, Books.VALE3).isEmpty(), "nothing of it applied");
     }
 }
