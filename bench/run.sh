@@ -6,6 +6,7 @@
 #   candles   blackbox.bench.candles.CandleAggregationBench (trades/s into 6 candle timeframes vs SQL GROUP BY date_bin)
 #   indicators blackbox.bench.indicators.IndicatorBenchMain (JMH: ns per candle close, each indicator vs ta4j DoubleNum)
 #   web       blackbox.bench.web.WebSocketLatencyBench (1,000 WebSocket clients on web-bff, trade delay vs gRPC baseline)
+#   oms       blackbox.bench.oms.TransitionBenchMain (JMH: order events/s through oms-svc's transition core vs a java.util state machine)
 # Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
 # older than its sources. See bench/README.md for the options and the figures.
 set -euo pipefail
@@ -22,13 +23,19 @@ case "${1:-}" in
   indicators) MAIN=blackbox.bench.indicators.IndicatorBenchMain ;;
   web) MAIN=blackbox.bench.web.WebSocketLatencyBench
        GC_OPTS="-XX:+UseZGC" ;; # as bin/web runs web-bff
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  oms) MAIN=blackbox.bench.oms.TransitionBenchMain
+       REACTOR=1 ;; # built from this checkout through the reactor: nothing needs installing
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|oms [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
 JAR="$BENCH/target/bench-0.1.0-SNAPSHOT.jar"
 # rebuild when the bench's sources changed or a module it measures was rebuilt since (else it would measure old code)
-if [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$HOME/.m2/repository/blackbox" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
+if [ "${REACTOR:-}" = 1 ]; then
+  if [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$ROOT/oms-svc/src" "$ROOT/platform/src" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
+    "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl bench -am package -DskipTests
+  fi
+elif [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$HOME/.m2/repository/blackbox" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
   "$ROOT/mvnw" -q -B -f "$BENCH/pom.xml" package
 fi
 

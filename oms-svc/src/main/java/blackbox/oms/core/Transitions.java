@@ -62,14 +62,15 @@ public final class Transitions {
      * @throws IllegalStateException only on a bug (a state that breaks {@link Order}'s invariants)
      */
     public static Outcome apply(Order order, OrderEvent event) {
+        // the most frequent first: the switch tests the cases in order
         return switch (event) {
-            case Sent e -> sent(order, e);
-            case Accepted e -> accepted(order, e);
-            case Rejected e -> rejected(order, e);
-            case Denied e -> denied(order, e);
             case Filled e -> filled(order, e);
+            case Accepted e -> accepted(order, e);
+            case Sent e -> sent(order, e);
             case CancelRequested e -> cancelRequested(order, e);
             case Canceled e -> canceled(order, e);
+            case Rejected e -> rejected(order, e);
+            case Denied e -> denied(order, e);
             case CancelRejected e -> cancelRejected(order, e);
             case ReplaceRequested e -> replaceRequested(order, e);
             case Replaced e -> replaced(order, e);
