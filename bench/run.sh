@@ -7,6 +7,9 @@
 #   indicators blackbox.bench.indicators.IndicatorBenchMain (JMH: ns per candle close, each indicator vs ta4j DoubleNum)
 #   web       blackbox.bench.web.WebSocketLatencyBench (1,000 WebSocket clients on web-bff, trade delay vs gRPC baseline)
 #   oms       blackbox.bench.oms.TransitionBenchMain (JMH: order events/s through oms-svc's transition core vs a java.util state machine)
+#   positions blackbox.bench.positions.PositionsBench (core fills/s vs BigDecimal, fill -> Redis p99 vs SET+PUBLISH, rebuild vs SELECT)
+#   risk      blackbox.bench.risk.RiskBenchMain (JMH: pre-trade checks/s and percentiles, compiled vs naive BigDecimal baselines)
+#   risk-halt blackbox.bench.risk.HaltBench (desk halt with 1,000 working orders to the last cancel sent vs a bare cancel loop)
 # Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
 # older than its sources. See bench/README.md for the options and the figures.
 set -euo pipefail
@@ -25,7 +28,10 @@ case "${1:-}" in
        GC_OPTS="-XX:+UseZGC" ;; # as bin/web runs web-bff
   oms) MAIN=blackbox.bench.oms.TransitionBenchMain
        REACTOR=1 ;; # built from this checkout through the reactor: nothing needs installing
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|oms [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  positions) MAIN=blackbox.bench.positions.PositionsBench ;;
+  risk) MAIN=blackbox.bench.risk.RiskBenchMain ;;
+  risk-halt) MAIN=blackbox.bench.risk.HaltBench ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|oms|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
