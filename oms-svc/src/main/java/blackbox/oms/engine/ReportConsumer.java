@@ -10,7 +10,8 @@ import blackbox.oms.gateway.ReportMapping;
 import blackbox.oms.store.OrderBatch;
 import blackbox.oms.store.ReportCursor;
 import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -66,6 +67,7 @@ public final class ReportConsumer implements AutoCloseable {
     private volatile long lastMessageNanos = System.nanoTime();
     private volatile long connectedNanos;
     private volatile boolean closed;
+    private volatile ClientCallStreamObserver<StreamExecutionReportsRequest> call;
     private Duration backoff = FIRST_BACKOFF;
 
     /** @param clock UTC epoch ns: when oms-svc saw a report (its events' tsInit) */
@@ -101,7 +103,12 @@ public final class ReportConsumer implements AutoCloseable {
             doubt.allOpenAccounts("no report cursor: first start of the report consumer");
         }
         session = cursor.map(ReportCursor::sessionId).orElse(null);
-        stub.streamExecutionReports(request.build(), new StreamObserver<>() {
+        stub.streamExecutionReports(request.build(), new ClientResponseObserver<StreamExecutionReportsRequest, ExecutionReportMessage>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<StreamExecutionReportsRequest> requestStream) {
+                call = requestStream;
+            }
+
             @Override
             public void onNext(ExecutionReportMessage m) {
                 if (!connected) {
@@ -227,6 +234,8 @@ public final class ReportConsumer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        ClientCallStreamObserver<StreamExecutionReportsRequest> c = call;
+        if (c != null) c.cancel("oms-svc stopping", null);
         scheduler.shutdownNow();
     }
 }

@@ -60,6 +60,23 @@ public final class PreTrade {
      * @return empty when accepted, else the DENIED event to persist with it (its reason: the code and risk-svc's message)
      */
     public synchronized Optional<OrderEvent.Denied> check(Order order, boolean flatten) {
+        Optional<OrderEvent.Denied> denied = decide(order, flatten);
+        if (denied.isEmpty()) exposure.reserve(order);
+        return denied;
+    }
+
+    /**
+     * Checks a change of a working order as if its new LeavesQty were a new order at the new price (the working order
+     * itself still counts in the context, so the check is stricter than needed, never looser). Nothing is reserved.
+     *
+     * @return empty when accepted, else the reason
+     */
+    public synchronized Optional<String> checkChange(Order order, long newQty, long newPrice, long newStop) {
+        Order candidate = Order.pendingNew(order.spec(), Math.max(1, newQty - order.cumQty()), newPrice, newStop);
+        return decide(candidate, false).map(OrderEvent.Denied::reason);
+    }
+
+    private Optional<OrderEvent.Denied> decide(Order order, boolean flatten) {
         checks.incrementAndGet();
         long now = clock.getAsLong();
         Optional<String> unknown = positions.unknownBecause();
@@ -82,7 +99,6 @@ public final class PreTrade {
                 spec.ordType() == OrdType.MARKET ? RiskOrder.NO_PRICE : order.price(), false);
         Decision d = flatten ? gate.checkFlatten(risk, context) : gate.check(risk, context);
         if (!d.accepted()) return deny(d.reason().name() + ": " + d.message(), now);
-        exposure.reserve(order);
         return Optional.empty();
     }
 
