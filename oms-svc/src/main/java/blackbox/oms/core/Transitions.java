@@ -83,7 +83,10 @@ public final class Transitions {
 
     private static Outcome sent(Order o, Sent e) {
         return switch (o.status()) {
-            case PENDING_NEW -> applied(o.identified(PENDING_NEW, e.orderId(), o.text(), e.tsInit()), Edge.NONE);
+            // the first word that the gateway took it, or the venue's id; further progress naming the same id changes nothing
+            case PENDING_NEW -> e.orderId() != null && e.orderId().equals(o.orderId())
+                    ? ignored(IgnoreReason.ROUTING_PROGRESS)
+                    : applied(o.identified(PENDING_NEW, e.orderId(), o.text(), e.tsInit()), Edge.NONE);
             // later routing progress only matters for the venue's id, when we do not have it yet
             case NEW, PARTIALLY_FILLED, PENDING_CANCEL, PENDING_REPLACE, UNKNOWN ->
                     e.orderId() != null && o.orderId() == null
