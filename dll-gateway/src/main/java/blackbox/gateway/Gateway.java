@@ -152,8 +152,8 @@ public final class Gateway implements AutoCloseable {
         OrderRouter router = new OrderRouter(engine, tradingEngine, book, journal, passwords, wallClock, clock, zone, sessionId,
                 t.historyTimeout());
         if (!journal.recovered().isEmpty()) {
-            log.info("order journal {}: {} keys of today recovered, {} in doubt until the DLL's history is read", t.journalDir(),
-                    book.size(), book.accountsInDoubt().isEmpty() ? 0 : book.accountsInDoubt().stream().mapToInt(a -> book.inDoubt(a).size()).sum());
+            log.info("order journal {}: {} keys of today recovered in {} accounts, {} in doubt until the DLL's history is read", t.journalDir(),
+                    book.size(), book.accounts().size(), book.accountsInDoubt().stream().mapToInt(a -> book.inDoubt(a).size()).sum());
         }
         return new Trading(sessionId, tradingEngine, router, journal, reports, new TradingGatewayService(router, reports, drain), passwords);
     }

@@ -290,9 +290,13 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
         }
         publisher.routing(up, result, now, ordersInDoubt);
         if (up && !was && (droppedSinceUp || reconcileOnConnect)) {
+            Set<AccountKey> accounts = accountsToReconcile();
+            // a (new) session knows nothing of the day yet: read the accounts of every key of the journal too, so a key
+            // answers its order's state, not UNKNOWN
+            if (reconcileOnConnect) accounts.addAll(book.accounts());
             droppedSinceUp = false;
             reconcileOnConnect = false;
-            reconcile(accountsToReconcile(), true);
+            reconcile(accounts, true);
         }
     }
 
@@ -524,7 +528,11 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
 
     private void loadThenEnumerate(AccountKey master, Set<AccountKey> tree, int attempt) {
         ProfitSession session = engine.currentSession();
-        if (session == null) return; // a new session reconciles again when it connects
+        if (session == null) {
+            // routing may connect before the engine has published its new session: ask again shortly
+            if (attempt < 600) control.schedule(() -> loadThenEnumerate(master, tree, attempt + 1), 100, TimeUnit.MILLISECONDS);
+            return;
+        }
         LocalDate day = dllDay(session);
         historyPending.put(master, new HistoryWait(master, tree));
         DllCall call = session.routing().hasOrdersInInterval(master, day, day);

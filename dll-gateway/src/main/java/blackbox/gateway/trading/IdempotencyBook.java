@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The day's idempotency keys: key → what became of it (sending, sent with LocalOrderID, refused by the DLL, bound
@@ -40,6 +41,7 @@ public final class IdempotencyBook {
     public static final class Entry {
         private final OrderIntent intent;
         private final long dllNanos;
+        private final long order;
         private final CompletableFuture<Entry> settled = new CompletableFuture<>();
         private State state;
         private long generation;
@@ -49,9 +51,10 @@ public final class IdempotencyBook {
         private String clOrderId = "";
         private String reason = "";
 
-        Entry(OrderIntent intent, long dllNanos, State state) {
+        Entry(OrderIntent intent, long dllNanos, State state, long order) {
             this.intent = intent;
             this.dllNanos = dllNanos;
+            this.order = order;
             this.state = state;
             if (state != State.SENDING) settled.complete(this);
         }
@@ -116,11 +119,13 @@ public final class IdempotencyBook {
     }
 
     private final Map<String, Entry> byKey = new ConcurrentHashMap<>();
+    /** Numbers entries in claim (and, after a restart, journal) order: concurrent intents may share a DLL time. */
+    private final AtomicLong claims = new AtomicLong();
     private final Map<String, String> keyByClOrderId = new ConcurrentHashMap<>();
 
     /** Claims {@code intent.key()} for a new send (made at DLL time {@code dllNanos}). */
     public Claim claim(OrderIntent intent, long dllNanos) {
-        Entry fresh = new Entry(intent, dllNanos, State.SENDING);
+        Entry fresh = new Entry(intent, dllNanos, State.SENDING, claims.incrementAndGet());
         Entry existing = byKey.putIfAbsent(intent.key().value(), fresh);
         if (existing == null) return new Claim.Fresh(fresh);
         return existing.intent().sameFieldsAs(intent) ? new Claim.Duplicate(existing) : new Claim.Conflict(existing);
@@ -208,7 +213,7 @@ public final class IdempotencyBook {
                 case SENDING, SENT, IN_DOUBT -> State.IN_DOUBT;
                 case REFUSED, BOUND, NOT_SENT -> r.state();
             };
-            Entry e = new Entry(r.intent(), r.dllNanos(), s);
+            Entry e = new Entry(r.intent(), r.dllNanos(), s, claims.incrementAndGet()); // journal order
             e.clOrderId = r.clOrderId() == null ? "" : r.clOrderId();
             e.refusedCode = r.refusedCode();
             e.reason = r.reason() == null ? "" : r.reason();
@@ -217,14 +222,24 @@ public final class IdempotencyBook {
         }
     }
 
-    /** The in-doubt entries of one account (sub-accounts use their master's history), in intent order. */
+    /** The in-doubt entries of one account (sub-accounts use their master's history), in intent (journal) order. */
     public List<Entry> inDoubt(AccountKey master) {
         List<Entry> list = new ArrayList<>();
         for (Entry e : byKey.values()) {
             if (e.state() == State.IN_DOUBT && e.intent().account().master().equals(master)) list.add(e);
         }
-        list.sort(Comparator.comparingLong(Entry::dllNanos));
+        list.sort(Comparator.comparingLong(e -> e.order));
         return list;
+    }
+
+    /** The accounts of every key that names (or may name) an order of the DLL: sent, bound or in doubt. */
+    public Set<AccountKey> accounts() {
+        Set<AccountKey> set = new HashSet<>();
+        for (Entry e : byKey.values()) {
+            State s = e.state();
+            if (s != State.REFUSED && s != State.NOT_SENT) set.add(e.intent().account());
+        }
+        return set;
     }
 
     /** Accounts with in-doubt entries (their masters). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyBookTest {
@@ -61,5 +62,42 @@ class IdempotencyBookTest {
         assertEquals(IdempotencyBook.State.NOT_SENT, book.get("C").orElseThrow().state());
         assertEquals("B", book.keyOf("CL-2").orElseThrow());
         assertEquals(List.of(), book.inDoubt(Orders.ACCOUNT));
+    }
+
+    @Test
+    void inDoubtKeysAreMatchedInJournalOrderEvenWhenTheyShareADllTime() {
+        // concurrent intents see the same latest DLL time: the journal's order decides which order is whose
+        book.load(List.of(
+                new IdempotencyBook.Recovered(Orders.limitBuy("FIRST", 100, "36.01"), 1_000_000_000_000L, IdempotencyBook.State.SENT, "", 0, ""),
+                new IdempotencyBook.Recovered(Orders.limitBuy("SECOND", 100, "36.01"), 1_000_000_000_000L, IdempotencyBook.State.SENDING, "", 0, "")));
+        IdempotencyBook.Resolution r = book.resolve(Orders.ACCOUNT, List.of(
+                order("CL-B", 100, 36.01, 1_000_000_000_200L),
+                order("CL-A", 100, 36.01, 1_000_000_000_100L)));
+        assertEquals(List.of(), r.notSent());
+        assertEquals("FIRST", book.keyOf("CL-A").orElseThrow());
+        assertEquals("SECOND", book.keyOf("CL-B").orElseThrow());
+    }
+
+    @Test
+    void theAccountsToReadAtStartAreThoseOfEveryKeyThatMayNameAnOrder() {
+        AccountKey other = new AccountKey(308, "2002", "");
+        AccountKey sub = new AccountKey(308, "3003", "S1");
+        AccountKey refusedOnly = new AccountKey(308, "4004", "");
+        AccountKey notSentOnly = new AccountKey(308, "5005", "");
+        book.load(List.of(
+                new IdempotencyBook.Recovered(Orders.limitBuy("BOUND", 100, "36.01"), 0, IdempotencyBook.State.BOUND, "CL-1", 0, ""),
+                new IdempotencyBook.Recovered(in(other, "DOUBT"), 0, IdempotencyBook.State.SENT, "", 0, ""),
+                new IdempotencyBook.Recovered(in(sub, "SUB"), 0, IdempotencyBook.State.BOUND, "CL-2", 0, ""),
+                new IdempotencyBook.Recovered(in(refusedOnly, "REFUSED"), 0, IdempotencyBook.State.REFUSED, "", -2147483645, ""),
+                new IdempotencyBook.Recovered(in(notSentOnly, "GONE"), 0, IdempotencyBook.State.NOT_SENT, "", 0, "never sent")));
+        // bound keys have no order state until their account's history is read: they count, not only keys in doubt
+        assertEquals(Set.of(Orders.ACCOUNT, other, sub), book.accounts());
+        assertEquals(Set.of(other), book.accountsInDoubt());
+    }
+
+    private static OrderIntent in(AccountKey account, String key) {
+        OrderIntent i = Orders.limitBuy(key, 100, "36.01");
+        return new OrderIntent(i.key(), i.kind(), account, i.instrument(), i.side(), i.ordType(), i.quantity(), i.price(), i.stopPrice(),
+                i.positionType());
     }
 }

@@ -12,11 +12,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
-/** CancelAll's scope: every given field must match (at least one is given). */
+/**
+ * CancelAll's and WorkingOrders' scope: every given field must match (at least one is given), or {@code all}: every
+ * order (risk-svc's desk halt).
+ */
 public record CancelScope(Optional<AccountId> account, Optional<BlockId> block, Optional<StrategyId> strategy,
-                          Optional<InstrumentId> instrument, Optional<DeskId> desk) {
+                          Optional<InstrumentId> instrument, Optional<DeskId> desk, boolean all) {
 
     public boolean matches(Order order) {
+        if (all) return true;
         return account.map(a -> a.equals(order.spec().account())).orElse(true)
                 && block.map(b -> order.spec().block().equals(Optional.of(b))).orElse(true)
                 && strategy.map(s -> order.spec().strategy().equals(Optional.of(s))).orElse(true)

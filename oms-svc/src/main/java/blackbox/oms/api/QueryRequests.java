@@ -39,18 +39,40 @@ public final class QueryRequests {
     private QueryRequests() {
     }
 
+    /** The most CancelAll waits for the venue's confirmations. */
+    public static final long MAX_CONFIRM_MILLIS = 60_000;
+
     public static Validated<CancelScope> cancelAll(CancelAllRequest r) {
         return validated(() -> {
-            CancelScope scope = new CancelScope(account("account", r.getAccount()), block(r.getBlockId()),
-                    strategy(r.getStrategyId()), Optional.ofNullable(Fields.instrument("instrument", r.getInstrument(), false)),
-                    desk(r.getDesk()));
-            if (scope.account().isEmpty() && scope.block().isEmpty() && scope.strategy().isEmpty()
-                    && scope.instrument().isEmpty() && scope.desk().isEmpty()) {
-                throw invalid("account", "CancelAll needs a scope: at least one of account, block_id, strategy_id,"
-                        + " instrument, desk");
+            if (r.getConfirmTimeoutMillis() < 0 || r.getConfirmTimeoutMillis() > MAX_CONFIRM_MILLIS) {
+                throw invalid("confirm_timeout_millis", "confirm_timeout_millis must be 0.." + MAX_CONFIRM_MILLIS
+                        + ": confirm_timeout_millis=" + r.getConfirmTimeoutMillis());
             }
-            return new Validated.Valid<>(scope);
+            return new Validated.Valid<>(scope("CancelAll", r.getAccount(), r.getBlockId(), r.getStrategyId(), r.getInstrument(),
+                    r.hasInstrument(), r.getDesk(), r.getAll()));
         });
+    }
+
+    public static Validated<CancelScope> workingOrders(blackbox.oms.v1.WorkingOrdersRequest r) {
+        return validated(() -> new Validated.Valid<>(scope("WorkingOrders", r.getAccount(), r.getBlockId(), r.getStrategyId(),
+                r.getInstrument(), r.hasInstrument(), r.getDesk(), r.getAll())));
+    }
+
+    private static CancelScope scope(String rpc, String account, String block, String strategy,
+                                     blackbox.gateway.v1.InstrumentId instrument, boolean hasInstrument, String desk, boolean all) {
+        CancelScope scope = new CancelScope(account("account", account), block(block), strategy(strategy),
+                Optional.ofNullable(Fields.instrument("instrument", instrument, false)), desk(desk), all);
+        boolean any = scope.account().isPresent() || scope.block().isPresent() || scope.strategy().isPresent()
+                || scope.instrument().isPresent() || scope.desk().isPresent();
+        if (all && any) {
+            throw invalid("all", "all takes no other field: all=true with account=\"" + account + "\", block_id=\"" + block
+                    + "\", strategy_id=\"" + strategy + "\", desk=\"" + desk + "\"" + (hasInstrument ? ", instrument set" : ""));
+        }
+        if (!all && !any) {
+            throw invalid("account", rpc + " needs a scope: at least one of account, block_id, strategy_id, instrument,"
+                    + " desk, or all=true");
+        }
+        return scope;
     }
 
     public static Validated<OrderQuery> listOrders(ListOrdersRequest r) {

@@ -62,14 +62,15 @@ public final class Transitions {
      * @throws IllegalStateException only on a bug (a state that breaks {@link Order}'s invariants)
      */
     public static Outcome apply(Order order, OrderEvent event) {
+        // the most frequent first: the switch tests the cases in order
         return switch (event) {
-            case Sent e -> sent(order, e);
-            case Accepted e -> accepted(order, e);
-            case Rejected e -> rejected(order, e);
-            case Denied e -> denied(order, e);
             case Filled e -> filled(order, e);
+            case Accepted e -> accepted(order, e);
+            case Sent e -> sent(order, e);
             case CancelRequested e -> cancelRequested(order, e);
             case Canceled e -> canceled(order, e);
+            case Rejected e -> rejected(order, e);
+            case Denied e -> denied(order, e);
             case CancelRejected e -> cancelRejected(order, e);
             case ReplaceRequested e -> replaceRequested(order, e);
             case Replaced e -> replaced(order, e);
@@ -82,7 +83,10 @@ public final class Transitions {
 
     private static Outcome sent(Order o, Sent e) {
         return switch (o.status()) {
-            case PENDING_NEW -> applied(o.identified(PENDING_NEW, e.orderId(), o.text(), e.tsInit()), Edge.NONE);
+            // the first word that the gateway took it, or the venue's id; further progress naming the same id changes nothing
+            case PENDING_NEW -> e.orderId() != null && e.orderId().equals(o.orderId())
+                    ? ignored(IgnoreReason.ROUTING_PROGRESS)
+                    : applied(o.identified(PENDING_NEW, e.orderId(), o.text(), e.tsInit()), Edge.NONE);
             // later routing progress only matters for the venue's id, when we do not have it yet
             case NEW, PARTIALLY_FILLED, PENDING_CANCEL, PENDING_REPLACE, UNKNOWN ->
                     e.orderId() != null && o.orderId() == null

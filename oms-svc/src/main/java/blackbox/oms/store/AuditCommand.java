@@ -27,4 +27,21 @@ public record AuditCommand(long atNanos, UserId user, String address, String com
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(parametersJson, "parametersJson");
     }
+
+    /** The user oms-svc records its own actions under (reconciliation, alarms). */
+    public static final UserId SYSTEM = new UserId("oms-svc");
+
+    /**
+     * An action oms-svc takes itself, recorded under {@link #SYSTEM}.
+     *
+     * @param address where it came from, e.g. {@code gateway}
+     * @param parameters written as a JSON object of strings
+     */
+    public static AuditCommand system(long atNanos, String address, String command, Optional<ClOrdId> clOrdId,
+                                      Optional<BlockId> blockId, Optional<AccountId> account,
+                                      java.util.Map<String, String> parameters) {
+        var node = Json.object();
+        new java.util.TreeMap<>(parameters).forEach(node::put);
+        return new AuditCommand(atNanos, SYSTEM, address, command, clOrdId, blockId, account, Json.write(node));
+    }
 }

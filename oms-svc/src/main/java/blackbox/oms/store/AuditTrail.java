@@ -45,6 +45,28 @@ public final class AuditTrail {
                 .mapTo(Long.class).one();
     }
 
+    /** Inside another store's transaction: several commands in one batch. */
+    static void insertAll(Handle h, List<AuditCommand> commands, List<String> outcomes) {
+        if (commands.isEmpty()) return;
+        var batch = h.prepareBatch("INSERT INTO oms.audit (at_nanos, user_id, address, command, cl_ord_id, block_id,"
+                + " account_id, parameters, outcome) VALUES (:at, :user, :address, :command, :cl_ord_id, :block_id, :account,"
+                + " CAST(:parameters AS jsonb), :outcome)");
+        for (int i = 0; i < commands.size(); i++) {
+            AuditCommand c = commands.get(i);
+            batch.bind("at", c.atNanos())
+                    .bind("user", c.user().value())
+                    .bind("address", c.address())
+                    .bind("command", c.command())
+                    .bind("cl_ord_id", c.clOrdId().map(ClOrdId::value).orElse(null))
+                    .bind("block_id", c.blockId().map(BlockId::value).orElse(null))
+                    .bind("account", c.account().map(AccountId::value).orElse(null))
+                    .bind("parameters", c.parametersJson())
+                    .bind("outcome", outcomes.get(i))
+                    .add();
+        }
+        batch.execute();
+    }
+
     /**
      * Commands and events matching the query, each list ascending and at most {@code limit} long. An event matches
      * the order, block or account filter through its order.

@@ -78,7 +78,7 @@ public final class BlockStore {
         });
     }
 
-    private static Optional<Long> insertBlock(Handle h, Block b) {
+    static Optional<Long> insertBlock(Handle h, Block b) {
         return h.createQuery("INSERT INTO oms.blocks (block_id, user_id, strategy_id, ticker, exchange, side, ord_type, price,"
                         + " stop_price, time_in_force, expire_date, algorithm_kind, algorithm, policy, total_qty, residual_qty,"
                         + " created_nanos, trade_date, text) VALUES (:block_id, :user_id, :strategy_id, :ticker, :exchange,"
@@ -107,7 +107,7 @@ public final class BlockStore {
                 .mapTo(Long.class).findOne();
     }
 
-    private static void insertAllocations(Handle h, long ref, Allocation allocation) {
+    static void insertAllocations(Handle h, long ref, Allocation allocation) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO oms.allocations (block_ref, account_id, position, weight, target,"
                 + " quantity, fractional_qty) VALUES (:ref, :account, :position, :weight, :target, :quantity, :fractional)");
         int position = 0;
@@ -131,8 +131,13 @@ public final class BlockStore {
         return out;
     }
 
-    /** Same request? Fixed fields, policy (but the lot, which is master data) and accounts must be equal; weights too for FIXED and PERCENT (equity and cash move). */
-    private static String difference(Block stored, Block now) {
+    /**
+     * Is a repeated submission the same block? Fixed fields, policy (but the lot, which is master data) and accounts
+     * must be equal; weights too for FIXED and PERCENT (equity and cash move).
+     *
+     * @return the first difference as {@code "<field> differs: stored=..., now=..."}, empty when the same block
+     */
+    public static String difference(Block stored, Block now) {
         List<String> d = new ArrayList<>();
         check(d, "instrument", stored.instrument(), now.instrument());
         check(d, "side", stored.side(), now.side());

@@ -16,6 +16,29 @@ final class Duplicates {
 
     /** The first field that differs as {@code "<field> differs: stored=..., now=..."}, or empty when the same order. */
     static String difference(Handle h, Order stored, Order candidate) {
+        String d = fixed(stored, candidate);
+        if (!d.isEmpty()) return d;
+        long[] created = h.createQuery("SELECT e.order_qty, e.price, e.stop_price FROM oms.events e JOIN oms.orders o"
+                        + " ON o.id = e.order_ref WHERE o.cl_ord_id = :id AND e.type = 'CREATED'")
+                .bind("id", stored.clOrdId().value())
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).one();
+        return terms(created[0], created[1], created[2], candidate);
+    }
+
+    /** As {@link #difference} for an order created in the same transaction (its terms are still the created ones). */
+    static String differenceFromCreated(Order created, Order candidate) {
+        String d = fixed(created, candidate);
+        return d.isEmpty() ? terms(created.orderQty(), created.price(), created.stopPrice(), candidate) : d;
+    }
+
+    private static String terms(long qty, long price, long stop, Order candidate) {
+        String d = first("order_qty", qty, candidate.orderQty());
+        if (d.isEmpty()) d = first("price", price, candidate.price());
+        if (d.isEmpty()) d = first("stop_price", stop, candidate.stopPrice());
+        return d;
+    }
+
+    private static String fixed(Order stored, Order candidate) {
         OrderSpec a = stored.spec();
         OrderSpec b = candidate.spec();
         String d = first("account", a.account(), b.account());
@@ -28,14 +51,6 @@ final class Duplicates {
         if (d.isEmpty()) d = first("algorithm", a.algorithm(), b.algorithm());
         if (d.isEmpty()) d = first("block_id", a.block(), b.block());
         if (d.isEmpty()) d = first("parent_cl_ord_id", a.parent(), b.parent());
-        if (!d.isEmpty()) return d;
-        long[] created = h.createQuery("SELECT e.order_qty, e.price, e.stop_price FROM oms.events e JOIN oms.orders o"
-                        + " ON o.id = e.order_ref WHERE o.cl_ord_id = :id AND e.type = 'CREATED'")
-                .bind("id", a.clOrdId().value())
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).one();
-        d = first("order_qty", created[0], candidate.orderQty());
-        if (d.isEmpty()) d = first("price", created[1], candidate.price());
-        if (d.isEmpty()) d = first("stop_price", created[2], candidate.stopPrice());
         return d;
     }
 

@@ -108,13 +108,56 @@ final class EventRows {
                 .bind("ts_init", tsInit);
     }
 
-    /** Records an event that changed nothing (refused, or ignored for a reason other than a plain duplicate). */
-    static void insertAnomaly(Handle h, long orderRef, Order order, OrderEvent event, String outcome, String code,
-                              boolean alarm, String message) {
-        h.createUpdate("INSERT INTO oms.event_anomalies (order_ref, cl_ord_id, type, outcome, code, alarm, message,"
-                        + " payload, status, ts_event, ts_init) VALUES (:order_ref, :cl_ord_id, :type, :outcome, :code,"
-                        + " :alarm, :message, CAST(:payload AS jsonb), :status, :ts_event, :ts_init)")
-                .bind("order_ref", orderRef)
+    /** Appends a transaction's events, {@code sequences[i]} for {@code events.get(i)}, in one batch. */
+    static void insertAll(Handle h, long[] sequences, List<PendingEvent> events, java.util.Map<ClOrdId, Long> refs, ZoneId zone) {
+        if (events.isEmpty()) return;
+        PreparedBatch batch = h.prepareBatch(INSERT);
+        for (int i = 0; i < events.size(); i++) {
+            PendingEvent e = events.get(i);
+            OrderEvent.Filled fill = e.event() instanceof OrderEvent.Filled f ? f : null;
+            Long ref = refs.get(e.after().clOrdId());
+            if (ref == null) throw new IllegalStateException("no row for " + e.after().clOrdId());
+            bind(batch, sequences[i], ref, e.after(), e.type(), e.edge(), e.before() == null ? null : e.before().status(),
+                    e.event() == null ? "{}" : EventPayload.write(e.event()), e.tsEvent(), e.tsInit())
+                    .bind("exec_id", fill == null ? null : fill.execId().value())
+                    .bind("last_qty", fill == null ? null : Long.valueOf(fill.lastQty()))
+                    .bind("last_px", fill == null ? null : Long.valueOf(fill.lastPx()))
+                    .bind("trade_date", fill == null ? null : TradeDates.of(fill.tsEvent(), zone).toString())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    /** Records events that changed nothing, in one batch. */
+    static void insertAnomalies(Handle h, List<PendingAnomaly> anomalies, java.util.Map<ClOrdId, Long> refs) {
+        if (anomalies.isEmpty()) return;
+        PreparedBatch batch = h.prepareBatch(ANOMALY);
+        for (PendingAnomaly a : anomalies) {
+            bindAnomaly(batch, refs.get(a.at().clOrdId()), a.at(), a.event(), a.outcome(), a.code(), a.alarm(), a.message()).add();
+        }
+        batch.execute();
+    }
+
+    /** The event as {@code StreamOrderEvents} and the audit trail show it, without reading it back. */
+    static StoredEvent stored(long sequence, PendingEvent e, ZoneId zone) {
+        Order o = e.after();
+        var spec = o.spec();
+        java.util.Optional<java.time.LocalDate> tradeDate = e.event() instanceof OrderEvent.Filled f
+                ? java.util.Optional.of(TradeDates.of(f.tsEvent(), zone)) : java.util.Optional.empty();
+        return new StoredEvent(sequence, e.type(), e.edge(), o.clOrdId(), spec.account(), spec.desk(), spec.strategy(),
+                spec.block(), spec.parent(), spec.instrument(), spec.side(), java.util.Optional.ofNullable(e.event()),
+                o.status(), java.util.Optional.ofNullable(e.before()).map(Order::status),
+                java.util.Optional.ofNullable(o.orderId()), o.orderQty(), o.cumQty(), o.leavesQty(), o.notional(),
+                o.price(), o.stopPrice(), o.text(), tradeDate, e.tsEvent(), e.tsInit());
+    }
+
+    private static final String ANOMALY = "INSERT INTO oms.event_anomalies (order_ref, cl_ord_id, type, outcome, code, alarm,"
+            + " message, payload, status, ts_event, ts_init) VALUES (:order_ref, :cl_ord_id, :type, :outcome, :code,"
+            + " :alarm, :message, CAST(:payload AS jsonb), :status, :ts_event, :ts_init)";
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindAnomaly(S s, long orderRef, Order order,
+            OrderEvent event, String outcome, String code, boolean alarm, String message) {
+        return s.bind("order_ref", orderRef)
                 .bind("cl_ord_id", order.clOrdId().value())
                 .bind("type", EventType.of(event).name())
                 .bind("outcome", outcome)
@@ -124,8 +167,13 @@ final class EventRows {
                 .bind("payload", EventPayload.write(event))
                 .bind("status", order.status().name())
                 .bind("ts_event", event.tsEvent())
-                .bind("ts_init", event.tsInit())
-                .execute();
+                .bind("ts_init", event.tsInit());
+    }
+
+    /** Records an event that changed nothing (refused, or ignored for a reason other than a plain duplicate). */
+    static void insertAnomaly(Handle h, long orderRef, Order order, OrderEvent event, String outcome, String code,
+                              boolean alarm, String message) {
+        bindAnomaly(h.createUpdate(ANOMALY), orderRef, order, event, outcome, code, alarm, message).execute();
     }
 
     /** Maps a row of {@link #COLUMNS} (events joined with their orders as {@code o}). */

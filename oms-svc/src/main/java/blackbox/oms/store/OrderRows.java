@@ -80,6 +80,37 @@ final class OrderRows {
         return batch.executePreparedBatch("id").mapTo(Long.class).list();
     }
 
+    /**
+     * Inserts new orders in their state after this transaction's events, with their last sequence, in one batch; a
+     * ClOrdID that exists fails the transaction (the single writer knows every order it creates).
+     *
+     * @return each new row's id by ClOrdID
+     */
+    static Map<ClOrdId, Long> insertAll(Handle h, List<Order> orders, List<Long> lastSequences) {
+        Map<ClOrdId, Long> ids = new HashMap<>();
+        if (orders.isEmpty()) return ids;
+        PreparedBatch batch = h.prepareBatch(INSERT.replace(", 0)", ", :last_sequence)"));
+        for (int i = 0; i < orders.size(); i++) {
+            bindOrder(batch, orders.get(i)).bind("last_sequence", lastSequences.get(i)).add();
+        }
+        batch.executePreparedBatch("id", "cl_ord_id")
+                .map((rs, ctx) -> ids.put(new ClOrdId(rs.getString("cl_ord_id")), rs.getLong("id"))).list();
+        return ids;
+    }
+
+    /** Writes existing orders' changing fields after a transaction's events, in one batch. */
+    static void updateAll(Handle h, List<Long> ids, List<Order> orders, List<Long> lastSequences) {
+        if (ids.isEmpty()) return;
+        PreparedBatch batch = h.prepareBatch(UPDATE);
+        for (int i = 0; i < ids.size(); i++) {
+            bindState(batch, orders.get(i)).bind("id", ids.get(i)).bind("last_sequence", lastSequences.get(i)).add();
+        }
+        int[] counts = batch.execute();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 1) throw new IllegalStateException("order row " + ids.get(i) + " not updated");
+        }
+    }
+
     private static <S extends SqlStatement<S>> S bindOrder(S s, Order order) {
         OrderSpec spec = order.spec();
         return bindState(s, order)

@@ -131,8 +131,15 @@ class OrderRequestsTest {
 
     @Test
     void cancelAllNeedsAScopeAndListsAndAuditQueriesCheckTheirFields() {
-        assertEquals("CancelAll needs a scope: at least one of account, block_id, strategy_id, instrument, desk",
+        assertEquals("CancelAll needs a scope: at least one of account, block_id, strategy_id, instrument, desk, or all=true",
                 QueryRequests.cancelAll(CancelAllRequest.getDefaultInstance()).status().getDescription());
+        assertEquals("all takes no other field: all=true with account=\"A1\", block_id=\"\", strategy_id=\"\", desk=\"\"",
+                QueryRequests.cancelAll(CancelAllRequest.newBuilder().setAll(true).setAccount("A1").build()).status().getDescription());
+        assertEquals("confirm_timeout_millis must be 0..60000: confirm_timeout_millis=60001",
+                QueryRequests.cancelAll(CancelAllRequest.newBuilder().setAll(true).setConfirmTimeoutMillis(60_001).build())
+                        .status().getDescription());
+        assertEquals(true, QueryRequests.cancelAll(CancelAllRequest.newBuilder().setAll(true).build()).orElseThrow()
+                .matches(submit(b -> b).orElseThrow()));
         CancelScope scope = QueryRequests.cancelAll(CancelAllRequest.newBuilder().setDesk("equities").setInstrument(petr4())
                 .build()).orElseThrow();
         assertEquals(true, scope.matches(submit(b -> b).orElseThrow()));

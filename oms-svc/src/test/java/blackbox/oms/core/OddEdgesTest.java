@@ -27,6 +27,17 @@ class OddEdgesTest {
     }
 
     @Test
+    void routingProgressNamingTheOrderIdWeHaveChangesNothingButAFirstOrNewIdIsRecorded() {
+        Order pn = pendingNew("R-1", 1000);
+        Order sentNoId = assertInstanceOf(Outcome.Applied.class, Transitions.apply(pn, new OrderEvent.Sent(null, T0, T0))).order();
+        assertNull(sentNoId.orderId());
+        Order named = assertInstanceOf(Outcome.Applied.class, Transitions.apply(sentNoId, sent("OID-9"))).order();
+        assertEquals("OID-9", named.orderId().value());
+        assertSame(IgnoreReason.ROUTING_PROGRESS,
+                assertInstanceOf(Outcome.Ignored.class, Transitions.apply(named, sent("OID-9"))).reason());
+    }
+
+    @Test
     void aDuplicateExecIdIsIgnoredAndCountedOnce() {
         Order once = after(working, fill("E-1", 100, PX));
         Outcome again = Transitions.apply(once, fill("E-1", 100, PX));

@@ -57,6 +57,11 @@ public final class AccountRegistry {
         return byDesk.getOrDefault(desk, List.of());
     }
 
+    /** Every account, sorted by id. */
+    public List<ClientAccount> all() {
+        return List.copyOf(new TreeMap<>(byId).values());
+    }
+
     public int size() {
         return byId.size();
     }

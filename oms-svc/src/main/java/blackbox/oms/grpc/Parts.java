@@ -1,0 +1,32 @@
+package blackbox.oms.grpc;
+
+import blackbox.oms.api.Balances;
+import blackbox.oms.config.InstrumentMaster;
+import blackbox.oms.core.account.AccountRegistry;
+import blackbox.oms.engine.AccountGates;
+import blackbox.oms.engine.EventHub;
+import blackbox.oms.engine.Exposure;
+import blackbox.oms.engine.GatewaySender;
+import blackbox.oms.engine.OrderWriter;
+import blackbox.oms.risk.PreTrade;
+import blackbox.oms.store.AuditTrail;
+import blackbox.oms.store.BlockStore;
+import blackbox.oms.store.OrderStore;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * What the gRPC handlers work with, built once by {@link blackbox.oms.OmsApp}.
+ *
+ * @param gateWait how long a new order waits for its account to be open
+ * @param streamBuffer live events buffered per StreamOrderEvents call
+ * @param drain runs the StreamOrderEvents drains (they read stored pages)
+ * @param clock UTC epoch ns
+ */
+public record Parts(OrderWriter writer, GatewaySender sender, AccountGates gates, PreTrade preTrade, Exposure exposure,
+                    AccountRegistry accounts, InstrumentMaster instruments, Balances balances, OrderStore orders,
+                    BlockStore blocks, AuditTrail audit, EventHub hub, Duration gateWait, int streamBuffer, Executor drain,
+                    ZoneId zone, LongSupplier clock) {
+}

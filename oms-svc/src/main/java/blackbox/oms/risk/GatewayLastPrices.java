@@ -1,0 +1,88 @@
+package blackbox.oms.risk;
+
+import blackbox.gateway.v1.MarketDataGatewayGrpc;
+import blackbox.gateway.v1.StreamTradesRequest;
+import blackbox.gateway.v1.Trade;
+import blackbox.gateway.v1.TradeStreamMessage;
+import blackbox.oms.core.Prices;
+import blackbox.platform.domain.InstrumentId;
+import io.grpc.Context;
+import io.grpc.stub.StreamObserver;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Last trade prices from the gateway's {@code StreamTrades} of every instrument it is subscribed to. Chosen over
+ * marketdata-svc because the gateway is a channel oms-svc has anyway and sees each trade first (one hop less), and
+ * because listening does not subscribe: marketdata-svc keeps owning the subscriptions and their reference counts. An
+ * instrument nobody subscribed has no reference price (market orders are then denied NO_REFERENCE_PRICE). The DLL's
+ * double prices are rounded half-even to 4 decimals (B3's finest grid). Reconnects every second when the stream ends.
+ */
+public final class GatewayLastPrices implements LastPrices, AutoCloseable {
+    private final MarketDataGatewayGrpc.MarketDataGatewayStub stub;
+    private final Map<InstrumentId, Long> last = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "oms-last-prices");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Context.CancellableContext call;
+    private volatile boolean closed;
+
+    public GatewayLastPrices(MarketDataGatewayGrpc.MarketDataGatewayStub stub) {
+        this.stub = stub;
+    }
+
+    public void start() {
+        scheduler.execute(this::connect);
+    }
+
+    private void connect() {
+        if (closed) return;
+        Context.CancellableContext context = Context.current().withCancellation();
+        call = context;
+        context.run(() -> stub.streamTrades(StreamTradesRequest.getDefaultInstance(), new StreamObserver<>() {
+            @Override
+            public void onNext(TradeStreamMessage m) {
+                if (!m.hasTrades()) return;
+                for (Trade t : m.getTrades().getTradesList()) {
+                    if (Double.isNaN(t.getPrice()) || t.getPrice() <= 0) continue;
+                    long scaled = BigDecimal.valueOf(t.getPrice()).setScale(Prices.SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+                    last.put(new InstrumentId(t.getInstrument().getTicker(), t.getInstrument().getExchange()), scaled);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                again();
+            }
+
+            @Override
+            public void onCompleted() {
+                again();
+            }
+        }));
+    }
+
+    private void again() {
+        if (!closed) scheduler.schedule(this::connect, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public long last(InstrumentId instrument) {
+        return last.getOrDefault(instrument, 0L);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Context.CancellableContext c = call;
+        if (c != null) c.cancel(null);
+        scheduler.shutdownNow();
+    }
+}
