@@ -181,11 +181,11 @@ public final class StackServices {
         await(() -> trading.engine().routingReady() && trading.router().accounts().refusal() == null, CONNECT_TIMEOUT,
                 "routing to connect (last routing state (1," + trading.engine().routingResult() + "))");
         List<AccountInfo> accounts = trading.router().accounts().items();
-        long clients = accounts.stream().mapToLong(a -> 1 + a.subAccounts().size()).sum();
-        stack.routing = clients + " client accounts (" + accounts.size() + " accounts, " + (clients - accounts.size())
-                + " sub-accounts), " + trading.passwords().size() + " with routing passwords from " + trading.passwords().source()
+        long subs = accounts.stream().mapToLong(a -> a.subAccounts().size()).sum();
+        String listed = accounts.size() + " client accounts and " + subs + " sub-accounts";
+        stack.routing = listed + ", " + trading.passwords().size() + " with routing passwords from " + trading.passwords().source()
                 + "; order journal " + config.trading().journalDir();
-        return stack.gatewayTarget + ", session CONNECTED, routing connected: " + clients + " client accounts";
+        return stack.gatewayTarget + ", session CONNECTED, routing connected: " + listed;
     }
 
     private static String marketdata(StackOptions options, RunningStack stack) throws Exception {
