@@ -8,6 +8,7 @@ import blackbox.platform.service.GrpcServers;
 import blackbox.platform.telemetry.Telemetry;
 import blackbox.positions.calendar.B3Calendar;
 import blackbox.positions.config.AccountGroupsFile;
+import blackbox.positions.config.AccountsFile;
 import blackbox.positions.config.ConfigFileException;
 import blackbox.positions.config.FeeTableFile;
 import blackbox.positions.config.InstrumentMasterFile;
@@ -98,7 +99,10 @@ public final class PositionsApp implements AutoCloseable {
         InstrumentMaster master = load(PositionsConfig.INSTRUMENTS, config.instrumentsFile(),
                 InstrumentMasterFile::defaults, InstrumentMasterFile::parse);
         FeeTable fees = load(PositionsConfig.FEES, config.feesFile(), FeeTableFile::defaults, FeeTableFile::parse);
-        AccountGroups groups = load(PositionsConfig.GROUPS, config.groupsFile(), AccountGroups::none, AccountGroupsFile::parse);
+        AccountsFile.Accounts accounts = load(PositionsConfig.ACCOUNTS, config.accountsFile(),
+                () -> new AccountsFile.Accounts(java.util.Map.of(), java.util.Map.of()), AccountsFile::parse);
+        AccountGroups groups = load(PositionsConfig.GROUPS, config.groupsFile(), () -> new AccountGroups(accounts.groups()),
+                AccountGroupsFile::parse);
         PositionsSchema.migrate(database);
 
         org.redisson.config.Config rc = new org.redisson.config.Config();
@@ -116,7 +120,7 @@ public final class PositionsApp implements AutoCloseable {
         ExecutorService streams = Executors.newFixedThreadPool(2, daemon("positions-streams"));
         Health health = new Health();
         GrpcHealth grpcHealth = new GrpcHealth(health, PositionsGrpc.SERVICE_NAME);
-        GatewayPositionsClient gatewayPositions = new GatewayPositionsClient(gateway, new GatewayAccounts(gateway, CALL_DEADLINE),
+        GatewayPositionsClient gatewayPositions = new GatewayPositionsClient(gateway, new GatewayAccounts(gateway, accounts.dll(), CALL_DEADLINE),
                 CALL_DEADLINE);
         Server server = GrpcServers.withStandardServices(serverBuilder, telemetry, grpcHealth)
                 .addService(new PositionsService(engine, gatewayPositions, streams))

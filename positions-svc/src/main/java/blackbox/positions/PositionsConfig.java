@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 public record PositionsConfig(String host, int port, Optional<String> redisUrl, String omsTarget,
                               Optional<String> marketDataTarget, String gatewayTarget, Optional<Path> instrumentsFile,
-                              Optional<Path> feesFile, Optional<Path> groupsFile, int batch, int queue,
+                              Optional<Path> feesFile, Optional<Path> groupsFile, Optional<Path> accountsFile,
+                              int batch, int queue,
                               Duration markInterval, Duration resyncInterval, Duration statsInterval,
                               DatabaseConfig database) {
     public static final String HOST = "BLACKBOX_POSITIONS_HOST";
@@ -32,6 +33,7 @@ public record PositionsConfig(String host, int port, Optional<String> redisUrl, 
     public static final String INSTRUMENTS = "BLACKBOX_POSITIONS_INSTRUMENTS";
     public static final String FEES = "BLACKBOX_POSITIONS_FEES";
     public static final String GROUPS = "BLACKBOX_POSITIONS_GROUPS";
+    public static final String ACCOUNTS = "BLACKBOX_POSITIONS_ACCOUNTS";
     public static final String BATCH = "BLACKBOX_POSITIONS_BATCH";
     public static final String QUEUE = "BLACKBOX_POSITIONS_QUEUE";
     public static final String MARK_INTERVAL = "BLACKBOX_POSITIONS_MARK_INTERVAL";
@@ -55,6 +57,7 @@ public record PositionsConfig(String host, int port, Optional<String> redisUrl, 
                 file(config, INSTRUMENTS),
                 file(config, FEES),
                 file(config, GROUPS),
+                file(config, ACCOUNTS),
                 config.integer(BATCH, 4_096, 1, 100_000),
                 config.integer(QUEUE, 100_000, 1_000, 10_000_000),
                 positive(config, MARK_INTERVAL, Duration.ofMillis(200)),
