@@ -59,7 +59,8 @@ import java.util.function.LongSupplier;
  *       (its confirmation is awaited);</li>
  *   <li>{@link #flatten}: waits (bounded) until positions-svc reflects every order event this process saw, reads
  *       the scope's positions and submits one market order per non-zero position for its whole quantity, the
- *       opposite side, ClOrdID {@code RF-<epoch ns>-<n>}.</li>
+ *       opposite side, ClOrdID {@code RF-<epoch ns>-<n>}, with {@code risk_flatten} set (oms-svc lets it pass the kill
+ *       switches, as long as it reduces the position).</li>
  * </ul>
  * Stages complete on {@code callbacks}, never on a gRPC thread (a halt's flatten blocks). Thread-safe.
  */
@@ -297,7 +298,7 @@ public final class OmsOrderControl implements OrderControl {
                 SubmitOrderResponse r = blocking.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                         .submitOrder(SubmitOrderRequest.newBuilder().setClOrdId(id).setAccount(h.account().value())
                                 .setInstrument(OmsProtos.instrument(h.instrument())).setSide(OmsProtos.side(side))
-                                .setOrdType(OrdType.ORD_TYPE_MARKET).setOrderQty(qty)
+                                .setOrdType(OrdType.ORD_TYPE_MARKET).setOrderQty(qty).setRiskFlatten(true)
                                 .setText("risk flatten of " + scope.label()).build());
                 Order o = r.getOrder();
                 lines.add(what + ": " + o.getOrdStatus().name().replace("ORD_STATUS_", "")

@@ -197,6 +197,7 @@ class RiskServiceComponentTest {
         assertEquals(Side.SIDE_SELL, petr.getSide());
         assertEquals(300, petr.getOrderQty());
         assertEquals(OrdType.ORD_TYPE_MARKET, petr.getOrdType());
+        assertTrue(petr.getRiskFlatten(), "marked as risk-svc's zeroing order: it passes the halted switch");
         SubmitOrderRequest vale = sent.stream().filter(s -> s.getInstrument().getTicker().equals("VALE3")).findFirst().orElseThrow();
         assertEquals(Side.SIDE_BUY, vale.getSide());
         assertEquals(200, vale.getOrderQty());
