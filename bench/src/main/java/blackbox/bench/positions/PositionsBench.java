@@ -171,6 +171,8 @@ public final class PositionsBench {
             PositionsEngine engine = new PositionsEngine(new PositionsStore(s.db().dataSource()),
                     new RedisPositions(s.redisson(), "positions"), PositionsBench::book);
             engine.start();
+            Phases phases = new Phases();
+            engine.observeBatches(phases);
             long[] sent = new long[n];
             java.util.function.ToIntFunction<String> execIndex = msg -> {
                 int at = msg.indexOf("\"exec_id\":\"E") + 12;
@@ -186,10 +188,13 @@ public final class PositionsBench {
                 again.add(Fill.trade("E" + (n + Integer.parseInt(f.execId().substring(1))), f.account(), f.instrument(), f.side(),
                         f.quantity(), f.priceE4(), f.tsEventNanos(), f.tradeDate(), f.orderId()));
             }
+            System.out.println("    where a batch's time went: " + phases.report());
+            phases.reset();
             long[] cursor = {0};
             Histogram engineLatency = openLoop("engine, feed (cursor in the transaction, asynchronous commit)", again, sent,
                     rate, batch, s.redisson(), "positions:changes", msg -> execIndex.applyAsInt(msg) - n,
                     chunk -> engine.applyFeed(chunk, "bench", cursor[0] += chunk.size()));
+            System.out.println("    where a batch's time went: " + phases.report());
             // the floor: the same client, SET then PUBLISH per fill
             RBucket<String> bucket = s.redisson().getBucket("bench:last", StringCodec.INSTANCE);
             RTopic topic = s.redisson().getTopic("bench:changes", StringCodec.INSTANCE);
@@ -204,6 +209,37 @@ public final class PositionsBench {
             System.out.printf("  p99 ratio feed/baseline: %.1fx, durable/baseline: %.1fx%n",
                     engineLatency.getValueAtPercentile(99) / (double) Math.max(1, floor.getValueAtPercentile(99)),
                     durable.getValueAtPercentile(99) / (double) Math.max(1, floor.getValueAtPercentile(99)));
+        }
+    }
+
+    /** Each batch's phases inside the engine: the core, the PostgreSQL transaction, Redis and the listeners. */
+    static final class Phases implements PositionsEngine.BatchObserver {
+        private final Histogram core = new Histogram(3);
+        private final Histogram store = new Histogram(3);
+        private final Histogram publish = new Histogram(3);
+        private final Histogram size = new Histogram(3);
+
+        @Override
+        public synchronized void batch(int fills, long c, long s, long p) {
+            core.recordValue(c);
+            store.recordValue(s);
+            publish.recordValue(p);
+            size.recordValue(fills);
+        }
+
+        synchronized String report() {
+            return String.format("%,d batches of p50 %d, p99 %d fills; core p50 %.2f ms, p99 %.2f ms; PostgreSQL p50 %.2f ms, "
+                            + "p99 %.2f ms; Redis + listeners p50 %.2f ms, p99 %.2f ms", size.getTotalCount(),
+                    size.getValueAtPercentile(50), size.getValueAtPercentile(99), core.getValueAtPercentile(50) / 1e6,
+                    core.getValueAtPercentile(99) / 1e6, store.getValueAtPercentile(50) / 1e6, store.getValueAtPercentile(99) / 1e6,
+                    publish.getValueAtPercentile(50) / 1e6, publish.getValueAtPercentile(99) / 1e6);
+        }
+
+        synchronized void reset() {
+            core.reset();
+            store.reset();
+            publish.reset();
+            size.reset();
         }
     }
 

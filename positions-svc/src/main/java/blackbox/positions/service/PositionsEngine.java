@@ -49,6 +49,7 @@ public final class PositionsEngine {
     private final RedisState redisState;
     private final Supplier<PositionBook> newBook;
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private volatile BatchObserver batchObserver = BatchObserver.NONE;
     private PositionBook book;
     private long seq;
     private volatile long feedSequence;
@@ -64,6 +65,24 @@ public final class PositionsEngine {
         this.redisState = new RedisState(redis);
         this.newBook = newBook;
         this.book = newBook.get();
+    }
+
+    /** Where the time of each applied batch went, in nanoseconds (metrics, benchmarks). Called on the writer's thread. */
+    @FunctionalInterface
+    public interface BatchObserver {
+        BatchObserver NONE = (fills, core, store, publish) -> { };
+
+        /**
+         * @param core checking and applying the fills to the book
+         * @param store the PostgreSQL transaction (one statement and the commit)
+         * @param publish Redis (one script) and the stream listeners
+         */
+        void batch(int fills, long core, long store, long publish);
+    }
+
+    /** Observes every batch from now on (one observer). */
+    public void observeBatches(BatchObserver observer) {
+        batchObserver = observer;
     }
 
     /** Rebuilds the book from PostgreSQL and rewrites Redis from it (start-up). */
@@ -104,6 +123,7 @@ public final class PositionsEngine {
      * book be rebuilt from the store after the commit, and that fill is answered as a duplicate.
      */
     private List<AppliedFill> apply(List<Fill> fills, PositionsStore.FeedCursor cursor, PositionsStore.Commit commit) {
+        long started = System.nanoTime();
         List<FillOutcome> outcomes = new ArrayList<>(fills.size());
         List<StoredFill> rows = new ArrayList<>(fills.size());
         int[] lastRow = new int[fills.size()];
@@ -125,6 +145,7 @@ public final class PositionsEngine {
             throw e;
         }
         long[] seqs;
+        long applied = System.nanoTime();
         try {
             seqs = store.writeBatch(rows, cursor, commit);
         } catch (StoreException e) {
@@ -159,10 +180,12 @@ public final class PositionsEngine {
             messages.add("{\"seq\":" + s + ",\"exec_id\":\"" + fill.execId() + "\",\"account\":\""
                     + fill.account() + "\",\"instrument\":\"" + fill.instrument() + "\"}");
         }
+        long stored = System.nanoTime();
         if (last > 0) {
             seq = Math.max(seq, last);
             publish(touched, messages);
         }
+        batchObserver.batch(fills.size(), applied - started, stored - applied, System.nanoTime() - stored);
         return results;
     }
 
