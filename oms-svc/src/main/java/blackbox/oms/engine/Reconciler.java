@@ -53,6 +53,9 @@ public final class Reconciler implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong reconciled = new AtomicLong();
     private final AtomicLong discrepancies = new AtomicLong();
+    private final java.util.Map<AccountId, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Readings of the venue before a discrepancy is left to a person. */
+    static final int MAX_ATTEMPTS = 3;
     private volatile boolean running = true;
 
     public Reconciler(TradingGrpc.TradingBlockingStub stub, OrderWriter writer, AccountGates gates, ReportConsumer reports,
@@ -107,12 +110,19 @@ public final class Reconciler implements AutoCloseable {
         while (!reports.quietFor(timing.quiet()) && System.nanoTime() < quietDeadline && running) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
+        if (!reports.connected()) {
+            // the gateway is away (its report stream is down): ask again once it is back, without a call per account
+            TimeUnit.MILLISECONDS.sleep(timing.retry().toMillis());
+            gates.retryLater(account, "the gateway is not reachable (report stream down)");
+            return;
+        }
         ListOrdersResponse venue;
         try {
             venue = stub.withDeadlineAfter(timing.listDeadline().toMillis(), TimeUnit.MILLISECONDS)
                     .listOrders(GatewayOrders.listOrders(client.get()));
         } catch (StatusRuntimeException e) {
-            log.warn("reconciliation of {}: ListOrders failed ({}); retrying in {}", account, e.getStatus(), timing.retry());
+            log.warn("reconciliation of {}: ListOrders failed ({}: {}); retrying in {}", account, e.getStatus().getCode(),
+                    e.getStatus().getDescription(), timing.retry());
             TimeUnit.MILLISECONDS.sleep(timing.retry().toMillis());
             gates.retryLater(account, "the gateway's ListOrders failed: " + e.getStatus().getCode());
             return;
@@ -129,10 +139,23 @@ public final class Reconciler implements AutoCloseable {
             gates.retryLater(account, "reconciliation not written: " + e.getMessage());
             return;
         }
-        for (Decision d : plan.discrepancies()) {
-            discrepancies.incrementAndGet();
-            log.warn("reconciliation of {}: DISCREPANCY for {}: {}", account, d.clOrdId(), d.reason());
+        if (!plan.discrepancies().isEmpty()) {
+            // often a snapshot overtaken by reports applied meanwhile (the venue's CumQty below ours): read it again
+            int attempt = attempts.merge(account, 1, Integer::sum);
+            if (attempt < MAX_ATTEMPTS) {
+                log.info("reconciliation of {}: {} discrepancies, reading the venue again (attempt {})", account,
+                        plan.discrepancies().size(), attempt + 1);
+                TimeUnit.MILLISECONDS.sleep(timing.retry().toMillis());
+                gates.retryLater(account, "discrepancies with the venue, reading it again");
+                return;
+            }
+            for (Decision d : plan.discrepancies()) {
+                discrepancies.incrementAndGet();
+                log.warn("reconciliation of {}: DISCREPANCY for {} (an alarm for a person; the order is left as it is): {}",
+                        account, d.clOrdId(), d.reason());
+            }
         }
+        attempts.remove(account);
         if (!plan.foreign().isEmpty()) {
             log.info("reconciliation of {}: {} venue orders not ours (reported, not adopted)", account, plan.foreign().size());
         }

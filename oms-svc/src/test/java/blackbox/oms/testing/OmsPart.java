@@ -27,12 +27,20 @@ public final class OmsPart extends Part<OmsApp> {
     public static final String USER = "trader";
     public static final java.nio.file.Path DEMO_ROSTER = TestStack.repoFile("dll-gateway/native/sim/demo-roster.csv");
 
-    private OmsPart(TestStack stack) {
+    private final java.util.function.Supplier<io.grpc.ManagedChannel> gatewayChannel;
+
+    private OmsPart(TestStack stack, java.util.function.Supplier<io.grpc.ManagedChannel> gatewayChannel) {
         super(stack, NAME, OmsApp.class);
+        this.gatewayChannel = gatewayChannel;
     }
 
     public static OmsPart on(TestStack stack) {
-        return new OmsPart(stack);
+        return new OmsPart(stack, () -> stack.channel(GatewayPart.NAME));
+    }
+
+    /** oms-svc trading through another gateway (one in a child JVM, over TCP). */
+    public static OmsPart on(TestStack stack, java.util.function.Supplier<io.grpc.ManagedChannel> gatewayChannel) {
+        return new OmsPart(stack, gatewayChannel);
     }
 
     @Override
@@ -49,7 +57,7 @@ public final class OmsPart extends Part<OmsApp> {
 
     @Override
     protected OmsApp launch(Config config) throws Exception {
-        return OmsApp.start(OmsConfig.from(config), stack().database(), stack().channel(GatewayPart.NAME), Optional.empty(),
+        return OmsApp.start(OmsConfig.from(config), stack().database(), gatewayChannel.get(), Optional.empty(),
                 Optional.empty(), stack().serverBuilder(NAME), stack().telemetry());
     }
 
