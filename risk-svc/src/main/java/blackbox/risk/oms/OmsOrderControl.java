@@ -20,14 +20,18 @@ import blackbox.platform.domain.Side;
 import blackbox.risk.core.Scope;
 import blackbox.risk.core.ScopeType;
 import blackbox.risk.core.StrategyId;
+import blackbox.risk.grpc.Callers;
 import blackbox.risk.halt.CancelOutcome;
 import blackbox.risk.halt.ClOrdId;
 import blackbox.risk.halt.OrderControl;
 import blackbox.risk.halt.WorkingOrder;
 import blackbox.risk.positions.PositionsReader;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +69,8 @@ import java.util.function.LongSupplier;
  * Stages complete on {@code callbacks}, never on a gRPC thread (a halt's flatten blocks). Thread-safe.
  */
 public final class OmsOrderControl implements OrderControl {
+    /** The user risk-svc acts as at oms-svc (role {@code risk}). */
+    public static final String USER = "risk-svc";
     /** The statuses of an order still working (or whose outcome is not known). */
     static final List<OrdStatus> WORKING = List.of(OrdStatus.ORD_STATUS_PENDING_NEW, OrdStatus.ORD_STATUS_NEW,
             OrdStatus.ORD_STATUS_PARTIALLY_FILLED, OrdStatus.ORD_STATUS_PENDING_CANCEL,
@@ -92,14 +98,26 @@ public final class OmsOrderControl implements OrderControl {
      */
     public OmsOrderControl(Channel oms, PositionsReader positions, LongSupplier eventsSeen, Duration deadline,
                            Duration flattenSync, LongSupplier clock, Executor callbacks) {
-        this.async = OrderManagementGrpc.newStub(oms);
-        this.blocking = OrderManagementGrpc.newBlockingStub(oms);
+        ClientInterceptor asRisk = MetadataUtils.newAttachHeadersInterceptor(caller());
+        this.async = OrderManagementGrpc.newStub(oms).withInterceptors(asRisk);
+        this.blocking = OrderManagementGrpc.newBlockingStub(oms).withInterceptors(asRisk);
         this.positions = positions;
         this.eventsSeen = eventsSeen;
         this.deadline = deadline;
         this.flattenSync = flattenSync;
         this.clock = clock;
         this.callbacks = callbacks;
+    }
+
+    /**
+     * The caller oms-svc records in its audit trail for the halts' cancels and zeroing orders: {@value #USER}, role
+     * {@code risk} (the halt's own actor and reason are in risk-svc's audit; service identity is a later issue).
+     */
+    private static Metadata caller() {
+        Metadata m = new Metadata();
+        m.put(Callers.USER, USER);
+        m.put(Callers.ROLES, "risk");
+        return m;
     }
 
     /**

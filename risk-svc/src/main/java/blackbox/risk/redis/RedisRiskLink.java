@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Views: the connection's loss marks the {@link RiskView} unknown (fail closed); when the subscription is active
  * again the view re-reads PostgreSQL and is known again. {@link #maintain} (every second) retries a re-read that
- * failed. Thread-safe; Redisson's threads deliver, a single worker applies.
+ * failed, and re-reads PostgreSQL when the version bucket is ahead of the view (a change whose message was lost:
+ * published while the writer's connection was down). Thread-safe; Redisson's threads deliver, a single worker applies.
  */
 public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRiskLink.class);
@@ -267,6 +268,9 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
         if (subscribed && !view.snapshot().known()) {
             view.linkUp();
             announce(true);
+        } else if (!writer && subscribed && behindTheBucket()) {
+            view.resync(); // a change whose message never came (the writer's publish failed): read PostgreSQL
+            announce(true);
         } else {
             announce(false);
         }
@@ -274,6 +278,16 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
             String v = bucket().get();
             long pg = store.latestVersion();
             if (v == null || Long.parseLong(v) < pg) rebuildMirror();
+        }
+    }
+
+    /** Is the version bucket (set by the writer with every change and every rebuild) ahead of this view? */
+    private boolean behindTheBucket() {
+        try {
+            String v = bucket().get();
+            return v != null && Long.parseLong(v) > view.snapshot().switches().version();
+        } catch (RuntimeException e) {
+            return false; // Redis away: the connection listener handles it
         }
     }
 
