@@ -274,7 +274,7 @@ public final class PositionsEngine {
         int compared = 0;
         for (Map.Entry<AccountId, List<PositionView>> e : ours.entrySet()) {
             for (PositionType type : PositionType.values()) {
-                List<GatewayPosition> theirs = gateway.list(e.getKey(), type);
+                List<GatewayPosition> theirs = gateway.list(e.getKey(), type, e.getValue().stream().map(PositionView::instrument).toList());
                 compared += Math.max(e.getValue().size(), theirs.size());
                 differences.addAll(reconciler.compare(e.getKey(), type, e.getValue(), theirs));
             }

@@ -21,7 +21,7 @@ final class FixedDllPositions implements GatewayPositions {
     }
 
     @Override
-    public List<GatewayPosition> list(AccountId account, PositionType type) {
+    public List<GatewayPosition> list(AccountId account, PositionType type, java.util.Collection<blackbox.platform.domain.InstrumentId> alsoAsk) {
         if (down) throw new GatewayUnavailableException("routing disconnected", null);
         asked.add(account + "/" + type);
         return positions.getOrDefault(account, List.of()).stream().filter(p -> p.type() == type).toList();
