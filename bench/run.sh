@@ -6,6 +6,8 @@
 #   candles   blackbox.bench.candles.CandleAggregationBench (trades/s into 6 candle timeframes vs SQL GROUP BY date_bin)
 #   indicators blackbox.bench.indicators.IndicatorBenchMain (JMH: ns per candle close, each indicator vs ta4j DoubleNum)
 #   web       blackbox.bench.web.WebSocketLatencyBench (1,000 WebSocket clients on web-bff, trade delay vs gRPC baseline)
+#   orders    blackbox.bench.OrderPathBench (SendOrder over gRPC -> journal -> FFM -> simulator -> accepted report, vs the
+#             same gRPC calls on a trivial service and vs Python ctypes on the same library)
 # Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
 # older than its sources. See bench/README.md for the options and the figures.
 set -euo pipefail
@@ -22,7 +24,8 @@ case "${1:-}" in
   indicators) MAIN=blackbox.bench.indicators.IndicatorBenchMain ;;
   web) MAIN=blackbox.bench.web.WebSocketLatencyBench
        GC_OPTS="-XX:+UseZGC" ;; # as bin/web runs web-bff
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  orders) MAIN=blackbox.bench.OrderPathBench ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
