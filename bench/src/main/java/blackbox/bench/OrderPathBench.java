@@ -21,6 +21,8 @@ import blackbox.platform.telemetry.Telemetry;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -71,7 +73,9 @@ import org.HdrHistogram.Histogram;
  * and phases against a trivial Trading service on the same gRPC stack ({@link CeilingService}), which answers
  * SendOrder at once and streams the two reports an accepted order gets; {@code --ceiling false} skips it.
  *
- * <p>Options: {@code --orders 200000} {@code --window 512} {@code --senders 2} {@code --rate 20000}
+ * <p>Options: {@code --transports netty} ({@code netty,inprocess} adds a row with grpc-java's in-process transport,
+ * which isolates the gateway's own cost from HTTP/2) {@code --ceiling true} {@code --threads false} (CPU per thread
+ * of each closed phase) {@code --orders 200000} {@code --window 512} {@code --senders 2} {@code --rate 20000}
  * {@code --paced-seconds 10} {@code --runs 3} {@code --warmups 1} {@code --serialize false} (one routing call at a
  * time, the vendor DLL's default) {@code --journal DIR} (default {@code bench/target/orders}; e.g. a tmpfs to take
  * the disk's fsync out) {@code --python python3} ({@code none} skips it) {@code --python-orders 20000}
@@ -153,19 +157,25 @@ public final class OrderPathBench {
         System.out.printf("library %s, %d cores, %s, load average %s; journal in %s, serialize routing %s%n", library,
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), GrpcThroughputBench.loadAverage(), journal, serialize);
 
-        List<Phase> closed = new ArrayList<>();
-        List<Phase> paced = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         try (Telemetry telemetry = Telemetry.create("bench", Config.of(Map.of()))) {
-            for (int i = 0; i < warmups + runs; i++) {
-                boolean warm = i < warmups;
-                String label = (warm ? "warm-up " : "run ") + (warm ? i + 1 : i + 1 - warmups);
-                Phase[] p = runGateway(i, library, replay, roster, journal, serialize, orders, window, senders, rate, pacedSeconds, telemetry);
-                report("gateway " + label, p[0]);
-                report("gateway " + label, p[1]);
-                if (!warm) {
-                    closed.add(p[0]);
-                    paced.add(p[1]);
+            for (String transport : args.string("transports", "netty").split(",")) {
+                List<Phase> closed = new ArrayList<>();
+                List<Phase> paced = new ArrayList<>();
+                for (int i = 0; i < warmups + runs; i++) {
+                    boolean warm = i < warmups;
+                    String label = transport + (warm ? " warm-up " : " run ") + (warm ? i + 1 : i + 1 - warmups);
+                    Phase[] p = runGateway(transport, i, library, replay, roster, journal, serialize, orders, window, senders, rate, pacedSeconds,
+                            telemetry);
+                    report("gateway " + label, p[0]);
+                    report("gateway " + label, p[1]);
+                    if (!warm) {
+                        closed.add(p[0]);
+                        if (p[1] != null) paced.add(p[1]);
+                    }
                 }
+                rows.add(new Row(transport.equals("netty") ? "gateway: gRPC -> journal -> FFM -> sim -> report stream"
+                        : "gateway, in-process gRPC transport (no HTTP/2)", closed, paced));
             }
         }
         List<Phase> ceilingClosed = new ArrayList<>();
@@ -179,12 +189,10 @@ public final class OrderPathBench {
                 report("ceiling " + label, p[1]);
                 if (!warm) {
                     ceilingClosed.add(p[0]);
-                    ceilingPaced.add(p[1]);
+                    if (p[1] != null) ceilingPaced.add(p[1]);
                 }
             }
         }
-        List<Row> rows = new ArrayList<>();
-        rows.add(new Row("gateway: gRPC -> journal -> FFM -> sim -> report stream", closed, paced));
         if (!ceilingClosed.isEmpty()) rows.add(new Row("ceiling: same gRPC calls, trivial service", ceilingClosed, ceilingPaced));
         if (!python.equals("none")) {
             rows.add(runPython(python, Args.benchHome().resolve("python/ctypes_orders.py"), library, replay, roster, journal,
@@ -195,6 +203,7 @@ public final class OrderPathBench {
     }
 
     private static void report(String what, Phase p) {
+        if (p == null) return; // --paced-seconds 0
         System.out.printf("  %-18s %-6s %,9d orders in %7.3f s = %,9.0f orders/s; round trip p50 %s p99 %s p99.9 %s max %s; CPU %.0f µs/order;"
                         + " errors %d%s (load %s)%n", what, p.name(), p.orders(), p.seconds(), p.rate(), us(p.p50()), us(p.p99()), us(p.p999()),
                 us(p.max()), p.cpuMicrosPerOrder(), p.errors(), p.note().isEmpty() ? "" : ", " + p.note(), GrpcThroughputBench.loadAverage());
@@ -206,8 +215,8 @@ public final class OrderPathBench {
 
     // ------------------------------------------------------------------ the gateway
 
-    static Phase[] runGateway(int run, Path library, Path replay, Path roster, Path journalBase, boolean serialize, int orders, int window,
-                              int senders, int rate, double pacedSeconds, Telemetry telemetry) throws Exception {
+    static Phase[] runGateway(String transport, int run, Path library, Path replay, Path roster, Path journalBase, boolean serialize, int orders,
+                              int window, int senders, int rate, double pacedSeconds, Telemetry telemetry) throws Exception {
         Path dir = journalBase.resolve("gateway-run-" + run + "-" + ProcessHandle.current().pid());
         deleteTree(dir);
         Map<String, String> values = new HashMap<>();
@@ -221,9 +230,13 @@ public final class OrderPathBench {
         values.put(GatewayConfig.JOURNAL_DIR, dir.toString());
         values.put(GatewayConfig.SERIALIZE_ROUTING, Boolean.toString(serialize));
         values.put(GatewayConfig.STATS_INTERVAL, "PT0S");
-        Gateway gateway = Gateway.start(GatewayConfig.from(Config.of(values)), NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)),
-                telemetry);
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().directExecutor().build();
+        boolean netty = transport.equals("netty");
+        String inProcessName = "order-path-bench-" + run;
+        Gateway gateway = Gateway.start(GatewayConfig.from(Config.of(values)), netty
+                ? NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)) : InProcessServerBuilder.forName(inProcessName), telemetry);
+        ManagedChannel channel = netty
+                ? NettyChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().directExecutor().build()
+                : InProcessChannelBuilder.forName(inProcessName).directExecutor().build();
         try {
             TradingGrpc.TradingBlockingStub blocking = TradingGrpc.newBlockingStub(channel);
             List<SendOrderRequest> templates = templates(awaitAccounts(blocking));
@@ -232,7 +245,7 @@ public final class OrderPathBench {
             GrpcThroughputBench.await(() -> gateway.trading().service().openReportStreams() == 1, "the report stream to open");
             TradingGrpc.TradingStub async = TradingGrpc.newStub(channel);
             Phase c = closed(async, acceptance, templates, "r" + run + "c-", orders, window, senders);
-            Phase p = paced(async, acceptance, templates, "r" + run + "p-", rate, pacedSeconds);
+            Phase p = pacedSeconds > 0 ? paced(async, acceptance, templates, "r" + run + "p-", rate, pacedSeconds) : null;
             long violations = gateway.trading().engine().counters().invariantViolations();
             long overflows = gateway.engine().overflows();
             String note = "fsyncs " + gateway.trading().journal().forces() + (violations + overflows > 0
@@ -278,7 +291,7 @@ public final class OrderPathBench {
             GrpcThroughputBench.await(() -> service.stream != null, "the report stream to open");
             TradingGrpc.TradingStub async = TradingGrpc.newStub(channel);
             return new Phase[] {closed(async, acceptance, templates, "k" + run + "c-", orders, window, senders),
-                    paced(async, acceptance, templates, "k" + run + "p-", rate, pacedSeconds)};
+                    pacedSeconds > 0 ? paced(async, acceptance, templates, "k" + run + "p-", rate, pacedSeconds) : null};
         } finally {
             channel.shutdownNow();
             channel.awaitTermination(5, TimeUnit.SECONDS);
@@ -563,8 +576,11 @@ public final class OrderPathBench {
             }
         }
         if (pythonClosed > 0) {
-            double gateway = new Stats(rows.getFirst().closed().stream().map(Phase::rate).toList()).median();
-            System.out.printf("gateway / python ctypes, sustained (closed phase medians): %.1fx%n", gateway / pythonClosed);
+            for (Row r : rows) {
+                if (r.implementation().startsWith("python")) continue;
+                double rate = new Stats(r.closed().stream().map(Phase::rate).toList()).median();
+                System.out.printf("%s / python ctypes, sustained (closed phase medians): %.1fx%n", r.implementation(), rate / pythonClosed);
+            }
         }
     }
 
