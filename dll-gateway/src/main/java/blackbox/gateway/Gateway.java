@@ -249,6 +249,7 @@ public final class Gateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             server.shutdownNow();
         }
+        trading.router().close();
         trading.engine().close();
         engine.close();
         trading.journal().close();

@@ -28,7 +28,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -41,7 +44,8 @@ import java.util.concurrent.TimeoutException;
  * sends nothing (while its outcome is unknown after a restart: ORD_STATUS_UNKNOWN); otherwise the intent is forced to
  * the journal, then the DLL is called, then its answer is journaled (not forced: a crash between the two leaves the
  * key in doubt, which the restart resolves against the DLL's history). The gateway never sends an order again by
- * itself.
+ * itself. {@link #send} returns a future: the RPC thread never waits for the disk (the DLL is called on the
+ * "order-send" thread when the intent's group commit is done).
  *
  * <p>Expected refusals are values ({@link Refusal} with a {@link Reason} and a message naming what is wrong); the
  * gRPC layer maps them to status codes.
@@ -89,6 +93,12 @@ public final class OrderRouter {
     private final ZoneId zone;
     private final String sessionId;
     private final Duration historyTimeout;
+    /** Makes the DLL calls of journaled sends, in journal order (one at a time: a DLL call is a few microseconds). */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "order-send");
+        t.setDaemon(true);
+        return t;
+    });
 
     public OrderRouter(GatewayEngine engine, TradingEngine trading, IdempotencyBook book, OrderJournal journal,
                        RoutingPasswords passwords, WallClock wallClock, Clock clock, ZoneId zone, String sessionId,
@@ -137,31 +147,52 @@ public final class OrderRouter {
 
     // ------------------------------------------------------------------ orders
 
-    /** SendOrder or SendZeroPositionV2 for a validated intent. */
-    public SendAnswer send(OrderIntent intent) {
+    /**
+     * SendOrder or SendZeroPositionV2 for a validated intent. Never blocks the calling thread: the answer completes
+     * at once (a refusal, a conflict), when a concurrent first send of the same key has returned from the DLL (a
+     * duplicate), or on the "order-send" thread once the intent is on disk and the DLL has answered (a fresh key).
+     */
+    public CompletableFuture<SendAnswer> send(OrderIntent intent) {
         checkDay();
         ProfitSession session = engine.currentSession();
         Refusal r = routable(intent.account(), session);
-        if (r != null) return new SendAnswer(null, false, r);
+        if (r != null) return CompletableFuture.completedFuture(new SendAnswer(null, false, r));
         IdempotencyBook.Claim claim = book.claim(intent, trading.lastDllNanos());
         return switch (claim) {
-            case IdempotencyBook.Claim.Conflict c -> new SendAnswer(null, true, new Refusal(Reason.CONFLICT,
-                    "idempotency_key " + intent.key() + " was already used for another order (" + describe(c.entry().intent()) + ")"));
-            case IdempotencyBook.Claim.Duplicate d -> new SendAnswer(answer(settle(d.entry())), true, null);
+            case IdempotencyBook.Claim.Conflict c -> CompletableFuture.completedFuture(new SendAnswer(null, true, new Refusal(Reason.CONFLICT,
+                    "idempotency_key " + intent.key() + " was already used for another order (" + describe(c.entry().intent()) + ")")));
+            // a copy, so the bounded wait never completes the entry's own future for the others
+            case IdempotencyBook.Claim.Duplicate d -> d.entry().settled().copy().completeOnTimeout(d.entry(), SETTLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .thenApply(e -> new SendAnswer(answer(e), true, null));
             case IdempotencyBook.Claim.Fresh f -> sendFresh(f.entry(), session);
         };
     }
 
-    private SendAnswer sendFresh(IdempotencyBook.Entry entry, ProfitSession session) {
+    /** How long a duplicate waits for the concurrent first send of its key before answering what is known. */
+    private static final long SETTLE_TIMEOUT_SECONDS = 10;
+
+    /**
+     * The intent goes to the journal's next group commit; the DLL is called on the order-send thread once it is
+     * forced. No RPC thread waits for the disk, so concurrent sends cost one fsync per batch and no blocked thread each.
+     * There is no timeout here on purpose: nothing is sent before the intent is on disk, a stalled disk stalls the
+     * sends (the caller's deadline applies, and a repeated key answers PENDING_NEW meanwhile), and a failed write
+     * refuses them (UNAVAILABLE, nothing sent).
+     */
+    private CompletableFuture<SendAnswer> sendFresh(IdempotencyBook.Entry entry, ProfitSession session) {
         OrderIntent intent = entry.intent();
-        try {
-            journal.appendForced(new JournalRecord.Intent(intent, wallClock.epochNanos(), entry.dllNanos())).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException | InterruptedException e) {
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            book.refused(entry, NResult.NL_INTERNAL_ERROR.code());
-            return new SendAnswer(null, false, new Refusal(Reason.UNAVAILABLE,
-                    "the order journal could not be written (" + e + "); nothing was sent"));
-        }
+        return journal.appendForced(new JournalRecord.Intent(intent, wallClock.epochNanos(), entry.dllNanos()))
+                .handleAsync((durable, failure) -> failure != null ? notJournaled(entry, failure) : callDll(entry, session), sender);
+    }
+
+    private SendAnswer notJournaled(IdempotencyBook.Entry entry, Throwable failure) {
+        book.refused(entry, NResult.NL_INTERNAL_ERROR.code());
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return new SendAnswer(null, false, new Refusal(Reason.UNAVAILABLE, "the order journal could not be written (" + cause + "); nothing was sent"));
+    }
+
+    /** The DLL call of a journaled intent, then its answer handed to the engine and journaled (order-send thread). */
+    private SendAnswer callDll(IdempotencyBook.Entry entry, ProfitSession session) {
+        OrderIntent intent = entry.intent();
         long generation = engine.generation();
         trading.beginRequest();
         try {
@@ -184,6 +215,17 @@ public final class OrderRouter {
         return new SendAnswer(answer(entry), false, null);
     }
 
+    /** Stops the order-send thread (after the gRPC server stopped taking calls). */
+    public void close() {
+        sender.shutdown();
+        try {
+            if (!sender.awaitTermination(2, TimeUnit.SECONDS)) sender.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sender.shutdownNow();
+        }
+    }
+
     private static String refusalText(OrderIntent intent, int code) {
         String name = DllCall.of(intent.kind() == OrderIntent.Kind.ORDER ? "SendOrder" : "SendZeroPositionV2", code).toString();
         return code == NResult.NL_NO_POSITION.code() ? name + ": no position to zero in " + intent.instrument() : name;
@@ -191,16 +233,6 @@ public final class OrderRouter {
 
     private static double dllPrice(BigDecimal price) {
         return price == null ? -1 : price.doubleValue();
-    }
-
-    /** Waits (bounded) for a concurrent first send of the same key to return from the DLL. */
-    private static IdempotencyBook.Entry settle(IdempotencyBook.Entry e) {
-        try {
-            return e.settled().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException | InterruptedException ex) {
-            if (ex instanceof InterruptedException) Thread.currentThread().interrupt();
-            return e;
-        }
     }
 
     /** The order an entry names, as it stands. */

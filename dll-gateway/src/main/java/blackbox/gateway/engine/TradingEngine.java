@@ -69,6 +69,8 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
     private static final Logger log = LoggerFactory.getLogger(TradingEngine.class);
     /** How long an event of an unknown LocalOrderID waits for its send to be bound. */
     static final long DEFER_LIMIT = 250_000_000L;
+    /** How long a routing drop waits for sends whose DLL call is returning (consumer thread; drops are rare). */
+    static final long IN_FLIGHT_WAIT_NANOS = 5_000_000L;
 
     private final GatewayEngine engine;
     private final IdempotencyBook book;
@@ -275,10 +277,16 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
 
     @Override
     public void onRoutingState(int result) {
-        drainTasks(); // sends bound before this state are in flight at the drop
-        routingResult = result;
         boolean up = result == 5;
         boolean was = routingUp;
+        // A send whose DLL call is returning right now is in flight at the drop: give it a moment to be bound, so the
+        // drop's RoutingState counts it (a DLL call takes microseconds; bounded, and only when routing drops).
+        if (was && !up) {
+            long until = System.nanoTime() + IN_FLIGHT_WAIT_NANOS;
+            while (requestsInFlight.get() > 0 && System.nanoTime() < until) Thread.onSpinWait();
+        }
+        drainTasks(); // sends bound before this state are in flight at the drop (a later one: see bindSend)
+        routingResult = result;
         routingUp = up;
         long now = clock.epochNanos();
         if (was && !up) {

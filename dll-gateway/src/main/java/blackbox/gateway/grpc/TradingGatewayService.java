@@ -45,6 +45,7 @@ import io.grpc.stub.StreamObserver;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -103,9 +104,18 @@ public final class TradingGatewayService extends TradingGrpc.TradingImplBase {
         });
     }
 
-    private void answer(OrderRouter.SendAnswer a, StreamObserver<SendOrderResponse> response) {
-        check(a.refusal());
-        reply(response, SendOrderResponse.newBuilder().setOrder(TradingMapping.order(a.order())).setDuplicate(a.duplicate()).build());
+    /** Replies when the router's answer is there (at once, or on the order-send thread after the journal's fsync). */
+    private void answer(CompletableFuture<OrderRouter.SendAnswer> answer, StreamObserver<SendOrderResponse> response) {
+        answer.whenComplete((a, failure) -> {
+            if (failure != null) {
+                response.onError(Status.INTERNAL.withDescription("the send failed inside the gateway: " + failure).withCause(failure).asRuntimeException());
+                return;
+            }
+            guarded(response, () -> {
+                check(a.refusal());
+                reply(response, SendOrderResponse.newBuilder().setOrder(TradingMapping.order(a.order())).setDuplicate(a.duplicate()).build());
+            });
+        });
     }
 
     /** A SendOrder request as an intent, or INVALID_ARGUMENT naming the first bad field. */

@@ -2,6 +2,7 @@ package blackbox.gateway.trading;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * Prices between the DLL's {@code double} and the API's decimal text (trading.proto: "38.5", never a double).
@@ -53,6 +54,8 @@ public final class Prices {
         }
     }
 
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,8})?");
+
     /**
      * A request's price: a decimal {@code > 0} in plain notation ({@code 38.5}, {@code 38.50}, {@code 120000}) whose
      * nearest double converts back to the same value (at most 15 significant digits, no more than 8 decimals).
@@ -60,7 +63,7 @@ public final class Prices {
      * @throws PriceFormatException with a message naming what is wrong (the caller adds the field and value)
      */
     public static BigDecimal parse(String text) throws PriceFormatException {
-        if (text == null || !text.matches("[0-9]{1,15}(\\.[0-9]{1,8})?")) throw new PriceFormatException("must be a decimal");
+        if (text == null || !PLAIN_DECIMAL.matcher(text).matches()) throw new PriceFormatException("must be a decimal");
         BigDecimal d = new BigDecimal(text);
         if (d.signum() <= 0) throw new PriceFormatException("must be > 0");
         if (d.precision() > 15) throw new PriceFormatException("must have at most 15 significant digits");
