@@ -34,7 +34,7 @@ case "${1:-}" in
   risk) MAIN=blackbox.bench.risk.RiskBenchMain ;;
   risk-halt) MAIN=blackbox.bench.risk.HaltBench ;;
   orders) MAIN=blackbox.bench.OrderPathBench ;;
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|oms|positions|risk|risk-halt|orders [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders|oms|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
