@@ -7,6 +7,8 @@
 #   indicators blackbox.bench.indicators.IndicatorBenchMain (JMH: ns per candle close, each indicator vs ta4j DoubleNum)
 #   web       blackbox.bench.web.WebSocketLatencyBench (1,000 WebSocket clients on web-bff, trade delay vs gRPC baseline)
 #   oms       blackbox.bench.oms.TransitionBenchMain (JMH: order events/s through oms-svc's transition core vs a java.util state machine)
+#   oms-service blackbox.bench.OmsServiceBench (oms-svc -> gateway -> simulator: 1,000-account block, sustained orders/s,
+#             CancelAll of 1,000, vs the seed's queued clients calling the gateway synchronously)
 #   positions blackbox.bench.positions.PositionsBench (core fills/s vs BigDecimal, fill -> Redis p99 vs SET+PUBLISH, rebuild vs SELECT)
 #   risk      blackbox.bench.risk.RiskBenchMain (JMH: pre-trade checks/s and percentiles, compiled vs naive BigDecimal baselines)
 #   risk-halt blackbox.bench.risk.HaltBench (desk halt with 1,000 working orders to the last cancel sent vs a bare cancel loop)
@@ -30,18 +32,20 @@ case "${1:-}" in
        GC_OPTS="-XX:+UseZGC" ;; # as bin/web runs web-bff
   oms) MAIN=blackbox.bench.oms.TransitionBenchMain
        REACTOR=1 ;; # built from this checkout through the reactor: nothing needs installing
+  oms-service) MAIN=blackbox.bench.OmsServiceBench
+       REACTOR=1 ;;
   positions) MAIN=blackbox.bench.positions.PositionsBench ;;
   risk) MAIN=blackbox.bench.risk.RiskBenchMain ;;
   risk-halt) MAIN=blackbox.bench.risk.HaltBench ;;
   orders) MAIN=blackbox.bench.OrderPathBench ;;
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders|oms|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders|oms|oms-service|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
 JAR="$BENCH/target/bench-0.1.0-SNAPSHOT.jar"
 # rebuild when the bench's sources changed or a module it measures was rebuilt since (else it would measure old code)
 if [ "${REACTOR:-}" = 1 ]; then
-  if [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$ROOT/oms-svc/src" "$ROOT/platform/src" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
+  if [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$ROOT/oms-svc/src" "$ROOT/platform/src" "$ROOT/dll-gateway/src" "$ROOT/risk-svc/src" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
     "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl bench -am package -DskipTests
   fi
 elif [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$HOME/.m2/repository/blackbox" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then

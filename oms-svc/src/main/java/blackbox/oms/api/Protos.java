@@ -203,10 +203,14 @@ public final class Protos {
                 .setParametersJson(c.parametersJson()).setOutcome(r.outcome()).build();
     }
 
+    /** Immutable and thread-safe: built once, not per request (it is on every command's path, for the audit row). */
+    private static final com.google.protobuf.util.JsonFormat.Printer JSON =
+            com.google.protobuf.util.JsonFormat.printer().omittingInsignificantWhitespace();
+
     /** A request as protobuf JSON, for {@link blackbox.oms.store.AuditCommand#parametersJson()}. */
     public static String json(com.google.protobuf.MessageOrBuilder request) {
         try {
-            return com.google.protobuf.util.JsonFormat.printer().omittingInsignificantWhitespace().print(request);
+            return JSON.print(request);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new IllegalStateException("request does not print as JSON", e);
         }

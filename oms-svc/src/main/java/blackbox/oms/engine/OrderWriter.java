@@ -140,6 +140,16 @@ public final class OrderWriter implements AutoCloseable {
     private final Set<ClOrdId> alarmed = new HashSet<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    /**
+     * Completes the callers' futures of each committed batch, in commit order, off the writer thread: what the callers
+     * chain on them (answering the RPC, starting the gateway call) then overlaps the next batch's fold and commit
+     * instead of delaying it.
+     */
+    private final java.util.concurrent.ExecutorService answers = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "oms-writer-answers");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong eventsWritten = new AtomicLong();
     private final AtomicLong alarms = new AtomicLong();
@@ -320,7 +330,8 @@ public final class OrderWriter implements AutoCloseable {
         private final Map<ClOrdId, Order> state = new HashMap<>();
         private final Map<ClOrdId, Long> refs = new HashMap<>();
         private final Map<BlockId, BlockAllocation> allocations = new HashMap<>();
-        private final List<Runnable> results = new ArrayList<>();
+        /** Run on the writer thread after the commit (they read its maps); each gives the completion to hand off. */
+        private final List<java.util.function.Supplier<Runnable>> results = new ArrayList<>();
         private final List<Order> befores = new ArrayList<>();
         private final List<Order> afters = new ArrayList<>();
         private final Set<ClOrdId> newAlarms = new HashSet<>();
@@ -387,7 +398,24 @@ public final class OrderWriter implements AutoCloseable {
                 eventsWritten.addAndGet(committed.events().size());
             }
             install();
-            for (Runnable r : results) r.run();
+            if (results.isEmpty()) return;
+            List<Runnable> done = new ArrayList<>(results.size());
+            for (var r : results) done.add(r.get());
+            try {
+                answers.execute(() -> {
+                    for (Runnable r : done) r.run();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                for (Runnable r : done) r.run();
+            }
+        }
+
+        /** Completes {@code future} with {@code value} once the batch is committed (the value computed on the writer thread). */
+        private <T> void complete(CompletableFuture<T> future, java.util.function.Supplier<T> value) {
+            results.add(() -> {
+                T v = value.get();
+                return () -> future.complete(v);
+            });
         }
 
         private int event(Order before, Order after, OrderEvent event, blackbox.oms.core.Edge edge) {
@@ -421,8 +449,8 @@ public final class OrderWriter implements AutoCloseable {
                 String conflict = createdHere.contains(order.clOrdId()) ? OrderBatch.differenceFromCreated(createdAs.get(order.clOrdId()), order)
                         : batch.difference(existing, order);
                 changes.audit(c.audit(), conflict.isEmpty() ? "DUPLICATE" : "ALREADY_EXISTS: " + conflict);
-                results.add(() -> c.done().complete(new CreateResult(conflict.isEmpty() ? CreateResult.Kind.DUPLICATE
-                        : CreateResult.Kind.CONFLICT, stored(existing, -1), conflict)));
+                complete(c.done(), () -> new CreateResult(conflict.isEmpty() ? CreateResult.Kind.DUPLICATE
+                        : CreateResult.Kind.CONFLICT, stored(existing, -1), conflict));
                 return;
             }
             int index = created(order);
@@ -438,7 +466,7 @@ public final class OrderWriter implements AutoCloseable {
             changes.audit(c.audit(), outcome);
             Order result = after;
             int at = index;
-            results.add(() -> c.done().complete(new CreateResult(CreateResult.Kind.CREATED, stored(result, at), "")));
+            complete(c.done(), () -> new CreateResult(CreateResult.Kind.CREATED, stored(result, at), ""));
         }
 
         private void createBlock(CreateBlock b) {
@@ -448,16 +476,16 @@ public final class OrderWriter implements AutoCloseable {
                 String conflict = BlockStore.difference(existing.get().block(), block);
                 changes.audit(b.audit(), conflict.isEmpty() ? "DUPLICATE" : "ALREADY_EXISTS: " + conflict);
                 List<StoredOrder> children = conflict.isEmpty() ? blocks.children(block.id()) : List.of();
-                results.add(() -> b.done().complete(new BlockCreateResult(conflict.isEmpty() ? CreateResult.Kind.DUPLICATE
-                        : CreateResult.Kind.CONFLICT, existing, children, conflict)));
+                complete(b.done(), () -> new BlockCreateResult(conflict.isEmpty() ? CreateResult.Kind.DUPLICATE
+                        : CreateResult.Kind.CONFLICT, existing, children, conflict));
                 return;
             }
             for (Order child : b.plan().children()) {
                 if (current(child.clOrdId()) != null) {
                     String conflict = "a child's ClOrdID is already an order: cl_ord_id=\"" + child.clOrdId() + "\"";
                     changes.audit(b.audit(), "ALREADY_EXISTS: " + conflict);
-                    results.add(() -> b.done().complete(new BlockCreateResult(CreateResult.Kind.CONFLICT, Optional.empty(),
-                            List.of(), conflict)));
+                    complete(b.done(), () -> new BlockCreateResult(CreateResult.Kind.CONFLICT, Optional.empty(),
+                            List.of(), conflict));
                     return;
                 }
             }
@@ -479,10 +507,10 @@ public final class OrderWriter implements AutoCloseable {
             }
             changes.audit(b.audit(), b.denied().isEmpty() ? "OK" : "OK: " + b.denied().size() + " children DENIED");
             StoredBlock stored = new StoredBlock(block, zeros(block.allocation().shares()));
-            results.add(() -> {
+            complete(b.done(), () -> {
                 List<StoredOrder> out = new ArrayList<>(children.size());
                 for (int i = 0; i < children.size(); i++) out.add(stored(children.get(i), indexes.get(i)));
-                b.done().complete(new BlockCreateResult(CreateResult.Kind.CREATED, Optional.of(stored), out, ""));
+                return new BlockCreateResult(CreateResult.Kind.CREATED, Optional.of(stored), out, "");
             });
         }
 
@@ -497,7 +525,7 @@ public final class OrderWriter implements AutoCloseable {
             Order before = current(a.clOrdId());
             if (before == null) {
                 if (a.audit() != null) changes.audit(a.audit(), "NOT_FOUND: no order with cl_ord_id=\"" + a.clOrdId() + "\"");
-                if (a.done() != null) results.add(() -> a.done().complete(Optional.empty()));
+                if (a.done() != null) complete(a.done(), () -> Optional.empty());
                 return;
             }
             Outcome outcome = Transitions.apply(before, a.event());
@@ -531,8 +559,8 @@ public final class OrderWriter implements AutoCloseable {
             if (a.done() != null) {
                 Order result = after;
                 int at = index;
-                results.add(() -> a.done().complete(Optional.of(new ApplyResult(outcome, stored(result, at),
-                        at >= 0 ? committed.events().get(at).sequence() : 0))));
+                complete(a.done(), () -> Optional.of(new ApplyResult(outcome, stored(result, at),
+                        at >= 0 ? committed.events().get(at).sequence() : 0)));
             }
         }
 
@@ -610,7 +638,7 @@ public final class OrderWriter implements AutoCloseable {
             String outcome = "OK: " + plan.decisions().size() + " orders, " + plan.discrepancies().size() + " discrepancies, "
                     + plan.foreign().size() + " foreign";
             changes.audit(withVerdicts(r.audit(), verdicts), outcome);
-            results.add(() -> r.done().complete(plan));
+            complete(r.done(), () -> plan);
         }
 
         private AuditCommand withVerdicts(AuditCommand a, Map<String, String> verdicts) {
@@ -669,5 +697,11 @@ public final class OrderWriter implements AutoCloseable {
         }
         Op op;
         while ((op = queue.poll()) != null) op.fail(new IllegalStateException("oms-svc is stopping"));
+        answers.shutdown();
+        try {
+            if (!answers.awaitTermination(5, TimeUnit.SECONDS)) log.warn("oms-writer: answers still running at close");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
