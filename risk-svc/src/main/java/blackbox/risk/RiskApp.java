@@ -25,7 +25,6 @@ import blackbox.risk.service.RiskView;
 import blackbox.risk.signal.PanicSignalFile;
 import blackbox.risk.store.PgRiskStore;
 import blackbox.risk.store.RiskSchema;
-import blackbox.risk.store.StoreUnavailableException;
 import blackbox.risk.v1.RiskGrpc;
 import io.grpc.Channel;
 import io.grpc.Server;
@@ -51,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * timers, and the gRPC server ({@code blackbox.risk.v1.Risk} with the caller headers, health, reflection). Database,
  * Redis URL, client channels and server transport are parameters, so tests run it in-process.
  *
- * <p>Timers: {@link HaltExecutor#expireOverdue()} every 100 ms, {@link RedisRiskLink#maintain()} every second, the
+ * <p>Timers: {@link HaltExecutor#expireOverdue()} every 100 ms ({@link RedisRiskLink#maintain()} every second is the link's own), the
  * panic file every 250 ms, positions-svc's P&amp;L every {@code BLACKBOX_RISK_BREAKER_DRAWDOWN_INTERVAL} when the
  * drawdown breaker is on.
  */
@@ -170,13 +169,6 @@ public final class RiskApp implements AutoCloseable {
     private void startTimers(RiskConfig config, PositionsReader positions, LongSupplier clock) {
         watchRouting = config.routingOn();
         timers.scheduleWithFixedDelay(guard("halt timeouts", halts::expireOverdue), 100, 100, TimeUnit.MILLISECONDS);
-        timers.scheduleWithFixedDelay(guard("Redis link upkeep", () -> {
-            try {
-                link.maintain();
-            } catch (StoreUnavailableException e) {
-                LOG.debug("risk link upkeep: {}", e.getMessage());
-            }
-        }), 1, 1, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(guard("health", this::reportHealth), 0, 500, TimeUnit.MILLISECONDS);
         config.panicFile().ifPresent(path -> {
             new PanicSignalFile(path, config.panicFlatten(), desk::panic).start(timers);

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.redisson.Redisson;
@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  *       denies what it forbids.</li>
  * </ul>
  * Views: the connection's loss marks the {@link RiskView} unknown (fail closed); when the subscription is active
- * again the view re-reads PostgreSQL and is known again. {@link #maintain} (every second) retries a re-read that
- * failed, and re-reads PostgreSQL when the version bucket is ahead of the view (a change whose message was lost:
+ * again the view re-reads PostgreSQL and is known again. {@link #maintain} (every second, scheduled by the link
+ * itself on its worker) retries a re-read that failed, and re-reads PostgreSQL when the version bucket is ahead of the view (a change whose message was lost:
  * published while the writer's connection was down). Thread-safe; Redisson's threads deliver, a single worker applies.
  */
 public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
@@ -69,7 +69,7 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
     private final String viewName;
     private final Map<String, Long> acked = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object ackMonitor = new Object();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "risk-redis-link");
         t.setDaemon(true);
         return t;
@@ -128,6 +128,9 @@ public final class RedisRiskLink implements ChangeBroadcast, AutoCloseable {
         if (writer) {
             redisson.getTopic(ACKS, StringCodec.INSTANCE).addListener(String.class, (channel, message) -> onAck(message));
         }
+        // the link's own upkeep, on the worker that applies messages: a reader embedded elsewhere (oms-svc) needs no
+        // timer of its own for its heartbeat and for catching up on a change whose message was lost
+        worker.scheduleWithFixedDelay(this::maintainQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
     private void connectedTo(InetSocketAddress addr) {
