@@ -9,4 +9,4 @@ if ! command -v gcc >/dev/null 2>&1; then
   exit 1
 fi
 gcc -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared -pthread -fvisibility=hidden \
-    -I"$HERE" -o "$OUT/libprofitdll-sim.so" "$HERE"/sim/*.c
+    -I"$HERE" -o "$OUT/libprofitdll-sim.so" "$HERE"/sim/*.c -lm

@@ -344,6 +344,13 @@ typedef struct TConnectorCancelOrder {          /* size 80 */
     int64_t                      MessageID;     /* @72 V1, OUT */
 } TConnectorCancelOrder;
 
+typedef struct TConnectorCancelOrders {         /* size 80, V0 only; SendCancelOrdersV2: every order of one asset */
+    uint8_t                      Version;       /* @0 */
+    TConnectorAccountIdentifier  AccountID;     /* @8 */
+    TConnectorAssetIdentifier    AssetID;       /* @40 */
+    const PDLL_WCHAR            *Password;      /* @72 */
+} TConnectorCancelOrders;
+
 typedef struct TConnectorCancelAllOrders {      /* size 48, V0 only */
     uint8_t                      Version;       /* @0 */
     TConnectorAccountIdentifier  AccountID;     /* @8 */
@@ -539,6 +546,16 @@ typedef void (PDLL_STDCALL *TConnectorTradingMessageResultCallback)(const TConne
 typedef void (PDLL_STDCALL *TInvalidTickerCallback)(PDLL_RECORD_ARG(TConnectorAssetIdentifier) a_AssetID);
 /* Enumerator: return nonzero to continue, 0 to stop. */
 typedef PDLL_BOOL (PDLL_STDCALL *TConnectorEnumerateOrdersProc)(const TConnectorOrder *a_Order, PDLL_LPARAM a_Param);
+/* 4.0.0.28: position and account-list notifications. */
+typedef void (PDLL_STDCALL *TConnectorAssetPositionListCallback)(
+    PDLL_RECORD_ARG(TConnectorAccountIdentifier) AccountID, PDLL_RECORD_ARG(TConnectorAssetIdentifier) AssetID,
+    int64_t EventID);                            /* Ticker u"-1": the whole list changed */
+typedef void (PDLL_STDCALL *TConnectorBrokerAccountListCallback)(int32_t BrokerID, uint32_t Changed);
+/* one parameter in the current sources; older manuals had a leading BrokerID (§9.1.6) */
+typedef void (PDLL_STDCALL *TConnectorBrokerSubAccountListCallback)(PDLL_RECORD_ARG(TConnectorAccountIdentifier) a_AccountID);
+/* Enumerator: return nonzero to continue, 0 to stop. */
+typedef PDLL_BOOL (PDLL_STDCALL *TConnectorEnumerateAssetProc)(PDLL_RECORD_ARG(TConnectorAssetIdentifier) a_Asset,
+    PDLL_LPARAM a_Param);
 
 /* ---------------------------------------------------------------- §5 exported functions */
 
@@ -590,11 +607,15 @@ PDLL_EXPORT NResult PDLL_STDCALL SetChangeStateTickerCallback(TChangeStateTicker
 PDLL_EXPORT NResult PDLL_STDCALL SetOrderCallback(TConnectorOrderCallback a_Callback);
 PDLL_EXPORT NResult PDLL_STDCALL SetOrderHistoryCallback(TConnectorAccountCallback a_Callback);
 PDLL_EXPORT NResult PDLL_STDCALL SetTradingMessageResultCallback(TConnectorTradingMessageResultCallback a_Callback);
+PDLL_EXPORT NResult PDLL_STDCALL SetAssetPositionListCallback(TConnectorAssetPositionListCallback a_Callback);
+PDLL_EXPORT NResult PDLL_STDCALL SetBrokerAccountListChangedCallback(TConnectorBrokerAccountListCallback a_Callback);
+PDLL_EXPORT NResult PDLL_STDCALL SetBrokerSubAccountListChangedCallback(TConnectorBrokerSubAccountListCallback a_Callback);
 
 /* §5.4 routing (struct API) */
 PDLL_EXPORT int64_t PDLL_STDCALL SendOrder(const TConnectorSendOrder *a_SendOrder);
 PDLL_EXPORT NResult PDLL_STDCALL SendChangeOrderV2(const TConnectorChangeOrder *a_ChangeOrder);
 PDLL_EXPORT NResult PDLL_STDCALL SendCancelOrderV2(const TConnectorCancelOrder *a_CancelOrder);
+PDLL_EXPORT NResult PDLL_STDCALL SendCancelOrdersV2(const TConnectorCancelOrders *a_CancelOrders);
 PDLL_EXPORT NResult PDLL_STDCALL SendCancelAllOrdersV2(const TConnectorCancelAllOrders *a_CancelOrder);
 PDLL_EXPORT int64_t PDLL_STDCALL SendZeroPositionV2(const TConnectorZeroPosition *a_ZeroPosition);
 
@@ -603,9 +624,18 @@ PDLL_EXPORT NResult PDLL_STDCALL GetAccountCount(void);
 PDLL_EXPORT NResult PDLL_STDCALL GetAccounts(int32_t a_nStartSource, int32_t a_nStartDest, int32_t a_nCount,
     TConnectorAccountIdentifierOut *a_arAccounts);
 PDLL_EXPORT NResult PDLL_STDCALL GetAccountDetails(TConnectorTradingAccountOut *a_Account);
+PDLL_EXPORT NResult PDLL_STDCALL GetAccountCountByBroker(int32_t a_nBrokerID);
+PDLL_EXPORT NResult PDLL_STDCALL GetAccountsByBroker(int32_t a_nBrokerID, int32_t a_nStartSource, int32_t a_nStartDest,
+    int32_t a_nCount, TConnectorAccountIdentifierOut *a_arAccounts);
+PDLL_EXPORT NResult PDLL_STDCALL GetSubAccountCount(const TConnectorAccountIdentifier *a_MasterAccountID);
+PDLL_EXPORT NResult PDLL_STDCALL GetSubAccounts(const TConnectorAccountIdentifier *a_MasterAccountID,
+    int32_t a_nStartSource, int32_t a_nStartDest, int32_t a_nCount, TConnectorAccountIdentifierOut *a_arAccounts);
 
 /* §5.6 positions */
 PDLL_EXPORT NResult PDLL_STDCALL GetPositionV2(TConnectorTradingAccountPosition *a_Position);
+/* Synchronous: a_Callback runs on the calling thread once per asset with a position; NL_OK when done. */
+PDLL_EXPORT NResult PDLL_STDCALL EnumerateAllPositionAssets(const TConnectorAccountIdentifier *a_AccountID,
+    uint8_t a_AssetVersion, PDLL_LPARAM a_Param, TConnectorEnumerateAssetProc a_Callback);
 
 /* §5.7 orders: queries and history */
 PDLL_EXPORT NResult PDLL_STDCALL GetOrderDetails(TConnectorOrderOut *a_Order);
@@ -613,6 +643,10 @@ PDLL_EXPORT NResult PDLL_STDCALL HasOrdersInInterval(const TConnectorAccountIden
     PDLL_RECORD_ARG(TSystemTime) a_dtStart, PDLL_RECORD_ARG(TSystemTime) a_dtEnd);
 PDLL_EXPORT NResult PDLL_STDCALL EnumerateAllOrders(const TConnectorAccountIdentifier *a_AccountID,
     uint8_t a_OrderVersion, PDLL_LPARAM a_Param, TConnectorEnumerateOrdersProc a_Callback);
+/* Synchronous, times respected; NL_WAITING_SERVER (as HasOrdersInInterval) while the history is not loaded. */
+PDLL_EXPORT NResult PDLL_STDCALL EnumerateOrdersByInterval(const TConnectorAccountIdentifier *a_AccountID,
+    uint8_t a_OrderVersion, PDLL_RECORD_ARG(TSystemTime) a_dtStart, PDLL_RECORD_ARG(TSystemTime) a_dtEnd,
+    PDLL_LPARAM a_Param, TConnectorEnumerateOrdersProc a_Callback);
 
 #ifdef __cplusplus
 }

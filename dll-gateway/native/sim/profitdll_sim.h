@@ -29,6 +29,13 @@ PDLL_EXPORT const char *SimLastError(void);
 /* With replay.start=manual: starts the tape now. NL_NOT_INITIALIZED before initialization. */
 PDLL_EXPORT NResult SimStartReplay(void);
 
+/* replay.speed=max only: runs the tape up to and including every event with ts_nanos <= the argument (UTC epoch
+   ns), starting it if needed, then pauses it there; the server clock shows ts_nanos. Returns when those events
+   and their callbacks have run, so a request made afterwards sees exactly that tape position (deterministic
+   tests). SimStartReplay lets the tape run freely again. NL_NOT_INITIALIZED, NL_INVALID_ARGS (another speed),
+   NL_INTERNAL_ERROR (called from a callback). */
+PDLL_EXPORT NResult SimAdvanceReplay(int64_t ts_nanos);
+
 #ifdef __cplusplus
 }
 #endif

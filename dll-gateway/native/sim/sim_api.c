@@ -1,38 +1,53 @@
-/* sim_api.c — the exported ProfitDLL functions of the simulator.
+/* sim_api.c — the exported ProfitDLL functions of the simulator (routing: sim_routing_api.c).
  *
  * Locking: g_life serializes DLLInitialize* and DLLFinalize (a finalize joins the ConnectorThread while
- * holding it, so those two refuse to run ON the ConnectorThread). g_lock guards only the g_session
- * pointer and is never held across a callback, so a callback may call any API function. Functions
- * called on the ConnectorThread use its own session directly (sim_tl_session), without locking: that
- * is what lets accessors such as GetPriceGroup run inside callbacks, even while DLLFinalize waits.
+ * holding it, so those two refuse to run ON the ConnectorThread). g_lock is a read-write lock over the
+ * g_session pointer: every API call holds it for reading for its duration (so the session cannot be freed
+ * under it, and calls from many threads do not serialize), DLLInitialize* and DLLFinalize take it for writing
+ * only to publish or withdraw the pointer. It is never held by the ConnectorThread, so a callback may call
+ * any API function; calls made ON the ConnectorThread use its own session directly (sim_tl_session).
+ * A synchronous enumeration calls back with the read lock held; a reentrant call from that callback takes
+ * it again for reading (glibc's default rwlock prefers readers, so this cannot deadlock), and DLLFinalize
+ * or DLLInitialize* from there is refused (tl_depth) instead of deadlocking.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim_internal.h"
+#include "sim_routing.h"
 
 static pthread_mutex_t g_life = PTHREAD_MUTEX_INITIALIZER;
-static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_rwlock_t g_lock = PTHREAD_RWLOCK_INITIALIZER;
 static SimSession *g_session;
+static _Thread_local int tl_depth;   /* API calls in progress on this thread */
 
 bool sim_api_initialized(void) {
-    pthread_mutex_lock(&g_lock);
+    pthread_rwlock_rdlock(&g_lock);
     bool r = g_session != NULL;
-    pthread_mutex_unlock(&g_lock);
+    pthread_rwlock_unlock(&g_lock);
     return r;
 }
 
-/* The session an API call works on, or NULL. Must be paired with api_leave(locked). */
-static SimSession *api_enter(bool *locked) {
+/* The session an API call works on, or NULL. Must be paired with sim_api_leave(locked). */
+SimSession *sim_api_enter(bool *locked) {
     if (sim_tl_session) { *locked = false; return sim_tl_session; }
-    pthread_mutex_lock(&g_lock);
+    pthread_rwlock_rdlock(&g_lock);
+    tl_depth++;
     *locked = true;
     return g_session;
 }
 
-static void api_leave(bool locked) {
-    if (locked) pthread_mutex_unlock(&g_lock);
+void sim_api_leave(bool locked) {
+    if (locked) { tl_depth--; pthread_rwlock_unlock(&g_lock); }
+}
+
+#define api_enter sim_api_enter
+#define api_leave sim_api_leave
+
+static void publish(SimSession *s) {
+    pthread_rwlock_wrlock(&g_lock);
+    g_session = s;
+    pthread_rwlock_unlock(&g_lock);
 }
 
 static bool empty16(const char16_t *s) { return !s || !*s; }
@@ -41,8 +56,8 @@ static bool empty16(const char16_t *s) { return !s || !*s; }
 
 static NResult init_common(const char16_t *key, const char16_t *user, const char16_t *pass, bool full,
                            TStateCallback state, TNewTradeCallback new_trade, THistoryTradeCallback hist_trade,
-                           TProgressCallback progress, TTinyBookCallback tiny) {
-    if (sim_tl_session) return NL_INTERNAL_ERROR;   /* from a callback: would deadlock a later finalize */
+                           TProgressCallback progress, TTinyBookCallback tiny, TAccountCallback account) {
+    if (sim_tl_session || tl_depth) return NL_INTERNAL_ERROR;   /* from a callback: would deadlock a later finalize */
     if (!key || !user || !pass) {
         sim_set_last_error("DLLInitialize: NULL activation key, user or password");
         return NL_INVALID_ARGS;
@@ -65,18 +80,22 @@ static NResult init_common(const char16_t *key, const char16_t *user, const char
     s->history_trade_cb = hist_trade;
     s->progress_cb = progress;
     s->tiny_book_cb = tiny;
+    s->account_cb = account;
+    if (full) {
+        char err[1024];
+        if (sim_route_create(s, err, sizeof err)) {   /* the broker: roster, instruments, journal */
+            sim_session_stop_and_free(s);
+            pthread_mutex_unlock(&g_life);
+            sim_set_last_error("DLLInitializeLogin: %s", err);
+            return NL_INTERNAL_ERROR;
+        }
+    }
     if (state) atomic_store(&sim_cb.state, state);
     atomic_store(&sim_utc_offset_min, s->opt.utc_offset_min);
-    pthread_mutex_lock(&g_lock);
-    g_session = s;   /* published before the thread starts, so calls right after we return work */
-    pthread_mutex_unlock(&g_lock);
+    publish(s);   /* published before the thread starts, so calls right after we return work */
     if (sim_session_start(s)) {
-        pthread_mutex_lock(&g_lock);
-        g_session = NULL;
-        pthread_mutex_unlock(&g_lock);
-        sim_options_release(&s->opt);
-        free(s->ist);
-        free(s);
+        publish(NULL);
+        sim_session_stop_and_free(s);
         pthread_mutex_unlock(&g_life);
         sim_set_last_error("DLLInitialize: cannot start the ConnectorThread");
         return NL_INTERNAL_ERROR;
@@ -93,11 +112,11 @@ PDLL_EXPORT NResult PDLL_STDCALL DLLInitializeLogin(
     TPriceBookCallback PriceBookCallback, TOfferBookCallback OfferBookCallback,
     THistoryTradeCallback HistoryTradeCallback, TProgressCallback ProgressCallback,
     TTinyBookCallback TinyBookCallback) {
-    /* routing, daily and price/offer-book callbacks are accepted and never called (not simulated) */
-    (void)HistoryCallback; (void)OrderChangeCallback; (void)AccountCallback; (void)NewDailyCallback;
+    /* the legacy order callbacks, daily and price/offer-book callbacks are accepted and never called */
+    (void)HistoryCallback; (void)OrderChangeCallback; (void)NewDailyCallback;
     (void)PriceBookCallback; (void)OfferBookCallback;
     return init_common(pwcActivationKey, pwcUser, pwcPassword, true, StateCallback, NewTradeCallback,
-                       HistoryTradeCallback, ProgressCallback, TinyBookCallback);
+                       HistoryTradeCallback, ProgressCallback, TinyBookCallback, AccountCallback);
 }
 
 PDLL_EXPORT NResult PDLL_STDCALL DLLInitializeMarketLogin(
@@ -108,16 +127,16 @@ PDLL_EXPORT NResult PDLL_STDCALL DLLInitializeMarketLogin(
     TProgressCallback ProgressCallback, TTinyBookCallback TinyBookCallback) {
     (void)NewDailyCallback; (void)PriceBookCallback; (void)OfferBookCallback;
     return init_common(pwcActivationKey, pwcUser, pwcPassword, false, StateCallback, NewTradeCallback,
-                       HistoryTradeCallback, ProgressCallback, TinyBookCallback);
+                       HistoryTradeCallback, ProgressCallback, TinyBookCallback, NULL);
 }
 
 PDLL_EXPORT NResult PDLL_STDCALL DLLFinalize(void) {
-    if (sim_tl_session) return NL_INTERNAL_ERROR;   /* joining our own thread would deadlock */
+    if (sim_tl_session || tl_depth) return NL_INTERNAL_ERROR;   /* joining our own thread would deadlock */
     pthread_mutex_lock(&g_life);
-    pthread_mutex_lock(&g_lock);
+    pthread_rwlock_wrlock(&g_lock);
     SimSession *s = g_session;
     g_session = NULL;                               /* from now on API calls see "not initialized" */
-    pthread_mutex_unlock(&g_lock);
+    pthread_rwlock_unlock(&g_lock);
     if (!s) {
         pthread_mutex_unlock(&g_life);
         return NL_NOT_INITIALIZED;
@@ -183,6 +202,10 @@ SETTER(SetChangeStateTickerCallback, TChangeStateTicker, change_state)
 SETTER(SetOrderCallback, TConnectorOrderCallback, order)
 SETTER(SetOrderHistoryCallback, TConnectorAccountCallback, order_history)
 SETTER(SetTradingMessageResultCallback, TConnectorTradingMessageResultCallback, trading_msg)
+SETTER(SetAssetPositionListCallback, TConnectorAssetPositionListCallback, asset_position_list)
+SETTER(SetBrokerAccountListChangedCallback, TConnectorBrokerAccountListCallback, broker_account_list)
+SETTER(SetBrokerSubAccountListChangedCallback, TConnectorBrokerSubAccountListCallback, broker_sub_account_list)
+#undef SETTER
 
 /* ---------------------------------------------------------------- §5.2 market data */
 
@@ -368,40 +391,29 @@ PDLL_EXPORT NResult SimStartReplay(void) {
     return rc;
 }
 
-/* ---------------------------------------------------------------- §5.4-5.7 routing
-   Routing is not simulated yet (it comes with the OMS work). The answers follow the real DLL where it
-   is known: NL_MARKET_ONLY after DLLInitializeMarketLogin; after a full login we answer
-   NL_LICENSE_NOT_ALLOWED, i.e. "this license has no routing", so clients exercise their error path. */
-
-static NResult routing_gate(void) {
+/* max mode: runs the tape up to and including the events with ts <= ts_nanos and pauses it there (the server
+   clock then shows ts_nanos); returns once those events and their callbacks are done. */
+PDLL_EXPORT NResult SimAdvanceReplay(int64_t ts_nanos) {
+    if (sim_tl_session || tl_depth) return NL_INTERNAL_ERROR;   /* waiting for our own thread would deadlock */
+    pthread_mutex_lock(&g_life);                    /* the session cannot be finalized while we wait */
     bool locked;
     SimSession *s = api_enter(&locked);
-    NResult rc = !s ? NL_NOT_INITIALIZED : !s->full_login ? NL_MARKET_ONLY : NL_LICENSE_NOT_ALLOWED;
     api_leave(locked);
+    NResult rc = NL_OK;
+    SimCmd *c = NULL;
+    SimDone done = {false};
+    if (!s) rc = NL_NOT_INITIALIZED;
+    else if (s->opt.speed != 0) { rc = NL_INVALID_ARGS; sim_set_last_error("SimAdvanceReplay: needs replay.speed=max"); }
+    else if (!(c = calloc(1, sizeof *c))) rc = NL_INTERNAL_ERROR;
+    else {
+        c->type = CMD_ADVANCE_REPLAY;
+        c->end_ns = ts_nanos;
+        c->done = &done;
+        sim_session_post(s, c);
+        pthread_mutex_lock(&s->qlock);
+        while (!done.done && !atomic_load(&s->stop)) pthread_cond_wait(&s->qcond, &s->qlock);
+        pthread_mutex_unlock(&s->qlock);
+    }
+    pthread_mutex_unlock(&g_life);
     return rc;
-}
-
-PDLL_EXPORT int64_t PDLL_STDCALL SendOrder(const TConnectorSendOrder *a) { (void)a; return routing_gate(); }
-PDLL_EXPORT NResult PDLL_STDCALL SendChangeOrderV2(const TConnectorChangeOrder *a) { (void)a; return routing_gate(); }
-PDLL_EXPORT NResult PDLL_STDCALL SendCancelOrderV2(const TConnectorCancelOrder *a) { (void)a; return routing_gate(); }
-PDLL_EXPORT NResult PDLL_STDCALL SendCancelAllOrdersV2(const TConnectorCancelAllOrders *a) { (void)a; return routing_gate(); }
-PDLL_EXPORT int64_t PDLL_STDCALL SendZeroPositionV2(const TConnectorZeroPosition *a) { (void)a; return routing_gate(); }
-PDLL_EXPORT NResult PDLL_STDCALL GetAccountCount(void) { return routing_gate(); }
-PDLL_EXPORT NResult PDLL_STDCALL GetAccounts(int32_t a_nStartSource, int32_t a_nStartDest, int32_t a_nCount,
-    TConnectorAccountIdentifierOut *a_arAccounts) {
-    (void)a_nStartSource; (void)a_nStartDest; (void)a_nCount; (void)a_arAccounts;
-    return routing_gate();
-}
-PDLL_EXPORT NResult PDLL_STDCALL GetAccountDetails(TConnectorTradingAccountOut *a) { (void)a; return routing_gate(); }
-PDLL_EXPORT NResult PDLL_STDCALL GetPositionV2(TConnectorTradingAccountPosition *a) { (void)a; return routing_gate(); }
-PDLL_EXPORT NResult PDLL_STDCALL GetOrderDetails(TConnectorOrderOut *a) { (void)a; return routing_gate(); }
-PDLL_EXPORT NResult PDLL_STDCALL HasOrdersInInterval(const TConnectorAccountIdentifier *a_AccountID,
-    PDLL_RECORD_ARG(TSystemTime) a_dtStart, PDLL_RECORD_ARG(TSystemTime) a_dtEnd) {
-    (void)a_AccountID; (void)a_dtStart; (void)a_dtEnd;
-    return routing_gate();
-}
-PDLL_EXPORT NResult PDLL_STDCALL EnumerateAllOrders(const TConnectorAccountIdentifier *a_AccountID,
-    uint8_t a_OrderVersion, PDLL_LPARAM a_Param, TConnectorEnumerateOrdersProc a_Callback) {
-    (void)a_AccountID; (void)a_OrderVersion; (void)a_Param; (void)a_Callback;
-    return routing_gate();
 }

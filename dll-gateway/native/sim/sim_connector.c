@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim_internal.h"
+#include "sim_routing.h"
 
 _Thread_local SimSession *sim_tl_session;
 atomic_int sim_utc_offset_min = -180;
@@ -78,6 +78,10 @@ static void fire_state(SimSession *s, int32_t type, int32_t value) {
     cb(type, value);
     cb_exit(s, true);
 }
+
+void sim_cb_enter(SimSession *s) { cb_enter(s); }
+void sim_cb_exit(SimSession *s, bool is_state) { cb_exit(s, is_state); }
+void sim_fire_state(SimSession *s, int32_t type, int32_t value) { fire_state(s, type, value); }
 
 static void fire_progress(SimSession *s, const SimInstrument *in, int32_t pct) {
     TProgressCallback cb = atomic_load(&sim_cb.progress);
@@ -170,6 +174,8 @@ static inline void process_event(SimSession *s, const SimEvent *e, bool deliver)
     SimInstState *st = &s->ist[e->inst];
     const SimInstrument *in = &s->replay->inst[e->inst];
     atomic_store_explicit(&s->clock_ts, e->ts, RLX);
+    /* routing timers (session-end expiry, earlier orders waking up) run before the event they precede */
+    if (__builtin_expect(e->ts >= s->route_timer, 0)) sim_route_timer(s, e->ts);
     if (e->kind != 'K') {
         if (deliver && st->ticker_sub) {
             if (e->kind == 'T') {
@@ -194,10 +200,15 @@ static inline void process_event(SimSession *s, const SimEvent *e, bool deliver)
                 cb_exit(s, false);
             }
         }
-        if (e->kind == 'T') st->last_type = e->trade_type;
         /* T rows: an empty bid/ask means "unknown", so it leaves the book as it is */
         if (e->has_bid) book_side(s, st, in, BS_BUY, dbits(e->bid), deliver);
         if (e->has_ask) book_side(s, st, in, BS_SELL, dbits(e->ask), deliver);
+        if (e->kind == 'T') {
+            /* orders match the trade against the book as this row leaves it (README "Matching") */
+            if (st->route_active) sim_route_tape(s, e);
+            st->last_type = e->trade_type;
+            st->last_price = e->price;
+        }
     } else {
         /* K rows state the whole top of book: an empty side is an empty side */
         book_side(s, st, in, BS_BUY, e->has_bid ? dbits(e->bid) : SIM_EMPTY_BITS, deliver);
@@ -260,6 +271,17 @@ static inline void count_trade(SimSession *s, const SimEvent *e) {
 }
 
 /* One turn of the tape. Returns true if it did work (the loop should come back without sleeping). */
+/* SimAdvanceReplay: the tape reached its target (or its end); tell the waiting caller. */
+static void advance_reached(SimSession *s) {
+    if (!s->advance_done) return;
+    if (atomic_load_explicit(&s->clock_ts, RLX) < s->run_until) atomic_store_explicit(&s->clock_ts, s->run_until, RLX);
+    pthread_mutex_lock(&s->qlock);
+    s->advance_done->done = true;
+    s->advance_done = NULL;
+    pthread_cond_broadcast(&s->qcond);
+    pthread_mutex_unlock(&s->qlock);
+}
+
 static bool run_tape(SimSession *s, int64_t now, int64_t *deadline) {
     const SimReplay *r = s->replay;
     if (s->opt.speed == 0) {
@@ -267,11 +289,16 @@ static bool run_tape(SimSession *s, int64_t now, int64_t *deadline) {
         size_t end = s->pos + CHUNK < r->n ? s->pos + CHUNK : r->n;
         /* pending is checked before each event, so a command posted from a callback (or any thread)
            takes effect before the next event */
-        while (s->pos < end && !atomic_load_explicit(&s->pending, RLX) && s->md_up) {
+        while (s->pos < end && !atomic_load_explicit(&s->pending, RLX) && s->md_up && r->ev[s->pos].ts <= s->run_until) {
             const SimEvent *e = &r->ev[s->pos++];
             process_event(s, e, true);
             count_trade(s, e);
         }
+        if (s->pos < r->n && r->ev[s->pos].ts > s->run_until) {   /* paused by SimAdvanceReplay */
+            advance_reached(s);
+            return false;
+        }
+        if (s->pos >= r->n) advance_reached(s);
         return true;
     }
     /* paced: tape time follows wall time from the origin; it keeps running while disconnected */
@@ -354,7 +381,10 @@ static void free_cmd(SimCmd *c) {
 }
 
 static void run_cmd(SimSession *s, SimCmd *c) {
-    if (!s->md_enabled) return;   /* login failed or activation invalid: no market data at all */
+    if (!s->md_enabled) {         /* login failed or activation invalid: no market data at all */
+        if (c->type == CMD_ADVANCE_REPLAY) { s->run_until = c->end_ns; s->advance_done = c->done; advance_reached(s); }
+        return;
+    }
     SimInstState *st = c->type <= CMD_UNSUB_DEPTH ? &s->ist[c->inst] : NULL;
     switch (c->type) {
     case CMD_SUB_TICKER:
@@ -398,23 +428,58 @@ static void run_cmd(SimSession *s, SimCmd *c) {
         break;
     }
     case CMD_START_REPLAY:
+        s->run_until = INT64_MAX;
         start_tape(s);
+        break;
+    case CMD_ADVANCE_REPLAY:
+        s->run_until = c->end_ns;
+        s->advance_done = c->done;
+        start_tape(s);
+        if (s->pos >= s->replay->n || s->replay->ev[s->pos].ts > s->run_until) advance_reached(s);
         break;
     }
 }
 
 static void drain(SimSession *s) {
+    SimRoute *r = s->route;
     pthread_mutex_lock(&s->qlock);
     SimCmd *c = s->qhead;
     s->qhead = s->qtail = NULL;
     atomic_store(&s->pending, 0);
+    if (r) {   /* routing commands: swap the filled vector with the empty spare, no allocation */
+        SimRouteCmdVec t = r->spare;
+        r->spare = r->q;
+        r->q = t;
+        r->q.n = 0;
+    }
     pthread_mutex_unlock(&s->qlock);
+    /* routing first: requests made before a SimAdvanceReplay run at the tape position before it */
+    if (r) {
+        for (size_t i = 0; i < r->spare.n && !atomic_load(&s->stop); i++) sim_route_run(s, &r->spare.v[i]);
+        r->spare.n = 0;
+    }
     while (c) {
         SimCmd *next = c->next;
         if (!atomic_load(&s->stop)) run_cmd(s, c);
         free_cmd(c);
         c = next;
     }
+}
+
+void sim_route_post(SimSession *s, const SimRouteCmd *c) {
+    SimRoute *r = s->route;
+    pthread_mutex_lock(&s->qlock);
+    if (r->q.n == r->q.cap) {
+        size_t nc = r->q.cap ? r->q.cap * 2 : 256;
+        SimRouteCmd *nv = realloc(r->q.v, nc * sizeof *nv);
+        if (!nv) { pthread_mutex_unlock(&s->qlock); return; }   /* out of memory: the request is lost */
+        r->q.v = nv;
+        r->q.cap = nc;
+    }
+    r->q.v[r->q.n++] = *c;
+    atomic_store(&s->pending, 1);
+    pthread_cond_signal(&s->qcond);
+    pthread_mutex_unlock(&s->qlock);
 }
 
 void sim_session_post(SimSession *s, SimCmd *c) {
@@ -442,6 +507,7 @@ static bool login(SimSession *s) {
         fire_state(s, CONNECTION_STATE_ROTEAMENTO, ROTEAMENTO_CONNECTED);
         if (!sleep_ms(s, step)) return false;
         fire_state(s, CONNECTION_STATE_ROTEAMENTO, ROTEAMENTO_BROKER_CONNECTED);
+        sim_route_connected(s);   /* routing up; the account lists are loaded and announced */
     }
     if (!sleep_ms(s, step)) return false;
     if (s->activation_empty) {
@@ -467,7 +533,7 @@ static void *connector_main(void *arg) {
         if (atomic_load_explicit(&s->pending, RLX)) drain(s);
         if (atomic_load(&s->stop)) break;
         int64_t now = sim_mono_ns(), deadline = INT64_MAX;
-        bool busy = false;
+        bool busy = sim_route_pump(s, now, &deadline);   /* delayed order events, routing reconnection */
         if (s->md_enabled) {
             fault_timers(s, now, &deadline);
             busy = serve_history(s);
@@ -537,11 +603,14 @@ SimSession *sim_session_create(void) {
     init_monotonic_cond(&s->wcond);
     /* before the tape starts the server clock shows the first event's time; no tape: the wall clock */
     atomic_init(&s->clock_ts, s->replay->n ? s->replay->ev[0].ts : sim_wall_ns());
+    s->run_until = INT64_MAX;
+    s->route_timer = INT64_MAX;
     return s;
 }
 
 int sim_session_start(SimSession *s) {
     if (pthread_create(&s->thread, NULL, connector_main, s)) return -1;
+    s->thread_started = true;
     if (pthread_create(&s->watchdog, NULL, watchdog_main, s) == 0) s->watchdog_started = true;
     return 0;
 }
@@ -555,8 +624,9 @@ void sim_session_stop_and_free(SimSession *s) {
     pthread_mutex_lock(&s->wlock);
     pthread_cond_broadcast(&s->wcond);
     pthread_mutex_unlock(&s->wlock);
-    pthread_join(s->thread, NULL);
+    if (s->thread_started) pthread_join(s->thread, NULL);
     if (s->watchdog_started) pthread_join(s->watchdog, NULL);
+    sim_route_destroy(s);
     for (SimCmd *c = s->qhead; c;) {
         SimCmd *n = c->next;
         free_cmd(c);

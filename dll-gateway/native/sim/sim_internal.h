@@ -68,6 +68,10 @@ int64_t    sim_replay_find(const SimReplay *r, const char16_t *ticker, const cha
 
 enum { SIM_START_ON_FIRST_SUBSCRIBE, SIM_START_ON_CONNECT, SIM_START_MANUAL };
 
+struct SimRoster;   /* sim_routing.h */
+struct SimMaster;
+struct SimRoute;
+
 typedef struct SimOptions {
     char      *replay_files;       /* as given, or NULL */
     SimReplay *replay;             /* counted reference, or NULL */
@@ -83,6 +87,14 @@ typedef struct SimOptions {
     int64_t    lost_trades;
     int64_t    stall_threshold_ms;
     int        history_never_completes;
+    /* routing (README "Options"); the fault.routing.* options are live, see sim_route_faults_read */
+    struct SimRoster *roster;      /* counted reference, or NULL */
+    struct SimMaster *master;      /* counted reference, or NULL */
+    char      *journal;            /* path or NULL (owned by the snapshot) */
+    int        hours_always;       /* routing.hours=always */
+    int        fill_through;       /* fill.mode=through */
+    uint32_t   participation_ppm;  /* fill.participation in parts per million, 1..1000000 */
+    int64_t    touch_qty;          /* fill.touch_quantity, 0 = unlimited */
 } SimOptions;
 
 /* Copies the current options (taking a replay reference) for a new session. */
@@ -94,7 +106,10 @@ void sim_set_last_error(const char *fmt, ...) __attribute__((format(printf, 1, 2
 /* ------------------------------------------------------------------ session (sim_connector.c) */
 
 enum { CMD_SUB_TICKER, CMD_UNSUB_TICKER, CMD_SUB_DEPTH, CMD_UNSUB_DEPTH, CMD_INVALID_TICKER,
-       CMD_HISTORY, CMD_START_REPLAY };
+       CMD_HISTORY, CMD_START_REPLAY, CMD_ADVANCE_REPLAY };
+
+/* Completion of a synchronous command (SimAdvanceReplay): the caller waits on the session's qcond. */
+typedef struct SimDone { bool done; } SimDone;
 
 typedef struct SimCmd {
     struct SimCmd *next;
@@ -102,6 +117,7 @@ typedef struct SimCmd {
     uint32_t       inst;
     int64_t        start_ns, end_ns;        /* CMD_HISTORY */
     char16_t      *ticker, *exchange;       /* CMD_INVALID_TICKER: owned copies */
+    SimDone       *done;                    /* CMD_ADVANCE_REPLAY: set when the tape reached end_ns */
 } SimCmd;
 
 typedef struct SimHistReq {
@@ -118,6 +134,8 @@ typedef struct SimInstState {
     _Atomic uint8_t  depth_sub;
     uint8_t          ticker_sub;
     uint8_t          last_type;              /* last 'T' trade type seen on the tape, 0 = none */
+    uint8_t          route_active;           /* routing: resting orders are fed by this instrument */
+    double           last_price;             /* last 'T' price, valid when last_type != 0 */
 } SimInstState;
 
 #define SIM_EMPTY_BITS UINT64_C(0xFFFFFFFFFFFFFFFF)
@@ -133,9 +151,10 @@ typedef struct SimSession {
     THistoryTradeCallback history_trade_cb;
     TProgressCallback     progress_cb;
     TTinyBookCallback     tiny_book_cb;
+    TAccountCallback      account_cb;        /* full login only */
 
     pthread_t    thread, watchdog;
-    bool         watchdog_started;
+    bool         thread_started, watchdog_started;
 
     /* control queue: API threads -> connector thread */
     pthread_mutex_t qlock;
@@ -164,6 +183,12 @@ typedef struct SimSession {
     int64_t       trades_since_connect, connect_wall, reconnect_at;
     int64_t       disconnects_done;
     SimHistReq   *hist_head, *hist_tail;
+    int64_t       run_until;                 /* SimAdvanceReplay: max mode stops after events with ts <= this */
+    SimDone      *advance_done;              /* waiting SimAdvanceReplay caller, or NULL */
+
+    /* routing (full login only; sim_routing.h) */
+    struct SimRoute *route;
+    int64_t       route_timer;               /* tape ts of the next routing timer, INT64_MAX = none */
 } SimSession;
 
 extern _Thread_local SimSession *sim_tl_session;   /* set on the connector thread only */
@@ -189,8 +214,16 @@ typedef struct SimCallbacks {
     _Atomic(TConnectorOrderCallback)      order;
     _Atomic(TConnectorAccountCallback)    order_history;
     _Atomic(TConnectorTradingMessageResultCallback) trading_msg;
+    _Atomic(TConnectorAssetPositionListCallback)    asset_position_list;
+    _Atomic(TConnectorBrokerAccountListCallback)    broker_account_list;
+    _Atomic(TConnectorBrokerSubAccountListCallback) broker_sub_account_list;
 } SimCallbacks;
 extern SimCallbacks sim_cb;
+
+/* Callback bracketing of the ConnectorThread (stall watchdog), for sim_broker.c. */
+void sim_cb_enter(SimSession *s);
+void sim_cb_exit(SimSession *s, bool is_state);
+void sim_fire_state(SimSession *s, int32_t type, int32_t value);
 
 /* ------------------------------------------------------------------ util (sim_util.c) */
 

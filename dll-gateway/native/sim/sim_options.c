@@ -10,13 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim_internal.h"
+#include "sim_routing.h"
 
 static pthread_mutex_t g_opt_lock = PTHREAD_MUTEX_INITIALIZER;
 static SimOptions g_opt;
 static bool g_opt_init;
 static pthread_mutex_t g_err_lock = PTHREAD_MUTEX_INITIALIZER;
 static char g_last_error[1024];
+
+/* Routing faults are live: the ConnectorThread copies them when the version changes. */
+static SimRouteFaults g_rfault;
+_Atomic uint64_t sim_route_faults_version = 1;
 
 /* set by sim_api.c: SimResetOptions refuses while a session exists */
 extern bool sim_api_initialized(void);
@@ -25,7 +29,23 @@ static void defaults(SimOptions *o) {
     *o = (SimOptions){
         .speed = 0, .start_mode = SIM_START_ON_FIRST_SUBSCRIBE, .login_step_ms = 5, .login_result = 0,
         .utc_offset_min = -180, .reconnect_after_ms = 500, .disc_count = 1, .stall_threshold_ms = 2000,
+        .participation_ppm = 1000000,
     };
+}
+
+static void fault_defaults(SimRouteFaults *f) {
+    uint64_t gen = f->disconnect_generation;
+    *f = (SimRouteFaults){.reconnect_after_ms = 500, .seed = 1, .disconnect_generation = gen + 1};
+    strcpy(f->reject_tickers, ",");
+    strcpy(f->reject_accounts, ",");
+}
+
+void sim_route_faults_read(SimRouteFaults *out, uint64_t *version) {
+    pthread_mutex_lock(&g_opt_lock);
+    if (!g_rfault.reject_tickers[0]) fault_defaults(&g_rfault);
+    *out = g_rfault;
+    *version = atomic_load(&sim_route_faults_version);
+    pthread_mutex_unlock(&g_opt_lock);
 }
 
 static void ensure_init(void) {
@@ -49,19 +69,54 @@ static void replay_unref_locked(SimReplay *r) {
     if (r && --r->refs == 0) sim_replay_free(r);
 }
 
+static void roster_unref_locked(SimRoster *r) {
+    if (r && --r->refs == 0) sim_roster_free(r);
+}
+
+static void master_unref_locked(SimMaster *m) {
+    if (m && --m->refs == 0) sim_master_free(m);
+}
+
+static void release_files_locked(SimOptions *o) {
+    replay_unref_locked(o->replay);
+    roster_unref_locked(o->roster);
+    master_unref_locked(o->master);
+    free(o->replay_files);
+    free(o->journal);
+    o->replay = NULL;
+    o->roster = NULL;
+    o->master = NULL;
+    o->replay_files = o->journal = NULL;
+}
+
 void sim_options_snapshot(SimOptions *out) {
     pthread_mutex_lock(&g_opt_lock);
     ensure_init();
     *out = g_opt;
     out->replay_files = NULL;            /* the snapshot does not need the text */
+    out->journal = g_opt.journal ? strdup(g_opt.journal) : NULL;
     if (out->replay) out->replay->refs++;
+    if (out->roster) out->roster->refs++;
+    if (out->master) out->master->refs++;
     pthread_mutex_unlock(&g_opt_lock);
 }
 
 void sim_options_release(SimOptions *o) {
     pthread_mutex_lock(&g_opt_lock);
-    replay_unref_locked(o->replay);
-    o->replay = NULL;
+    release_files_locked(o);
+    pthread_mutex_unlock(&g_opt_lock);
+}
+
+/* The roster of the current options with a reference taken (the broker keeps it across sessions). */
+void sim_roster_ref(SimRoster *r) {
+    pthread_mutex_lock(&g_opt_lock);
+    if (r) r->refs++;
+    pthread_mutex_unlock(&g_opt_lock);
+}
+
+void sim_roster_unref(SimRoster *r) {
+    pthread_mutex_lock(&g_opt_lock);
+    roster_unref_locked(r);
     pthread_mutex_unlock(&g_opt_lock);
 }
 
@@ -78,6 +133,73 @@ static bool parse_int(const char *v, int64_t lo, int64_t hi, int64_t *out) {
 static NResult bad(const char *key, const char *value, const char *why) {
     sim_set_last_error("%s: %s: value \"%s\"", key, why, value);
     return NL_INVALID_ARGS;
+}
+
+/* Decimal share 0..1 (at most 6 decimals) in parts per million. */
+static bool parse_ppm(const char *v, uint32_t lo, uint32_t *out) {
+    int64_t e8;
+    if (!sim_parse_e8(v, strlen(v), &e8) || e8 % 100 || e8 / 100 < lo || e8 > SIM_E8) return false;
+    *out = (uint32_t)(e8 / 100);
+    return true;
+}
+
+/* ",A,B," from "A,B" (names [A-Z0-9_./-], at most 500 bytes). */
+static bool parse_list(const char *v, char *out, size_t cap) {
+    size_t n = strlen(v);
+    if (n + 3 > cap) return false;
+    out[0] = ',';
+    size_t o = 1;
+    for (size_t i = 0; i < n; i++) {
+        char c = v[i];
+        if (c == ' ') continue;
+        if (!(c == ',' || c == '_' || c == '.' || c == '-' || c == '/' || (c >= '0' && c <= '9') ||
+              (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+            return false;
+        if (c == ',' && out[o - 1] == ',') continue;
+        out[o++] = c;
+    }
+    if (out[o - 1] != ',') out[o++] = ',';
+    out[o] = 0;
+    return true;
+}
+
+/* fault.routing.* (live). Called with g_opt_lock held. */
+static NResult set_route_fault(const char *key, const char *value) {
+    SimRouteFaults f = g_rfault;
+    if (!f.reject_tickers[0]) fault_defaults(&f);
+    int64_t x;
+    if (!strcmp(key, "fault.routing.reject_share")) {
+        if (!parse_ppm(value, 0, &f.reject_ppm)) return bad(key, value, "must be a decimal 0..1 (at most 6 decimals)");
+    } else if (!strcmp(key, "fault.routing.reject_tickers")) {
+        if (!parse_list(value, f.reject_tickers, sizeof f.reject_tickers))
+            return bad(key, value, "must be a comma-separated list of tickers (at most 500 characters)");
+    } else if (!strcmp(key, "fault.routing.reject_accounts")) {
+        if (!parse_list(value, f.reject_accounts, sizeof f.reject_accounts))
+            return bad(key, value, "must be a comma-separated list of ACCOUNT or ACCOUNT/SUB (at most 500 characters)");
+    } else if (!strcmp(key, "fault.routing.callback_delay_ms")) {
+        if (!parse_int(value, 0, 3600000, &x)) return bad(key, value, "must be an integer 0..3600000");
+        f.delay_ms = x;
+    } else if (!strcmp(key, "fault.routing.duplicate_share")) {
+        if (!parse_ppm(value, 0, &f.duplicate_ppm)) return bad(key, value, "must be a decimal 0..1 (at most 6 decimals)");
+    } else if (!strcmp(key, "fault.routing.lose_share")) {
+        if (!parse_ppm(value, 0, &f.lose_ppm)) return bad(key, value, "must be a decimal 0..1 (at most 6 decimals)");
+    } else if (!strcmp(key, "fault.routing.disconnect_after_orders")) {
+        if (!parse_int(value, 0, INT64_MAX, &x)) return bad(key, value, "must be an integer >= 0");
+        f.disconnect_after_orders = x;
+        f.disconnect_generation++;
+    } else if (!strcmp(key, "fault.routing.reconnect_after_ms")) {
+        if (!parse_int(value, 0, 3600000, &x)) return bad(key, value, "must be an integer 0..3600000");
+        f.reconnect_after_ms = x;
+    } else if (!strcmp(key, "fault.routing.seed")) {
+        if (!parse_int(value, 0, INT64_MAX, &x)) return bad(key, value, "must be an integer >= 0");
+        f.seed = (uint64_t)x;
+    } else {
+        sim_set_last_error("unknown option: %s=%s", key, value);
+        return NL_INVALID_ARGS;
+    }
+    g_rfault = f;
+    atomic_fetch_add(&sim_route_faults_version, 1);
+    return NL_OK;
 }
 
 /* Parses one scalar option into *n. Called with g_opt_lock held so concurrent setters do not lose
@@ -130,6 +252,23 @@ static NResult set_scalar(SimOptions *n, const char *key, const char *value) {
     } else if (!strcmp(key, "fault.history_never_completes")) {
         if (!parse_int(value, 0, 1, &x)) return bad(key, value, "must be 0 or 1");
         n->history_never_completes = (int)x;
+    } else if (!strcmp(key, "routing.hours")) {
+        if (!strcmp(value, "b3")) n->hours_always = 0;
+        else if (!strcmp(value, "always")) n->hours_always = 1;
+        else return bad(key, value, "must be b3 or always");
+    } else if (!strcmp(key, "fill.mode")) {
+        if (!strcmp(value, "touch")) n->fill_through = 0;
+        else if (!strcmp(value, "through")) n->fill_through = 1;
+        else return bad(key, value, "must be touch or through");
+    } else if (!strcmp(key, "fill.participation")) {
+        if (!parse_ppm(value, 1, &n->participation_ppm))
+            return bad(key, value, "must be a decimal 0 < p <= 1 (at most 6 decimals)");
+    } else if (!strcmp(key, "fill.touch_quantity")) {
+        if (!strcmp(value, "unlimited")) n->touch_qty = 0;
+        else if (!parse_int(value, 1, INT64_MAX, &x)) return bad(key, value, "must be unlimited or an integer > 0");
+        else n->touch_qty = x;
+    } else if (!strncmp(key, "fault.routing.", 14)) {
+        return set_route_fault(key, value);
     } else {
         sim_set_last_error("unknown option: %s=%s", key, value);
         return NL_INVALID_ARGS;
@@ -160,6 +299,38 @@ PDLL_EXPORT NResult SimSetOption(const char *key, const char *value) {
         pthread_mutex_unlock(&g_opt_lock);
         return NL_OK;
     }
+    if (!strcmp(key, "routing.roster") || !strcmp(key, "routing.instruments")) {
+        bool roster = key[8] == 'r';
+        void *obj = NULL;
+        if (*value) {
+            char err[sizeof g_last_error];
+            if (roster) {
+                SimRoster *r = sim_roster_load(value, err, sizeof err);
+                if (r) r->refs = 1;
+                obj = r;
+            } else {
+                SimMaster *m = sim_master_load(value, err, sizeof err);
+                if (m) m->refs = 1;
+                obj = m;
+            }
+            if (!obj) { sim_set_last_error("%s: %s", key, err); return NL_INVALID_ARGS; }
+        }
+        pthread_mutex_lock(&g_opt_lock);
+        ensure_init();
+        if (roster) { roster_unref_locked(g_opt.roster); g_opt.roster = obj; }
+        else { master_unref_locked(g_opt.master); g_opt.master = obj; }
+        pthread_mutex_unlock(&g_opt_lock);
+        return NL_OK;
+    }
+    if (!strcmp(key, "routing.journal")) {
+        char *copy = *value ? strdup(value) : NULL;
+        pthread_mutex_lock(&g_opt_lock);
+        ensure_init();
+        free(g_opt.journal);
+        g_opt.journal = copy;
+        pthread_mutex_unlock(&g_opt_lock);
+        return NL_OK;
+    }
     pthread_mutex_lock(&g_opt_lock);
     ensure_init();
     SimOptions n = g_opt;
@@ -176,10 +347,12 @@ PDLL_EXPORT NResult SimResetOptions(void) {
     }
     pthread_mutex_lock(&g_opt_lock);
     ensure_init();
-    replay_unref_locked(g_opt.replay);
-    free(g_opt.replay_files);
+    release_files_locked(&g_opt);
     defaults(&g_opt);
+    fault_defaults(&g_rfault);
+    atomic_fetch_add(&sim_route_faults_version, 1);
     pthread_mutex_unlock(&g_opt_lock);
+    sim_broker_discard();   /* a reset is a new process as far as the broker's day is concerned */
     return NL_OK;
 }
 
@@ -187,9 +360,9 @@ PDLL_EXPORT NResult SimResetOptions(void) {
 __attribute__((destructor)) static void sim_options_fini(void) {
     pthread_mutex_lock(&g_opt_lock);
     if (g_opt_init) {
-        replay_unref_locked(g_opt.replay);
-        free(g_opt.replay_files);
+        release_files_locked(&g_opt);
         defaults(&g_opt);
     }
     pthread_mutex_unlock(&g_opt_lock);
+    sim_broker_discard();
 }
