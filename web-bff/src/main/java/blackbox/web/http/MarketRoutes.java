@@ -30,8 +30,6 @@ import blackbox.web.upstream.SessionWatch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.ManagedChannel;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
@@ -40,7 +38,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /** {@code /api/v1/market/*}, {@code /api/v1/candles}, {@code /api/v1/indicators}: thin adapters over the gRPC services. */
-public final class MarketRoutes implements HttpService {
+public final class MarketRoutes {
     private static final long DAY_NANOS = 86_400_000_000_000L;
     private static final long DEADLINE_SECONDS = 30;
     private final MarketDataGrpc.MarketDataBlockingStub marketData;
@@ -57,8 +55,8 @@ public final class MarketRoutes implements HttpService {
         this.clock = clock;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
+    /** Registers the routes below {@code /api/v1}. */
+    void routes(Routes rules) {
         rules.get("/market/instruments", this::instruments)
                 .get("/market/subscriptions", this::subscriptions)
                 .put("/market/subscriptions/{symbol}", this::subscribe)
