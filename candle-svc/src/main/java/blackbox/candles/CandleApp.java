@@ -112,13 +112,15 @@ public final class CandleApp implements AutoCloseable {
                 Duration.ofSeconds(5));
         feed.start();
 
+        // a just-subscribed instrument is known before its first trade: its history is empty, not an error
+        java.util.function.Function<InstrumentId, Boolean> knownLive = id -> engine.seen(id) || marketData.ingesting(id);
         ExecutorService jobs = Executors.newFixedThreadPool(2, daemon("candle-jobs"));
         ExecutorService drain = Executors.newFixedThreadPool(2, daemon("candle-stream-drain"));
         GrpcHealth grpcHealth = new GrpcHealth(health, CandlesGrpc.SERVICE_NAME);
         Server server = GrpcServers.withStandardServices(serverBuilder, telemetry, grpcHealth)
                 .addService(new CandlesService(store, cache, hub, job[0], marketData, config.buckets(), jobs, drain,
-                        config.streamBuffer(), engine::seen))
-                .addService(new IndicatorsService(store, cache, hub, config.buckets(), engine::seen, drain,
+                        config.streamBuffer(), knownLive))
+                .addService(new IndicatorsService(store, cache, hub, config.buckets(), knownLive, drain,
                         config.streamBuffer()))
                 .build()
                 .start();

@@ -253,6 +253,18 @@ public final class PgCandleStore implements CandleStore {
     }
 
     @Override
+    public List<Candle> readLatest(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
+                                   long beforeBucketNanos) throws StoreUnavailableException {
+        if (limit < 0) throw new IllegalArgumentException("must be >= 0: limit=" + limit);
+        long to = Math.min(toNanos, beforeBucketNanos);
+        if (limit == 0 || fromNanos >= to) return new ArrayList<>();
+        List<Candle> newestFirst = query(instrument, timeframe, SELECT + KEY + " AND bucket_start_nanos >= ?"
+                + " AND bucket_start_nanos < ? ORDER BY bucket_start_nanos DESC LIMIT ?", fromNanos, to, limit);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @Override
     public java.util.Optional<Candle> before(InstrumentId instrument, Timeframe timeframe, long beforeNanos)
             throws StoreUnavailableException {
         List<Candle> one = query(instrument, timeframe, SELECT + KEY + " AND bucket_start_nanos >= ? AND bucket_start_nanos < ?"
