@@ -124,8 +124,11 @@ public final class MarketRoutes {
         Responses.ok(res, out);
     }
 
-    /** Shared parameters of the history reads. */
-    private record Window(Symbol symbol, String timeframe, long from, long to, int limit) {
+    /**
+     * Shared parameters of the history reads. {@code fromGiven} false: the query had no {@code from} ({@code from}
+     * is then {@code to} - 24 h, which candles replace by the newest {@code limit} candles before {@code to}).
+     */
+    private record Window(Symbol symbol, String timeframe, long from, long to, int limit, boolean fromGiven) {
     }
 
     private Window window(ServerRequest req) {
@@ -139,26 +142,35 @@ public final class MarketRoutes {
         if (from >= to) throw new InvalidInput("from", fromText == null ? Json.iso(from) : fromText, "must be before to (" + Json.iso(to) + ")");
         String limitText = query(req, "limit");
         int limit = limitText == null ? 5000 : TimeRange.parseInt("limit", limitText, 1, 50_000);
-        return new Window(symbol, timeframe, from, to, limit);
+        return new Window(symbol, timeframe, from, to, limit, fromText != null);
     }
 
+    /**
+     * Candles ascending. With {@code from}: the first {@code limit} of [from, to), {@code truncated} when more follow.
+     * Without: the newest {@code limit} before {@code to} (candle-svc's {@code latest} pages, read backwards),
+     * {@code truncated} when older ones precede them. An instrument subscribed but without trades yet has none.
+     */
     private void candles(ServerRequest req, ServerResponse res) {
         SecurityFilter.user(req);
         Window w = window(req);
+        boolean latest = !w.fromGiven();
+        long from = latest ? 0 : w.from();
         ObjectNode out = Json.object();
         out.put("symbol", w.symbol().text());
         out.put("timeframe", w.timeframe());
         ArrayNode list = out.putArray("candles");
+        // with latest each page precedes the previous one: kept newest first, written in time order
+        java.util.List<java.util.List<Candle>> pages = new java.util.ArrayList<>();
         String page = "";
         int remaining = w.limit();
         boolean truncated = false;
         while (true) {
             GetCandlesRequest request = GetCandlesRequest.newBuilder().setInstrument(w.symbol().toProto())
-                    .setTimeframe(w.timeframe()).setFromNanos(w.from()).setToNanos(w.to()).setLimit(remaining)
-                    .setPageToken(page).build();
+                    .setTimeframe(w.timeframe()).setFromNanos(from).setToNanos(w.to()).setLimit(remaining)
+                    .setPageToken(page).setLatest(latest).build();
             GetCandlesResponse r = call(CANDLES, () -> candles.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
                     .getCandles(request));
-            for (Candle c : r.getCandlesList()) list.add(Json.candle(c));
+            pages.add(r.getCandlesList());
             remaining -= r.getCandlesCount();
             page = r.getNextPageToken();
             if (page.isEmpty()) break;
@@ -167,6 +179,8 @@ public final class MarketRoutes {
                 break;
             }
         }
+        if (latest) java.util.Collections.reverse(pages);
+        for (java.util.List<Candle> p : pages) for (Candle c : p) list.add(Json.candle(c));
         out.put("truncated", truncated);
         Responses.ok(res, out);
     }
