@@ -120,7 +120,8 @@ public final class CandleApp implements AutoCloseable {
         Server server = GrpcServers.withStandardServices(serverBuilder, telemetry, grpcHealth)
                 .addService(new CandlesService(store, cache, hub, job[0], marketData, config.buckets(), jobs, drain,
                         config.streamBuffer(), knownLive))
-                .addService(new IndicatorsService(store, cache, hub, config.buckets(), knownLive, drain,
+                .addService(new IndicatorsService(store, cache,
+                        new blackbox.candles.store.PgIndicatorCheckpoints(database.dataSource()), hub, config.buckets(), knownLive, drain,
                         config.streamBuffer()))
                 .build()
                 .start();
