@@ -9,6 +9,8 @@
 #   positions blackbox.bench.positions.PositionsBench (core fills/s vs BigDecimal, fill -> Redis p99 vs SET+PUBLISH, rebuild vs SELECT)
 #   risk      blackbox.bench.risk.RiskBenchMain (JMH: pre-trade checks/s and percentiles, compiled vs naive BigDecimal baselines)
 #   risk-halt blackbox.bench.risk.HaltBench (desk halt with 1,000 working orders to the last cancel sent vs a bare cancel loop)
+#   orders    blackbox.bench.OrderPathBench (SendOrder over gRPC -> journal -> FFM -> simulator -> accepted report, vs the
+#             same gRPC calls on a trivial service and vs Python ctypes on the same library)
 # Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
 # older than its sources. See bench/README.md for the options and the figures.
 set -euo pipefail
@@ -28,7 +30,8 @@ case "${1:-}" in
   positions) MAIN=blackbox.bench.positions.PositionsBench ;;
   risk) MAIN=blackbox.bench.risk.RiskBenchMain ;;
   risk-halt) MAIN=blackbox.bench.risk.HaltBench ;;
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  orders) MAIN=blackbox.bench.OrderPathBench ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|positions|risk|risk-halt|orders [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 

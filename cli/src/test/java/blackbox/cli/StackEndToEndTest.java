@@ -90,6 +90,7 @@ class StackEndToEndTest {
             assertTrue(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false), "PostgreSQL runs");
             assertTrue(children.stream().anyMatch(p -> command(p).contains("redis-server")), "Redis is a child: " + children);
             assertWebAppAnswersAndADemoUserLogsIn(stack, dataDir);
+            assertRoutingWithTheDemoRoster(stack);
 
             // every trade of the file is stored exactly once
             await(() -> stored(stack) >= trades.size(), Duration.ofSeconds(120), () -> "all " + trades.size()
@@ -358,6 +359,24 @@ class StackEndToEndTest {
     }
 
     /** The web app is served, and the trader demo user logs in with the password `up` printed (and kept). */
+    /** `up` logs in with order routing: the simulator's demo roster of >= 20 client accounts, listed over gRPC. */
+    private static void assertRoutingWithTheDemoRoster(RunningStack stack) {
+        assertTrue(stack.gateway().trading().engine().routingReady(), "routing connected");
+        var channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(stack.stackFile().gateway()).usePlaintext().build();
+        try {
+            var accounts = blackbox.gateway.v1.TradingGrpc.newBlockingStub(channel).withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+                    .listAccounts(blackbox.gateway.v1.ListAccountsRequest.getDefaultInstance()).getAccountsList();
+            long routable = accounts.stream().flatMap(a -> java.util.stream.Stream.concat(java.util.stream.Stream.of(a), a.getSubAccountsList().stream()))
+                    .filter(a -> a.getRoutable() && a.getEnabled()).count();
+            assertTrue(accounts.size() >= 20 && routable >= 20, "the demo roster's client accounts: " + accounts.size() + " (" + routable
+                    + " enabled and routable, sub-accounts included)");
+            assertTrue(stack.endpointLines().stream().anyMatch(l -> l.startsWith("  routing") && l.contains("client accounts")),
+                    "up prints the routing login: " + stack.endpointLines());
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
     private static void assertWebAppAnswersAndADemoUserLogsIn(RunningStack stack, Path dataDir) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.URI base = java.net.URI.create(stack.webUrl());

@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 final class BundledResources {
     static final String SIMULATOR = "/native/linux-x86_64/libprofitdll-sim.so";
     static final String SAMPLE_REPLAY = "/replay/binance-spot-sample.replay.csv";
+    /** The simulator's demo roster (native/sim/demo-roster.csv): 24 client accounts, passwords "demo123". */
+    static final String DEMO_ROSTER = "/sim/demo-roster.csv";
 
     private BundledResources() {
     }

@@ -1,10 +1,12 @@
 package blackbox.gateway;
 
 import blackbox.gateway.engine.EngineOptions;
+import blackbox.gateway.session.RoutingPasswords;
 import blackbox.gateway.session.InstrumentId;
 import blackbox.gateway.session.SessionOptions;
 import blackbox.platform.config.Config;
 import blackbox.platform.config.ConfigException;
+import blackbox.platform.db.DatabaseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -28,9 +30,11 @@ import java.util.Map;
  * @param engine engine tuning
  * @param streamBuffer messages buffered per trade stream before a slow client is cut off
  * @param statsInterval how often the gateway logs its throughput, zero for never
+ * @param trading the trading API's settings
  */
 public record GatewayConfig(String host, int port, Path library, SessionOptions session, List<Path> replayFiles,
-                            List<InstrumentId> subscribeAtStart, EngineOptions engine, int streamBuffer, Duration statsInterval) {
+                            List<InstrumentId> subscribeAtStart, EngineOptions engine, int streamBuffer, Duration statsInterval,
+                            TradingConfig trading) {
     public static final String HOST = "BLACKBOX_GATEWAY_HOST";
     public static final String PORT = "BLACKBOX_GATEWAY_PORT";
     public static final String LIBRARY = "BLACKBOX_PROFITDLL_LIBRARY";
@@ -51,6 +55,12 @@ public record GatewayConfig(String host, int port, Path library, SessionOptions 
     public static final String HISTORY_TIMEOUT = "BLACKBOX_GATEWAY_HISTORY_TIMEOUT";
     public static final String INVALID_TICKER_WAIT = "BLACKBOX_GATEWAY_INVALID_TICKER_WAIT";
     public static final String STATS_INTERVAL = "BLACKBOX_GATEWAY_STATS_INTERVAL";
+    public static final String ROUTING_PASSWORDS = "BLACKBOX_GATEWAY_ROUTING_PASSWORDS";
+    public static final String SIM_ROSTER = "BLACKBOX_SIM_ROSTER";
+    public static final String JOURNAL_DIR = "BLACKBOX_GATEWAY_JOURNAL_DIR";
+    public static final String REPORT_BUFFER = "BLACKBOX_GATEWAY_REPORT_BUFFER";
+    public static final String SERIALIZE_ROUTING = "BLACKBOX_GATEWAY_SERIALIZE_ROUTING";
+    public static final String ORDER_HISTORY_TIMEOUT = "BLACKBOX_GATEWAY_ORDER_HISTORY_TIMEOUT";
 
     /** Slots of the hand-off ring: about 100 ms of trades at 2.5 million a second, ~20 MB preallocated. */
     public static final int DEFAULT_RING_SIZE = 1 << 18;
@@ -127,9 +137,54 @@ public record GatewayConfig(String host, int port, Path library, SessionOptions 
                 positive(config, HISTORY_TIMEOUT, Duration.ofSeconds(30)));
         int streamBuffer = config.integer(STREAM_BUFFER, 100_000, 1_000, 10_000_000);
         Duration stats = config.duration(STATS_INTERVAL, Duration.ofSeconds(10));
-        SessionOptions session = new SessionOptions(config.bool(MARKET_ONLY, true), key, user, password, zone, simOptions);
+        boolean marketOnly = config.bool(MARKET_ONLY, true);
+        TradingConfig trading = trading(config, simulator, marketOnly);
+        if (simulator && !marketOnly) {
+            // the simulated broker keeps its day in a file beside the gateway's journal, so both survive a restart
+            simOptions.putIfAbsent("routing.journal", trading.journalDir().resolve("simulator-broker.journal").toString());
+            if (trading.roster() != null) simOptions.putIfAbsent("routing.roster", trading.roster().toString());
+        }
+        SessionOptions session = new SessionOptions(marketOnly, key, user, password, zone, simOptions);
         return new GatewayConfig(host, port, library, session, sample ? null : List.copyOf(replay), List.copyOf(subscribe),
-                engine, streamBuffer, stats);
+                engine, streamBuffer, stats, trading);
+    }
+
+    private static TradingConfig trading(Config config, boolean simulator, boolean marketOnly) {
+        Path journal;
+        try {
+            Path data = Path.of(config.string(DatabaseConfig.DATA_DIR_KEY, DatabaseConfig.defaultDataDir().toString()));
+            journal = Path.of(config.string(JOURNAL_DIR, data.resolve("dll-gateway").resolve("journal").toString()));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw Config.invalid(JOURNAL_DIR, config.string(JOURNAL_DIR, ""), "must be a directory path");
+        }
+        if (Files.exists(journal) && !Files.isDirectory(journal)) throw Config.invalid(JOURNAL_DIR, journal.toString(), "is not a directory");
+        int reportBuffer = config.integer(REPORT_BUFFER, 1_000_000, 1_024, 1 << 26);
+        boolean serialize = config.bool(SERIALIZE_ROUTING, !simulator);
+        Duration historyTimeout = positive(config, ORDER_HISTORY_TIMEOUT, Duration.ofSeconds(10));
+        RoutingPasswords passwords = null;
+        var file = config.find(ROUTING_PASSWORDS);
+        if (file.isPresent()) {
+            try {
+                passwords = RoutingPasswords.fromFile(Path.of(file.get()));
+            } catch (RoutingPasswords.PasswordFileException e) {
+                throw new ConfigException(ROUTING_PASSWORDS, e.getMessage());
+            }
+        }
+        Path roster = null;
+        var rosterValue = config.find(SIM_ROSTER);
+        if (rosterValue.isPresent() && !rosterValue.get().equalsIgnoreCase("demo")) {
+            if (!simulator) throw Config.invalid(SIM_ROSTER, rosterValue.get(), "is a simulator option; the vendor DLL knows its accounts");
+            roster = Path.of(rosterValue.get());
+            if (!Files.isReadable(roster)) throw Config.invalid(SIM_ROSTER, rosterValue.get(), "no such readable file");
+            if (passwords == null) {
+                try {
+                    RoutingPasswords.fromSimulatorRoster(roster); // validated now, read again at start
+                } catch (RoutingPasswords.PasswordFileException e) {
+                    throw new ConfigException(SIM_ROSTER, e.getMessage());
+                }
+            }
+        }
+        return new TradingConfig(journal, reportBuffer, serialize, historyTimeout, passwords, roster);
     }
 
     /** True when the bundled sample replay is to be used (no BLACKBOX_SIM_REPLAY with the simulator). */

@@ -41,6 +41,13 @@ public final class GatewayMain {
                 config.simulator() ? " (ProfitDLL simulator" + (config.usesSampleReplay() ? ", bundled Binance sample" : ", " + config.replayFiles())
                         + ", speed " + config.session().simulatorOptions().get("replay.speed") + ")" : "");
         if (!config.subscribeAtStart().isEmpty()) log.info("subscribing at start: {}", config.subscribeAtStart());
+        if (config.session().marketOnly()) {
+            log.info("trading: off (market-data-only login; {}=false for order routing)", GatewayConfig.MARKET_ONLY);
+        } else {
+            // the passwords' toString names how many and where from, never a password
+            log.info("trading: full login with order routing; {}; order journal {}; {} execution reports kept for resumption",
+                    gateway.trading().passwords(), config.trading().journalDir(), config.trading().reportBuffer());
+        }
 
         ScheduledExecutorService stats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stats");
@@ -53,9 +60,12 @@ public final class GatewayMain {
             stats.scheduleAtFixedRate(() -> {
                 long trades = gateway.service().tradesIn();
                 var status = gateway.engine().status();
-                log.info("state {} | trades {} (+{}/s) | streams {} | ring backlog {} | overflows {} | reconnects {}",
-                        status.state(), trades, (trades - last[0]) * 1000 / every, gateway.service().openTradeStreams(),
-                        gateway.engine().backlog(), status.overflows(), status.reconnects());
+                var trading = gateway.trading().engine();
+                log.info("state {} | trades {} (+{}/s) | streams {} | ring backlog {} | overflows {} | reconnects {} | routing {} | "
+                                + "execution reports {} | orders in doubt {}", status.state(), trades, (trades - last[0]) * 1000 / every,
+                        gateway.service().openTradeStreams(), gateway.engine().backlog(), status.overflows(), status.reconnects(),
+                        trading.routingReady() ? "connected" : "down (1," + trading.routingResult() + ")", trading.reportsOut(),
+                        trading.ordersInDoubt());
                 last[0] = trades;
             }, every, every, TimeUnit.MILLISECONDS);
         }

@@ -4,6 +4,7 @@ import blackbox.gateway.engine.SessionStatus;
 import blackbox.gateway.ffm.ProfitDLL;
 import blackbox.gateway.v1.InstrumentId;
 import blackbox.gateway.v1.MarketDataGatewayGrpc;
+import blackbox.gateway.v1.TradingGrpc;
 import blackbox.platform.config.Config;
 import blackbox.platform.telemetry.Telemetry;
 import io.grpc.ManagedChannel;
@@ -21,6 +22,8 @@ public final class GatewayHarness implements AutoCloseable {
     public final ManagedChannel channel;
     public final MarketDataGatewayGrpc.MarketDataGatewayBlockingStub blocking;
     public final MarketDataGatewayGrpc.MarketDataGatewayStub async;
+    public final TradingGrpc.TradingBlockingStub trading;
+    public final TradingGrpc.TradingStub tradingAsync;
     private final Telemetry telemetry;
 
     private GatewayHarness(Gateway gateway, ManagedChannel channel, Telemetry telemetry) {
@@ -29,6 +32,8 @@ public final class GatewayHarness implements AutoCloseable {
         this.telemetry = telemetry;
         this.blocking = MarketDataGatewayGrpc.newBlockingStub(channel);
         this.async = MarketDataGatewayGrpc.newStub(channel);
+        this.trading = TradingGrpc.newBlockingStub(channel);
+        this.tradingAsync = TradingGrpc.newStub(channel);
     }
 
     /**
@@ -60,6 +65,15 @@ public final class GatewayHarness implements AutoCloseable {
     public void awaitState(SessionStatus.State state, Duration timeout) throws InterruptedException {
         await(() -> gateway.engine().status().state() == state, timeout,
                 () -> "session state " + state + ", is " + gateway.engine().status());
+    }
+
+    /**
+     * Runs the simulator's tape up to and including every event at or before {@code tsNanos} and pauses it there
+     * (replay.speed=max): a request made afterwards sees exactly that tape position.
+     */
+    public void advanceTo(long tsNanos) {
+        int rc = ProfitDLL.load(gateway.library()).simulator().orElseThrow().SimAdvanceReplay(tsNanos);
+        if (rc != 0) throw new AssertionError("SimAdvanceReplay(" + tsNanos + ") -> " + rc);
     }
 
     /** Starts the simulator's tape (the harness holds it with replay.start=manual). */

@@ -33,6 +33,11 @@ public final class TestPaths {
         return repoRoot().resolve("samples/replay/binance-spot-sample.replay.csv");
     }
 
+    /** The simulator's demo roster (24 client accounts, every routing password "demo123"). */
+    public static Path demoRoster() {
+        return repoRoot().resolve("dll-gateway/native/sim/demo-roster.csv");
+    }
+
     /** {@code ../shared/data} beside the repository, present on the team's machines and CI, not in the repo. */
     public static Path sharedData() {
         return repoRoot().resolve("../shared/data").normalize();

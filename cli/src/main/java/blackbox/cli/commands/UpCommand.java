@@ -9,6 +9,7 @@ import blackbox.cli.stack.StackOptions;
 import blackbox.cli.stack.StackServices;
 import blackbox.cli.stack.StackStartException;
 import blackbox.cli.stack.StepListener;
+import blackbox.gateway.GatewayConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code blackbox up}: the whole stack in this JVM until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Starts the whole stack in this JVM: embedded PostgreSQL and Redis, the ProfitDLL simulator"
-                + " replaying trade files, dll-gateway, marketdata-svc, candle-svc. Runs until Ctrl-C, then stops"
-                + " everything.", "Logs go to <data dir>/logs/blackbox.log (warnings also to the console)."})
+                + " replaying trade files, dll-gateway (logged in with order routing on the simulator's demo roster),"
+                + " marketdata-svc, candle-svc. Runs until Ctrl-C, then stops everything.",
+                "Logs go to <data dir>/logs/blackbox.log (warnings also to the console)."})
 public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment {
     @Spec
     CommandSpec spec;
@@ -64,6 +66,13 @@ public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment
     @Option(names = "--no-subscribe", negatable = false,
             description = "do not subscribe the replay's instruments (default: user 'blackbox' subscribes them all)")
     boolean noSubscribe;
+
+    @Option(names = "--roster", paramLabel = "FILE",
+            description = "the simulator's account roster for order routing (default: ${BLACKBOX_SIM_ROSTER:-the bundled demo roster of 24 client accounts})")
+    Path roster;
+
+    @Option(names = "--market-only", description = "log in for market data only, without order routing (default: routing with the roster)")
+    boolean marketOnly;
 
     private Map<String, String> environment = System.getenv();
 
@@ -131,9 +140,14 @@ public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment
         if (redisUrl != null && !redisUrl.matches("redis://[^:/]+(:\\d{1,5})?/?")) {
             throw CliException.usage("must be redis://HOST:PORT: --redis-url=" + redisUrl);
         }
+        if (roster != null && !Files.isReadable(roster)) throw CliException.usage("no such readable file: --roster " + roster);
+        if (roster != null && marketOnly) throw CliException.usage("--roster is for order routing, --market-only has none");
         Path dir = dataDir != null ? dataDir.toAbsolutePath().normalize() : DataDirs.defaultDir();
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        if (roster != null) env.put(GatewayConfig.SIM_ROSTER, roster.toAbsolutePath().normalize().toString());
+        if (marketOnly) env.put(GatewayConfig.MARKET_ONLY, "true");
         return new StackOptions(dir, replay.stream().map(p -> p.toAbsolutePath().normalize()).toList(), speed,
                 rebaseToToday, Optional.ofNullable(databaseUrl), Optional.ofNullable(redisUrl), exchangeTimezones,
-                freePorts, !noSubscribe, StackOptions.STACK_USER, environment);
+                freePorts, !noSubscribe, StackOptions.STACK_USER, env);
     }
 }

@@ -42,6 +42,8 @@ public final class RunningStack implements AutoCloseable {
     String redisUrl;
     Gateway gateway;
     String gatewayTarget;
+    /** What routing the gateway logged in with (accounts, passwords, journal); empty for a market-data-only login. */
+    String routing = "";
     ManagedChannel gatewayChannel;
     MarketDataApp marketdata;
     String marketdataTarget;
@@ -111,7 +113,8 @@ public final class RunningStack implements AutoCloseable {
     /** Endpoint lines for the console. */
     public List<String> endpointLines() {
         List<String> lines = new ArrayList<>();
-        lines.add("  dll-gateway     " + gatewayTarget + "   (gRPC blackbox.gateway.v1)");
+        lines.add("  dll-gateway     " + gatewayTarget + "   (gRPC blackbox.gateway.v1: MarketDataGateway, Trading)");
+        if (!routing.isEmpty()) lines.add("  routing         " + routing);
         lines.add("  marketdata-svc  " + marketdataTarget + "   (gRPC blackbox.marketdata.v1)");
         lines.add("  candle-svc      " + candlesTarget + "   (gRPC blackbox.candles.v1, blackbox.indicators.v1)");
         lines.add("  web app         " + webUrl);

@@ -8,6 +8,7 @@ import blackbox.gateway.Gateway;
 import blackbox.gateway.GatewayConfig;
 import blackbox.gateway.engine.SessionStatus;
 import blackbox.gateway.ffm.ProfitDLL;
+import blackbox.gateway.trading.AccountInfo;
 import blackbox.gateway.v1.InstrumentId;
 import blackbox.marketdata.MarketDataApp;
 import blackbox.marketdata.MarketDataConfig;
@@ -73,7 +74,7 @@ public final class StackServices {
                 new Step("replay files", () -> replay(options, stack)),
                 new Step("PostgreSQL", () -> postgres(options, stack)),
                 new Step("Redis", () -> redis(options, stack)),
-                new Step("dll-gateway (ProfitDLL simulator)", () -> gateway(options, stack)),
+                new Step("dll-gateway (ProfitDLL simulator, routing)", () -> gateway(options, stack)),
                 new Step("marketdata-svc", () -> marketdata(options, stack)),
                 new Step("candle-svc + indicators", () -> candles(options, stack)),
                 new Step("web-bff", () -> web(options, stack)),
@@ -165,13 +166,26 @@ public final class StackServices {
         g.put(GatewayConfig.SUBSCRIBE, ""); // marketdata-svc subscribes what users ask for
         g.putIfAbsent(GatewayConfig.STATS_INTERVAL, "PT0S");
         if (System.getProperty("profitdll.library") != null) g.putIfAbsent(GatewayConfig.LIBRARY, System.getProperty("profitdll.library"));
+        // a full login: order routing with the simulator's roster (the bundled demo roster unless BLACKBOX_SIM_ROSTER or
+        // --roster names one; BLACKBOX_PROFITDLL_MARKET_ONLY=true or --market-only for market data alone)
+        g.putIfAbsent(GatewayConfig.MARKET_ONLY, "false");
+        g.put(DatabaseConfig.DATA_DIR_KEY, options.dataDir().toString()); // the order journal lives with the stack's data
         GatewayConfig config = GatewayConfig.from(Config.of(g));
         stack.gateway = Gateway.start(config, NettyServerBuilder.forAddress(new InetSocketAddress(HOST, config.port())),
                 stack.telemetry());
         stack.gatewayTarget = HOST + ":" + stack.gateway.port();
         await(() -> stack.gateway.engine().status().state() == SessionStatus.State.CONNECTED, CONNECT_TIMEOUT,
                 "the ProfitDLL session to connect (state " + stack.gateway.engine().status().state() + ")");
-        return stack.gatewayTarget + ", session CONNECTED";
+        if (config.session().marketOnly()) return stack.gatewayTarget + ", session CONNECTED (market data only)";
+        var trading = stack.gateway.trading();
+        await(() -> trading.engine().routingReady() && trading.router().accounts().refusal() == null, CONNECT_TIMEOUT,
+                "routing to connect (last routing state (1," + trading.engine().routingResult() + "))");
+        List<AccountInfo> accounts = trading.router().accounts().items();
+        long subs = accounts.stream().mapToLong(a -> a.subAccounts().size()).sum();
+        String listed = accounts.size() + " client accounts and " + subs + " sub-accounts";
+        stack.routing = listed + ", " + trading.passwords().size() + " with routing passwords from " + trading.passwords().source()
+                + "; order journal " + config.trading().journalDir();
+        return stack.gatewayTarget + ", session CONNECTED, routing connected: " + listed;
     }
 
     private static String marketdata(StackOptions options, RunningStack stack) throws Exception {

@@ -80,6 +80,8 @@ public final class GatewayEngine implements AutoCloseable {
 
     private final Object sessionLock = new Object();
     private ProfitSession session;           // guarded by sessionLock
+    private volatile ProfitSession current;  // the same, for routing requests that must not take sessionLock
+    private volatile TradingListener trading;
     private long sessionGeneration;           // guarded by sessionLock
     private volatile boolean running;
 
@@ -143,6 +145,32 @@ public final class GatewayEngine implements AutoCloseable {
 
     public SessionStatus status() {
         return status;
+    }
+
+    /** Sets the one trading listener (before {@link #start()}). */
+    public void setTradingListener(TradingListener listener) {
+        this.trading = listener;
+    }
+
+    /**
+     * The running DLL session, or {@code null} between sessions. For routing requests, which synchronize with the
+     * session's own life ({@link ProfitSession#routing()}) instead of this engine's lock, so orders never wait
+     * behind market-data requests.
+     */
+    public ProfitSession currentSession() {
+        return current;
+    }
+
+    /** The DLL session generation (increases with every session started). */
+    public long generation() {
+        synchronized (sessionLock) {
+            return sessionGeneration;
+        }
+    }
+
+    /** Runs {@code task} on the consumer thread, between ring polls. */
+    public void runOnConsumer(Runnable task) {
+        consumerTasks.add(task);
     }
 
     /** Instruments subscribed at the DLL (or to be, once connected), alphabetically. */
@@ -239,13 +267,17 @@ public final class GatewayEngine implements AutoCloseable {
         // The generation moves on before the DLL starts: its first state callbacks may reach the consumer while
         // start() is still registering callbacks, and the tasks they queue here must see the new generation.
         // They run after this method (one control thread), when the session is in place.
+        long generation;
         synchronized (sessionLock) {
-            sessionGeneration++;
+            generation = ++sessionGeneration;
         }
+        TradingListener t = trading;
+        if (t != null) consumerTasks.add(() -> t.onSessionStarted(generation));
         try {
             ProfitSession started = sessionFactory.start(ring);
             synchronized (sessionLock) {
                 session = started;
+                current = started;
             }
             log.info("DLL session started ({})", started.marketOnly() ? "market data only" : "market data and routing");
         } catch (RuntimeException e) {
@@ -275,6 +307,7 @@ public final class GatewayEngine implements AutoCloseable {
     private void closeSession() {
         synchronized (sessionLock) {
             if (session != null) {
+                current = null;
                 overflowsOfEndedSessions.addAndGet(session.overflows());
                 try {
                     session.close();
@@ -368,9 +401,12 @@ public final class GatewayEngine implements AutoCloseable {
             }
             Runnable task;
             while ((task = consumerTasks.poll()) != null) task.run();
+            TradingListener t = trading;
+            if (t != null) t.afterPoll();
             if (state == EventPoller.PollState.PROCESSING) {
                 idle = 0;
                 for (MarketEventSink sink : sinks) sink.endOfBatch();
+                if (t != null) t.endOfBatch();
             } else if (++idle < 100) {
                 Thread.onSpinWait();
             } else if (idle < 200) {
@@ -410,6 +446,11 @@ public final class GatewayEngine implements AutoCloseable {
             case DllEvent.TICKER_STATE -> {
                 for (MarketEventSink sink : sinks) sink.onTickerState(e.instrument, e.a, e.receivedNanos);
             }
+            case DllEvent.ORDER, DllEvent.TRADING_MESSAGE, DllEvent.ORDER_HISTORY, DllEvent.ACCOUNT_LIST,
+                 DllEvent.SUB_ACCOUNT_LIST -> {
+                TradingListener t = trading;
+                if (t != null) t.onRoutingEvent(e);
+            }
             default -> {
                 // NONE: a callback that failed half-way, already counted by the session
             }
@@ -434,6 +475,8 @@ public final class GatewayEngine implements AutoCloseable {
         }
         if (channel != 2) {
             publishStatus(status.state(), "state (" + channel + "," + result + ")");
+            TradingListener t = trading;
+            if (channel == 1 && t != null) t.onRoutingState(result);
             return;
         }
         switch (result) {

@@ -23,7 +23,8 @@ public record SessionStatus(State state, int loginResult, int routingResult, int
         return marketResult == 4 || marketResult == 5 || marketResult == 6;
     }
 
+    /** Routing ready: (1, ROTEAMENTO_BROKER_CONNECTED) only, as [README] of profitdll-api.md §2.2 recommends. */
     public boolean routingConnected() {
-        return routingResult == 2 || routingResult == 5;
+        return routingResult == 5;
     }
 }

@@ -1697,18 +1697,28 @@ public final class ProfitDLL {
     private static final FunctionDescriptor SetOrderCallback$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor SetOrderHistoryCallback$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor SetTradingMessageResultCallback$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
+    private static final FunctionDescriptor SetAssetPositionListCallback$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
+    private static final FunctionDescriptor SetBrokerAccountListChangedCallback$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
+    private static final FunctionDescriptor SetBrokerSubAccountListChangedCallback$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor SendOrder$DESC = FunctionDescriptor.of(ProfitDLL.C_LONG_LONG, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor SendChangeOrderV2$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor SendCancelOrderV2$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
+    private static final FunctionDescriptor SendCancelOrdersV2$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor SendCancelAllOrdersV2$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor SendZeroPositionV2$DESC = FunctionDescriptor.of(ProfitDLL.C_LONG_LONG, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor GetAccountCount$DESC = FunctionDescriptor.of(ProfitDLL.C_INT);
     private static final FunctionDescriptor GetAccounts$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_INT, ProfitDLL.C_INT, ProfitDLL.C_INT, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor GetAccountDetails$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
+    private static final FunctionDescriptor GetAccountCountByBroker$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_INT);
+    private static final FunctionDescriptor GetAccountsByBroker$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_INT, ProfitDLL.C_INT, ProfitDLL.C_INT, ProfitDLL.C_INT, ProfitDLL.C_POINTER);
+    private static final FunctionDescriptor GetSubAccountCount$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
+    private static final FunctionDescriptor GetSubAccounts$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER, ProfitDLL.C_INT, ProfitDLL.C_INT, ProfitDLL.C_INT, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor GetPositionV2$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
+    private static final FunctionDescriptor EnumerateAllPositionAssets$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER, ProfitDLL.C_CHAR, ProfitDLL.C_LONG_LONG, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor GetOrderDetails$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor HasOrdersInInterval$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER, ProfitDLL.C_POINTER, ProfitDLL.C_POINTER);
     private static final FunctionDescriptor EnumerateAllOrders$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER, ProfitDLL.C_CHAR, ProfitDLL.C_LONG_LONG, ProfitDLL.C_POINTER);
+    private static final FunctionDescriptor EnumerateOrdersByInterval$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_POINTER, ProfitDLL.C_CHAR, ProfitDLL.C_POINTER, ProfitDLL.C_POINTER, ProfitDLL.C_LONG_LONG, ProfitDLL.C_POINTER);
 
     private final MemorySegment DLLInitializeLogin$ADDR;
     private final MethodHandle DLLInitializeLogin$MH;
@@ -1760,12 +1770,20 @@ public final class ProfitDLL {
     private final MethodHandle SetOrderHistoryCallback$MH;
     private final MemorySegment SetTradingMessageResultCallback$ADDR;
     private final MethodHandle SetTradingMessageResultCallback$MH;
+    private final MemorySegment SetAssetPositionListCallback$ADDR;
+    private final MethodHandle SetAssetPositionListCallback$MH;
+    private final MemorySegment SetBrokerAccountListChangedCallback$ADDR;
+    private final MethodHandle SetBrokerAccountListChangedCallback$MH;
+    private final MemorySegment SetBrokerSubAccountListChangedCallback$ADDR;
+    private final MethodHandle SetBrokerSubAccountListChangedCallback$MH;
     private final MemorySegment SendOrder$ADDR;
     private final MethodHandle SendOrder$MH;
     private final MemorySegment SendChangeOrderV2$ADDR;
     private final MethodHandle SendChangeOrderV2$MH;
     private final MemorySegment SendCancelOrderV2$ADDR;
     private final MethodHandle SendCancelOrderV2$MH;
+    private final MemorySegment SendCancelOrdersV2$ADDR;
+    private final MethodHandle SendCancelOrdersV2$MH;
     private final MemorySegment SendCancelAllOrdersV2$ADDR;
     private final MethodHandle SendCancelAllOrdersV2$MH;
     private final MemorySegment SendZeroPositionV2$ADDR;
@@ -1776,14 +1794,26 @@ public final class ProfitDLL {
     private final MethodHandle GetAccounts$MH;
     private final MemorySegment GetAccountDetails$ADDR;
     private final MethodHandle GetAccountDetails$MH;
+    private final MemorySegment GetAccountCountByBroker$ADDR;
+    private final MethodHandle GetAccountCountByBroker$MH;
+    private final MemorySegment GetAccountsByBroker$ADDR;
+    private final MethodHandle GetAccountsByBroker$MH;
+    private final MemorySegment GetSubAccountCount$ADDR;
+    private final MethodHandle GetSubAccountCount$MH;
+    private final MemorySegment GetSubAccounts$ADDR;
+    private final MethodHandle GetSubAccounts$MH;
     private final MemorySegment GetPositionV2$ADDR;
     private final MethodHandle GetPositionV2$MH;
+    private final MemorySegment EnumerateAllPositionAssets$ADDR;
+    private final MethodHandle EnumerateAllPositionAssets$MH;
     private final MemorySegment GetOrderDetails$ADDR;
     private final MethodHandle GetOrderDetails$MH;
     private final MemorySegment HasOrdersInInterval$ADDR;
     private final MethodHandle HasOrdersInInterval$MH;
     private final MemorySegment EnumerateAllOrders$ADDR;
     private final MethodHandle EnumerateAllOrders$MH;
+    private final MemorySegment EnumerateOrdersByInterval$ADDR;
+    private final MethodHandle EnumerateOrdersByInterval$MH;
 
     private final Path library;
     private final Optional<Simulator> simulator;
@@ -1840,12 +1870,20 @@ public final class ProfitDLL {
         SetOrderHistoryCallback$MH = LINKER.downcallHandle(SetOrderHistoryCallback$ADDR, SetOrderHistoryCallback$DESC);
         SetTradingMessageResultCallback$ADDR = findOrThrow(lookup, library, "SetTradingMessageResultCallback");
         SetTradingMessageResultCallback$MH = LINKER.downcallHandle(SetTradingMessageResultCallback$ADDR, SetTradingMessageResultCallback$DESC);
+        SetAssetPositionListCallback$ADDR = findOrThrow(lookup, library, "SetAssetPositionListCallback");
+        SetAssetPositionListCallback$MH = LINKER.downcallHandle(SetAssetPositionListCallback$ADDR, SetAssetPositionListCallback$DESC);
+        SetBrokerAccountListChangedCallback$ADDR = findOrThrow(lookup, library, "SetBrokerAccountListChangedCallback");
+        SetBrokerAccountListChangedCallback$MH = LINKER.downcallHandle(SetBrokerAccountListChangedCallback$ADDR, SetBrokerAccountListChangedCallback$DESC);
+        SetBrokerSubAccountListChangedCallback$ADDR = findOrThrow(lookup, library, "SetBrokerSubAccountListChangedCallback");
+        SetBrokerSubAccountListChangedCallback$MH = LINKER.downcallHandle(SetBrokerSubAccountListChangedCallback$ADDR, SetBrokerSubAccountListChangedCallback$DESC);
         SendOrder$ADDR = findOrThrow(lookup, library, "SendOrder");
         SendOrder$MH = LINKER.downcallHandle(SendOrder$ADDR, SendOrder$DESC);
         SendChangeOrderV2$ADDR = findOrThrow(lookup, library, "SendChangeOrderV2");
         SendChangeOrderV2$MH = LINKER.downcallHandle(SendChangeOrderV2$ADDR, SendChangeOrderV2$DESC);
         SendCancelOrderV2$ADDR = findOrThrow(lookup, library, "SendCancelOrderV2");
         SendCancelOrderV2$MH = LINKER.downcallHandle(SendCancelOrderV2$ADDR, SendCancelOrderV2$DESC);
+        SendCancelOrdersV2$ADDR = findOrThrow(lookup, library, "SendCancelOrdersV2");
+        SendCancelOrdersV2$MH = LINKER.downcallHandle(SendCancelOrdersV2$ADDR, SendCancelOrdersV2$DESC);
         SendCancelAllOrdersV2$ADDR = findOrThrow(lookup, library, "SendCancelAllOrdersV2");
         SendCancelAllOrdersV2$MH = LINKER.downcallHandle(SendCancelAllOrdersV2$ADDR, SendCancelAllOrdersV2$DESC);
         SendZeroPositionV2$ADDR = findOrThrow(lookup, library, "SendZeroPositionV2");
@@ -1856,14 +1894,26 @@ public final class ProfitDLL {
         GetAccounts$MH = LINKER.downcallHandle(GetAccounts$ADDR, GetAccounts$DESC);
         GetAccountDetails$ADDR = findOrThrow(lookup, library, "GetAccountDetails");
         GetAccountDetails$MH = LINKER.downcallHandle(GetAccountDetails$ADDR, GetAccountDetails$DESC);
+        GetAccountCountByBroker$ADDR = findOrThrow(lookup, library, "GetAccountCountByBroker");
+        GetAccountCountByBroker$MH = LINKER.downcallHandle(GetAccountCountByBroker$ADDR, GetAccountCountByBroker$DESC);
+        GetAccountsByBroker$ADDR = findOrThrow(lookup, library, "GetAccountsByBroker");
+        GetAccountsByBroker$MH = LINKER.downcallHandle(GetAccountsByBroker$ADDR, GetAccountsByBroker$DESC);
+        GetSubAccountCount$ADDR = findOrThrow(lookup, library, "GetSubAccountCount");
+        GetSubAccountCount$MH = LINKER.downcallHandle(GetSubAccountCount$ADDR, GetSubAccountCount$DESC);
+        GetSubAccounts$ADDR = findOrThrow(lookup, library, "GetSubAccounts");
+        GetSubAccounts$MH = LINKER.downcallHandle(GetSubAccounts$ADDR, GetSubAccounts$DESC);
         GetPositionV2$ADDR = findOrThrow(lookup, library, "GetPositionV2");
         GetPositionV2$MH = LINKER.downcallHandle(GetPositionV2$ADDR, GetPositionV2$DESC);
+        EnumerateAllPositionAssets$ADDR = findOrThrow(lookup, library, "EnumerateAllPositionAssets");
+        EnumerateAllPositionAssets$MH = LINKER.downcallHandle(EnumerateAllPositionAssets$ADDR, EnumerateAllPositionAssets$DESC);
         GetOrderDetails$ADDR = findOrThrow(lookup, library, "GetOrderDetails");
         GetOrderDetails$MH = LINKER.downcallHandle(GetOrderDetails$ADDR, GetOrderDetails$DESC);
         HasOrdersInInterval$ADDR = findOrThrow(lookup, library, "HasOrdersInInterval");
         HasOrdersInInterval$MH = LINKER.downcallHandle(HasOrdersInInterval$ADDR, HasOrdersInInterval$DESC);
         EnumerateAllOrders$ADDR = findOrThrow(lookup, library, "EnumerateAllOrders");
         EnumerateAllOrders$MH = LINKER.downcallHandle(EnumerateAllOrders$ADDR, EnumerateAllOrders$DESC);
+        EnumerateOrdersByInterval$ADDR = findOrThrow(lookup, library, "EnumerateOrdersByInterval");
+        EnumerateOrdersByInterval$MH = LINKER.downcallHandle(EnumerateOrdersByInterval$ADDR, EnumerateOrdersByInterval$DESC);
         this.simulator = lookup.find("SimSetOption").isPresent()
                 ? Optional.of(new Simulator(library, lookup)) : Optional.empty();
     }
@@ -2951,6 +3001,120 @@ public final class ProfitDLL {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
+     * NResult SetAssetPositionListCallback(TConnectorAssetPositionListCallback a_Callback);
+     * }
+     */
+    public static FunctionDescriptor SetAssetPositionListCallback$descriptor() {
+        return SetAssetPositionListCallback$DESC;
+    }
+
+    /** Downcall method handle for {@code SetAssetPositionListCallback}. */
+    public MethodHandle SetAssetPositionListCallback$handle() {
+        return SetAssetPositionListCallback$MH;
+    }
+
+    /** Address of {@code SetAssetPositionListCallback} in the loaded library. */
+    public MemorySegment SetAssetPositionListCallback$address() {
+        return SetAssetPositionListCallback$ADDR;
+    }
+
+    /**
+     * Registers the position-changed callback ({@link TConnectorAssetPositionListCallback}, 4.0.0.28).
+     * {@snippet lang=c :
+     * NResult SetAssetPositionListCallback(TConnectorAssetPositionListCallback a_Callback);
+     * }
+     */
+    public int SetAssetPositionListCallback(MemorySegment a_Callback) {
+        var mh$ = SetAssetPositionListCallback$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("SetAssetPositionListCallback", a_Callback);
+            }
+            return (int)mh$.invokeExact(a_Callback);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * NResult SetBrokerAccountListChangedCallback(TConnectorBrokerAccountListCallback a_Callback);
+     * }
+     */
+    public static FunctionDescriptor SetBrokerAccountListChangedCallback$descriptor() {
+        return SetBrokerAccountListChangedCallback$DESC;
+    }
+
+    /** Downcall method handle for {@code SetBrokerAccountListChangedCallback}. */
+    public MethodHandle SetBrokerAccountListChangedCallback$handle() {
+        return SetBrokerAccountListChangedCallback$MH;
+    }
+
+    /** Address of {@code SetBrokerAccountListChangedCallback} in the loaded library. */
+    public MemorySegment SetBrokerAccountListChangedCallback$address() {
+        return SetBrokerAccountListChangedCallback$ADDR;
+    }
+
+    /**
+     * Registers the account-list-changed callback ({@link TConnectorBrokerAccountListCallback}, 4.0.0.28).
+     * {@snippet lang=c :
+     * NResult SetBrokerAccountListChangedCallback(TConnectorBrokerAccountListCallback a_Callback);
+     * }
+     */
+    public int SetBrokerAccountListChangedCallback(MemorySegment a_Callback) {
+        var mh$ = SetBrokerAccountListChangedCallback$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("SetBrokerAccountListChangedCallback", a_Callback);
+            }
+            return (int)mh$.invokeExact(a_Callback);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * NResult SetBrokerSubAccountListChangedCallback(TConnectorBrokerSubAccountListCallback a_Callback);
+     * }
+     */
+    public static FunctionDescriptor SetBrokerSubAccountListChangedCallback$descriptor() {
+        return SetBrokerSubAccountListChangedCallback$DESC;
+    }
+
+    /** Downcall method handle for {@code SetBrokerSubAccountListChangedCallback}. */
+    public MethodHandle SetBrokerSubAccountListChangedCallback$handle() {
+        return SetBrokerSubAccountListChangedCallback$MH;
+    }
+
+    /** Address of {@code SetBrokerSubAccountListChangedCallback} in the loaded library. */
+    public MemorySegment SetBrokerSubAccountListChangedCallback$address() {
+        return SetBrokerSubAccountListChangedCallback$ADDR;
+    }
+
+    /**
+     * Registers the sub-account-list-changed callback ({@link TConnectorBrokerSubAccountListCallback}, 4.0.0.28).
+     * {@snippet lang=c :
+     * NResult SetBrokerSubAccountListChangedCallback(TConnectorBrokerSubAccountListCallback a_Callback);
+     * }
+     */
+    public int SetBrokerSubAccountListChangedCallback(MemorySegment a_Callback) {
+        var mh$ = SetBrokerSubAccountListChangedCallback$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("SetBrokerSubAccountListChangedCallback", a_Callback);
+            }
+            return (int)mh$.invokeExact(a_Callback);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
      * int64_t SendOrder(const TConnectorSendOrder *a_SendOrder);
      * }
      */
@@ -3057,6 +3221,44 @@ public final class ProfitDLL {
                 traceDowncall("SendCancelOrderV2", a_CancelOrder);
             }
             return (int)mh$.invokeExact(a_CancelOrder);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * NResult SendCancelOrdersV2(const TConnectorCancelOrders *a_CancelOrders);
+     * }
+     */
+    public static FunctionDescriptor SendCancelOrdersV2$descriptor() {
+        return SendCancelOrdersV2$DESC;
+    }
+
+    /** Downcall method handle for {@code SendCancelOrdersV2}. */
+    public MethodHandle SendCancelOrdersV2$handle() {
+        return SendCancelOrdersV2$MH;
+    }
+
+    /** Address of {@code SendCancelOrdersV2} in the loaded library. */
+    public MemorySegment SendCancelOrdersV2$address() {
+        return SendCancelOrdersV2$ADDR;
+    }
+
+    /**
+     * Cancels every open order of the account in one asset.
+     * {@snippet lang=c :
+     * NResult SendCancelOrdersV2(const TConnectorCancelOrders *a_CancelOrders);
+     * }
+     */
+    public int SendCancelOrdersV2(MemorySegment a_CancelOrders) {
+        var mh$ = SendCancelOrdersV2$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("SendCancelOrdersV2", a_CancelOrders);
+            }
+            return (int)mh$.invokeExact(a_CancelOrders);
         } catch (Throwable ex$) {
            throw new AssertionError("should not reach here", ex$);
         }
@@ -3261,6 +3463,174 @@ public final class ProfitDLL {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
+     * NResult GetAccountCountByBroker(int32_t a_nBrokerID);
+     * }
+     */
+    public static FunctionDescriptor GetAccountCountByBroker$descriptor() {
+        return GetAccountCountByBroker$DESC;
+    }
+
+    /** Downcall method handle for {@code GetAccountCountByBroker}. */
+    public MethodHandle GetAccountCountByBroker$handle() {
+        return GetAccountCountByBroker$MH;
+    }
+
+    /** Address of {@code GetAccountCountByBroker} in the loaded library. */
+    public MemorySegment GetAccountCountByBroker$address() {
+        return GetAccountCountByBroker$ADDR;
+    }
+
+    /**
+     * Number of loaded accounts of one broker, excluding sub-accounts (4.0.0.28).
+     * {@snippet lang=c :
+     * NResult GetAccountCountByBroker(int32_t a_nBrokerID);
+     * }
+     */
+    public int GetAccountCountByBroker(int a_nBrokerID) {
+        var mh$ = GetAccountCountByBroker$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("GetAccountCountByBroker", a_nBrokerID);
+            }
+            return (int)mh$.invokeExact(a_nBrokerID);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * NResult GetAccountsByBroker(int32_t a_nBrokerID,
+     *     int32_t a_nStartSource,
+     *     int32_t a_nStartDest,
+     *     int32_t a_nCount,
+     *     TConnectorAccountIdentifierOut *a_arAccounts);
+     * }
+     */
+    public static FunctionDescriptor GetAccountsByBroker$descriptor() {
+        return GetAccountsByBroker$DESC;
+    }
+
+    /** Downcall method handle for {@code GetAccountsByBroker}. */
+    public MethodHandle GetAccountsByBroker$handle() {
+        return GetAccountsByBroker$MH;
+    }
+
+    /** Address of {@code GetAccountsByBroker} in the loaded library. */
+    public MemorySegment GetAccountsByBroker$address() {
+        return GetAccountsByBroker$ADDR;
+    }
+
+    /**
+     * Copies up to {@code a_nCount} accounts of one broker into {@code a_arAccounts}; returns the number copied (4.0.0.28).
+     * {@snippet lang=c :
+     * NResult GetAccountsByBroker(int32_t a_nBrokerID,
+     *     int32_t a_nStartSource,
+     *     int32_t a_nStartDest,
+     *     int32_t a_nCount,
+     *     TConnectorAccountIdentifierOut *a_arAccounts);
+     * }
+     */
+    public int GetAccountsByBroker(int a_nBrokerID, int a_nStartSource, int a_nStartDest, int a_nCount, MemorySegment a_arAccounts) {
+        var mh$ = GetAccountsByBroker$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("GetAccountsByBroker", a_nBrokerID, a_nStartSource, a_nStartDest, a_nCount, a_arAccounts);
+            }
+            return (int)mh$.invokeExact(a_nBrokerID, a_nStartSource, a_nStartDest, a_nCount, a_arAccounts);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * NResult GetSubAccountCount(const TConnectorAccountIdentifier *a_MasterAccountID);
+     * }
+     */
+    public static FunctionDescriptor GetSubAccountCount$descriptor() {
+        return GetSubAccountCount$DESC;
+    }
+
+    /** Downcall method handle for {@code GetSubAccountCount}. */
+    public MethodHandle GetSubAccountCount$handle() {
+        return GetSubAccountCount$MH;
+    }
+
+    /** Address of {@code GetSubAccountCount} in the loaded library. */
+    public MemorySegment GetSubAccountCount$address() {
+        return GetSubAccountCount$ADDR;
+    }
+
+    /**
+     * Number of sub-accounts of a master account.
+     * {@snippet lang=c :
+     * NResult GetSubAccountCount(const TConnectorAccountIdentifier *a_MasterAccountID);
+     * }
+     */
+    public int GetSubAccountCount(MemorySegment a_MasterAccountID) {
+        var mh$ = GetSubAccountCount$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("GetSubAccountCount", a_MasterAccountID);
+            }
+            return (int)mh$.invokeExact(a_MasterAccountID);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * NResult GetSubAccounts(const TConnectorAccountIdentifier *a_MasterAccountID,
+     *     int32_t a_nStartSource,
+     *     int32_t a_nStartDest,
+     *     int32_t a_nCount,
+     *     TConnectorAccountIdentifierOut *a_arAccounts);
+     * }
+     */
+    public static FunctionDescriptor GetSubAccounts$descriptor() {
+        return GetSubAccounts$DESC;
+    }
+
+    /** Downcall method handle for {@code GetSubAccounts}. */
+    public MethodHandle GetSubAccounts$handle() {
+        return GetSubAccounts$MH;
+    }
+
+    /** Address of {@code GetSubAccounts} in the loaded library. */
+    public MemorySegment GetSubAccounts$address() {
+        return GetSubAccounts$ADDR;
+    }
+
+    /**
+     * Copies up to {@code a_nCount} sub-accounts of a master account into {@code a_arAccounts}; returns the number copied.
+     * {@snippet lang=c :
+     * NResult GetSubAccounts(const TConnectorAccountIdentifier *a_MasterAccountID,
+     *     int32_t a_nStartSource,
+     *     int32_t a_nStartDest,
+     *     int32_t a_nCount,
+     *     TConnectorAccountIdentifierOut *a_arAccounts);
+     * }
+     */
+    public int GetSubAccounts(MemorySegment a_MasterAccountID, int a_nStartSource, int a_nStartDest, int a_nCount, MemorySegment a_arAccounts) {
+        var mh$ = GetSubAccounts$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("GetSubAccounts", a_MasterAccountID, a_nStartSource, a_nStartDest, a_nCount, a_arAccounts);
+            }
+            return (int)mh$.invokeExact(a_MasterAccountID, a_nStartSource, a_nStartDest, a_nCount, a_arAccounts);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
      * NResult GetPositionV2(TConnectorTradingAccountPosition *a_Position);
      * }
      */
@@ -3291,6 +3661,51 @@ public final class ProfitDLL {
                 traceDowncall("GetPositionV2", a_Position);
             }
             return (int)mh$.invokeExact(a_Position);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * NResult EnumerateAllPositionAssets(const TConnectorAccountIdentifier *a_AccountID,
+     *     uint8_t a_AssetVersion,
+     *     PDLL_LPARAM a_Param,
+     *     TConnectorEnumerateAssetProc a_Callback);
+     * }
+     */
+    public static FunctionDescriptor EnumerateAllPositionAssets$descriptor() {
+        return EnumerateAllPositionAssets$DESC;
+    }
+
+    /** Downcall method handle for {@code EnumerateAllPositionAssets}. */
+    public MethodHandle EnumerateAllPositionAssets$handle() {
+        return EnumerateAllPositionAssets$MH;
+    }
+
+    /** Address of {@code EnumerateAllPositionAssets} in the loaded library. */
+    public MemorySegment EnumerateAllPositionAssets$address() {
+        return EnumerateAllPositionAssets$ADDR;
+    }
+
+    /**
+     * Synchronously calls {@code a_Callback} on the calling thread for every asset the account has a position in,
+     * passing {@code a_Param} through; {@code NL_OK} when done (4.0.0.28).
+     * {@snippet lang=c :
+     * NResult EnumerateAllPositionAssets(const TConnectorAccountIdentifier *a_AccountID,
+     *     uint8_t a_AssetVersion,
+     *     PDLL_LPARAM a_Param,
+     *     TConnectorEnumerateAssetProc a_Callback);
+     * }
+     */
+    public int EnumerateAllPositionAssets(MemorySegment a_AccountID, byte a_AssetVersion, long a_Param, MemorySegment a_Callback) {
+        var mh$ = EnumerateAllPositionAssets$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("EnumerateAllPositionAssets", a_AccountID, a_AssetVersion, a_Param, a_Callback);
+            }
+            return (int)mh$.invokeExact(a_AccountID, a_AssetVersion, a_Param, a_Callback);
         } catch (Throwable ex$) {
            throw new AssertionError("should not reach here", ex$);
         }
@@ -3423,6 +3838,55 @@ public final class ProfitDLL {
     }
 
     /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * NResult EnumerateOrdersByInterval(const TConnectorAccountIdentifier *a_AccountID,
+     *     uint8_t a_OrderVersion,
+     *     PDLL_RECORD_ARG(TSystemTime) a_dtStart,
+     *     PDLL_RECORD_ARG(TSystemTime) a_dtEnd,
+     *     PDLL_LPARAM a_Param,
+     *     TConnectorEnumerateOrdersProc a_Callback);
+     * }
+     */
+    public static FunctionDescriptor EnumerateOrdersByInterval$descriptor() {
+        return EnumerateOrdersByInterval$DESC;
+    }
+
+    /** Downcall method handle for {@code EnumerateOrdersByInterval}. */
+    public MethodHandle EnumerateOrdersByInterval$handle() {
+        return EnumerateOrdersByInterval$MH;
+    }
+
+    /** Address of {@code EnumerateOrdersByInterval} in the loaded library. */
+    public MemorySegment EnumerateOrdersByInterval$address() {
+        return EnumerateOrdersByInterval$ADDR;
+    }
+
+    /**
+     * Synchronously calls {@code a_Callback} for every loaded order created in [{@code a_dtStart}, {@code a_dtEnd}]
+     * ({@link TSystemTime} records, times respected); {@code NL_WAITING_SERVER} while that history is not loaded.
+     * {@snippet lang=c :
+     * NResult EnumerateOrdersByInterval(const TConnectorAccountIdentifier *a_AccountID,
+     *     uint8_t a_OrderVersion,
+     *     PDLL_RECORD_ARG(TSystemTime) a_dtStart,
+     *     PDLL_RECORD_ARG(TSystemTime) a_dtEnd,
+     *     PDLL_LPARAM a_Param,
+     *     TConnectorEnumerateOrdersProc a_Callback);
+     * }
+     */
+    public int EnumerateOrdersByInterval(MemorySegment a_AccountID, byte a_OrderVersion, MemorySegment a_dtStart, MemorySegment a_dtEnd, long a_Param, MemorySegment a_Callback) {
+        var mh$ = EnumerateOrdersByInterval$MH;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("EnumerateOrdersByInterval", a_AccountID, a_OrderVersion, a_dtStart, a_dtEnd, a_Param, a_Callback);
+            }
+            return (int)mh$.invokeExact(a_AccountID, a_OrderVersion, a_dtStart, a_dtEnd, a_Param, a_Callback);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
      * The simulator-only exports of {@code native/sim/profitdll_sim.h}: configuration of the ProfitDLL simulator
      * (options in {@code native/sim/README.md}). Strings are UTF-8, NUL-terminated. Call from any thread, never from
      * a callback.
@@ -3434,23 +3898,27 @@ public final class ProfitDLL {
         private static final FunctionDescriptor SimResetOptions$DESC = FunctionDescriptor.of(ProfitDLL.C_INT);
         private static final FunctionDescriptor SimLastError$DESC = FunctionDescriptor.of(ProfitDLL.C_POINTER);
         private static final FunctionDescriptor SimStartReplay$DESC = FunctionDescriptor.of(ProfitDLL.C_INT);
+        private static final FunctionDescriptor SimAdvanceReplay$DESC = FunctionDescriptor.of(ProfitDLL.C_INT, ProfitDLL.C_LONG_LONG);
 
         private final MethodHandle SimSetOption$MH;
         private final MethodHandle SimResetOptions$MH;
         private final MethodHandle SimLastError$MH;
         private final MethodHandle SimStartReplay$MH;
+        private final MethodHandle SimAdvanceReplay$MH;
 
         private Simulator(Path library, SymbolLookup lookup) {
             SimSetOption$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimSetOption"), SimSetOption$DESC);
             SimResetOptions$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimResetOptions"), SimResetOptions$DESC);
             SimLastError$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimLastError"), SimLastError$DESC);
             SimStartReplay$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimStartReplay"), SimStartReplay$DESC);
+            SimAdvanceReplay$MH = LINKER.downcallHandle(findOrThrow(lookup, library, "SimAdvanceReplay"), SimAdvanceReplay$DESC);
         }
 
         public static FunctionDescriptor SimSetOption$descriptor() { return SimSetOption$DESC; }
         public static FunctionDescriptor SimResetOptions$descriptor() { return SimResetOptions$DESC; }
         public static FunctionDescriptor SimLastError$descriptor() { return SimLastError$DESC; }
         public static FunctionDescriptor SimStartReplay$descriptor() { return SimStartReplay$DESC; }
+        public static FunctionDescriptor SimAdvanceReplay$descriptor() { return SimAdvanceReplay$DESC; }
 
         /**
          * Sets one option; {@code NL_OK}, or {@code NL_INVALID_ARGS} with {@link #SimLastError()} saying why.
@@ -3520,6 +3988,26 @@ public final class ProfitDLL {
                     traceDowncall("SimStartReplay");
                 }
                 return (int)mh$.invokeExact();
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
+        }
+
+        /**
+         * {@code replay.speed=max} only: runs the tape up to and including every event with {@code ts_nanos <=} the
+         * argument (UTC epoch ns), starting it if needed, then pauses it there; returns when those events and their
+         * callbacks have run (deterministic tests). {@code NL_INVALID_ARGS} at another speed.
+         * {@snippet lang=c :
+         * NResult SimAdvanceReplay(int64_t ts_nanos)
+         * }
+         */
+        public int SimAdvanceReplay(long ts_nanos) {
+            var mh$ = SimAdvanceReplay$MH;
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("SimAdvanceReplay", ts_nanos);
+                }
+                return (int)mh$.invokeExact(ts_nanos);
             } catch (Throwable ex$) {
                throw new AssertionError("should not reach here", ex$);
             }

@@ -2,9 +2,12 @@ package blackbox.gateway.session;
 
 import blackbox.gateway.ffm.ProfitDLL;
 import blackbox.gateway.ffm.TAssetIDRec;
+import blackbox.gateway.ffm.TConnectorAccountIdentifier;
 import blackbox.gateway.ffm.TConnectorAssetIdentifier;
+import blackbox.gateway.ffm.TConnectorOrderIdentifier;
 import blackbox.gateway.ffm.TConnectorPriceGroup;
 import blackbox.gateway.ffm.TConnectorTrade;
+import blackbox.gateway.ffm.TConnectorTradingMessageResult;
 import blackbox.gateway.ffm.TSystemTime;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -21,7 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>When the ring is full the event is dropped and counted in {@link #overflows()}; the last connection
  * state of each channel is also kept in volatile fields so a dropped state event cannot leave the gateway
- * believing an old state.
+ * believing an old state. An order event is never dropped silently: the order it named goes to
+ * {@link LostOrderEvents}, and the engine re-reads it from the DLL.
+ *
+ * <p>The order callback calls GetOrderDetails, the accessor the manual requires inside it (§7.3), through
+ * {@link OrderOutReader}; trading messages, history-loaded and account-list callbacks copy their record.
  */
 final class CallbackHandoff {
     static final int TC_IS_EDIT = 1;
@@ -36,6 +43,15 @@ final class CallbackHandoff {
     private final InstrumentInterner interner = new InstrumentInterner();
     private final MemorySegment trade;
     private final MemorySegment priceGroup;
+    private final OrderOutReader orders;
+    private final AccountInterner accounts = new AccountInterner();
+    private final LostOrderEvents lost;
+    private final char[] messageScratch = new char[2048];
+    private static final long ORDER_ID_SIZE = TConnectorOrderIdentifier.layout().byteSize();
+    private static final long ACCOUNT_SIZE = TConnectorAccountIdentifier.layout().byteSize();
+    private static final long TMR_SIZE = TConnectorTradingMessageResult.layout().byteSize();
+    private static final long TMR_LOCAL = TConnectorTradingMessageResult.OrderID$offset() + TConnectorOrderIdentifier.LocalOrderID$offset();
+    private static final long TMR_CL = TConnectorTradingMessageResult.OrderID$offset() + TConnectorOrderIdentifier.ClOrderID$offset();
 
     private final AtomicLong overflows = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -43,13 +59,16 @@ final class CallbackHandoff {
     final int[] lastState = {-1, -1, -1, -1};
     private volatile int stateVersion;
 
-    CallbackHandoff(ProfitDLL dll, RingBuffer<DllEvent> ring, ExchangeClock clock, WallClock wallClock, Arena arena) {
+    CallbackHandoff(ProfitDLL dll, RingBuffer<DllEvent> ring, ExchangeClock clock, WallClock wallClock, Arena arena,
+                    LostOrderEvents lost) {
         this.dll = dll;
         this.ring = ring;
         this.clock = clock;
         this.wallClock = wallClock;
         this.trade = TConnectorTrade.allocate(arena);
         this.priceGroup = TConnectorPriceGroup.allocate(arena);
+        this.orders = new OrderOutReader(dll, clock, interner, arena);
+        this.lost = lost;
     }
 
     long overflows() {
@@ -180,6 +199,135 @@ final class CallbackHandoff {
                 e.quantity = TConnectorPriceGroup.Quantity(priceGroup);
             }
             e.kind = DllEvent.PRICE_DEPTH;
+        } catch (Throwable t) {
+            e.kind = DllEvent.NONE;
+            failures.incrementAndGet();
+        } finally {
+            publish(seq);
+        }
+    }
+
+    // ---------------------------------------------------------------- routing callbacks (ConnectorThread)
+
+    /** TConnectorOrderCallback: an order changed; GetOrderDetails reads it here, as the manual requires. */
+    void onOrder(MemorySegment orderId) {
+        long local = 0;
+        try {
+            local = orderId.reinterpret(ORDER_ID_SIZE).get(java.lang.foreign.ValueLayout.JAVA_LONG,
+                    TConnectorOrderIdentifier.LocalOrderID$offset());
+        } catch (Throwable t) {
+            failures.incrementAndGet();
+        }
+        long seq = claim();
+        if (seq < 0) {
+            lost.record(local);
+            return;
+        }
+        DllEvent e = ring.get(seq);
+        try {
+            e.clear();
+            e.receivedNanos = wallClock.epochNanos();
+            OrderFields o = e.orderFields();
+            InstrumentId instrument = orders.read(orderId, o);
+            if (instrument == null) {
+                failures.incrementAndGet();
+                lost.record(local);
+                return;
+            }
+            e.instrument = instrument;
+            e.kind = DllEvent.ORDER;
+        } catch (Throwable t) {
+            e.kind = DllEvent.NONE;
+            failures.incrementAndGet();
+            lost.record(local);
+        } finally {
+            publish(seq);
+        }
+    }
+
+    /** TConnectorTradingMessageResultCallback: the trading server's answer to a request. */
+    void onTradingMessage(MemorySegment result) {
+        long local = 0;
+        MemorySegment r;
+        try {
+            r = result.reinterpret(TMR_SIZE);
+            local = r.get(java.lang.foreign.ValueLayout.JAVA_LONG, TMR_LOCAL);
+        } catch (Throwable t) {
+            failures.incrementAndGet();
+            lost.record(0);
+            return;
+        }
+        long seq = claim();
+        if (seq < 0) {
+            lost.record(local);
+            return;
+        }
+        DllEvent e = ring.get(seq);
+        try {
+            e.clear();
+            e.receivedNanos = wallClock.epochNanos();
+            OrderFields o = e.orderFields();
+            o.brokerId = TConnectorTradingMessageResult.BrokerID(r);
+            o.localOrderId = local;
+            o.clOrderId = orders.clOrderId(local, r.get(java.lang.foreign.ValueLayout.ADDRESS, TMR_CL));
+            o.messageId = TConnectorTradingMessageResult.MessageID(r);
+            o.resultCode = Byte.toUnsignedInt(TConnectorTradingMessageResult.ResultCode(r));
+            int length = TConnectorTradingMessageResult.MessageLength(r);
+            MemorySegment message = TConnectorTradingMessageResult.Message(r);
+            if (length > 0 && message.address() != 0) {
+                // MessageLength bounds the read: the text need not be NUL-terminated
+                int n = Math.min(length, messageScratch.length);
+                MemorySegment m = message.reinterpret(2L * n);
+                int k = 0;
+                for (; k < n; k++) {
+                    char c = m.getAtIndex(java.lang.foreign.ValueLayout.JAVA_CHAR, k);
+                    if (c == 0) break;
+                    messageScratch[k] = c;
+                }
+                o.text = k > 0 ? new String(messageScratch, 0, k) : "";
+            }
+            e.kind = DllEvent.TRADING_MESSAGE;
+        } catch (Throwable t) {
+            e.kind = DllEvent.NONE;
+            failures.incrementAndGet();
+            lost.record(local);
+        } finally {
+            publish(seq);
+        }
+    }
+
+    /** TConnectorAccountCallback of SetOrderHistoryCallback: an account's order history finished loading. */
+    void onOrderHistory(MemorySegment accountId) {
+        publishAccount(DllEvent.ORDER_HISTORY, accountId);
+    }
+
+    /** TConnectorBrokerSubAccountListCallback: a master account's sub-accounts changed. */
+    void onSubAccountList(MemorySegment accountId) {
+        publishAccount(DllEvent.SUB_ACCOUNT_LIST, accountId);
+    }
+
+    /** TConnectorBrokerAccountListCallback: a broker's account list changed. */
+    void onAccountList(int brokerId, int changed) {
+        publishSimple(DllEvent.ACCOUNT_LIST, null, brokerId, changed);
+    }
+
+    private void publishAccount(int kind, MemorySegment accountId) {
+        long seq = claim();
+        if (seq < 0) {
+            // a lost history-loaded event: the engine re-reads every order it tracks (and polls the history)
+            if (kind == DllEvent.ORDER_HISTORY) lost.record(0);
+            return;
+        }
+        DllEvent e = ring.get(seq);
+        try {
+            e.clear();
+            e.receivedNanos = wallClock.epochNanos();
+            MemorySegment a = accountId.reinterpret(ACCOUNT_SIZE);
+            OrderFields o = e.orderFields();
+            o.account = accounts.internPointers(TConnectorAccountIdentifier.BrokerID(a), TConnectorAccountIdentifier.AccountID(a),
+                    TConnectorAccountIdentifier.SubAccountID(a));
+            e.kind = o.account == null ? DllEvent.NONE : kind;
+            if (o.account == null) failures.incrementAndGet();
         } catch (Throwable t) {
             e.kind = DllEvent.NONE;
             failures.incrementAndGet();

@@ -2,9 +2,14 @@ package blackbox.gateway.session;
 
 import blackbox.gateway.ffm.ProfitDLL;
 import blackbox.gateway.ffm.TChangeStateTicker;
+import blackbox.gateway.ffm.TConnectorAccountCallback;
 import blackbox.gateway.ffm.TConnectorAssetIdentifier;
+import blackbox.gateway.ffm.TConnectorBrokerAccountListCallback;
+import blackbox.gateway.ffm.TConnectorBrokerSubAccountListCallback;
+import blackbox.gateway.ffm.TConnectorOrderCallback;
 import blackbox.gateway.ffm.TConnectorPriceDepthCallback;
 import blackbox.gateway.ffm.TConnectorTradeCallback;
+import blackbox.gateway.ffm.TConnectorTradingMessageResultCallback;
 import blackbox.gateway.ffm.TInvalidTickerCallback;
 import blackbox.gateway.ffm.TProgressCallback;
 import blackbox.gateway.ffm.TStateCallback;
@@ -14,6 +19,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.ToIntBiFunction;
 
 /**
@@ -27,6 +33,11 @@ import java.util.function.ToIntBiFunction;
  * thread except the ConnectorThread (the manual forbids request functions inside callbacks, §7.1); the
  * gateway calls them from its own threads only. {@link #close()} finalizes the DLL and only then frees the
  * stubs, so no callback can run into freed code. One session per process at a time, as with the real DLL.
+ *
+ * <p>A full login ({@code marketOnly = false}) also registers the routing callbacks (order, trading message,
+ * order history, account and sub-account lists) and offers its routing requests through {@link #routing()}; those
+ * do not take this object's monitor (orders must not queue behind market-data calls) but the read side of
+ * {@link #lifecycle}, whose write side {@link #close()} holds while it finalizes.
  */
 public final class ProfitSession implements AutoCloseable {
     private final ProfitDLL dll;
@@ -34,14 +45,27 @@ public final class ProfitSession implements AutoCloseable {
     private final CallbackHandoff handoff;
     private final ExchangeClock requestClock;
     private final boolean marketOnly;
-    private boolean closed;
+    private final LostOrderEvents lost;
+    private final RoutingCalls routing;
+    /** Read: a routing request in progress; write: close(). */
+    final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    volatile boolean closed;
 
-    private ProfitSession(ProfitDLL dll, Arena arena, CallbackHandoff handoff, SessionOptions options) {
+    private ProfitSession(ProfitDLL dll, Arena arena, CallbackHandoff handoff, SessionOptions options, LostOrderEvents lost,
+                          RoutingOptions routingOptions) {
         this.dll = dll;
         this.arena = arena;
         this.handoff = handoff;
         this.requestClock = new ExchangeClock(options.exchangeZone());
         this.marketOnly = options.marketOnly();
+        this.lost = lost;
+        this.routing = new RoutingCalls(dll, this, routingOptions.passwords(), options.exchangeZone(),
+                routingOptions.serializeRequests(), arena);
+    }
+
+    /** A session without routing passwords (market data; routing requests are refused with NL_NO_PASSWORD). */
+    public static ProfitSession start(ProfitDLL dll, SessionOptions options, RingBuffer<DllEvent> ring, WallClock wallClock) {
+        return start(dll, options, ring, wallClock, RoutingOptions.none());
     }
 
     /**
@@ -52,17 +76,33 @@ public final class ProfitSession implements AutoCloseable {
      * @param ring where callbacks hand their events off; single producer (the ConnectorThread)
      * @throws SessionStartException when a simulator option is refused or the init call fails
      */
-    public static ProfitSession start(ProfitDLL dll, SessionOptions options, RingBuffer<DllEvent> ring, WallClock wallClock) {
+    public static ProfitSession start(ProfitDLL dll, SessionOptions options, RingBuffer<DllEvent> ring, WallClock wallClock,
+                                      RoutingOptions routingOptions) {
         applySimulatorOptions(dll, options.simulatorOptions());
         Arena arena = Arena.ofShared();
         try {
-            CallbackHandoff handoff = new CallbackHandoff(dll, ring, new ExchangeClock(options.exchangeZone()), wallClock, arena);
+            LostOrderEvents lost = new LostOrderEvents(1 << 16);
+            CallbackHandoff handoff = new CallbackHandoff(dll, ring, new ExchangeClock(options.exchangeZone()), wallClock, arena, lost);
+            // Every stub is made before the init call: making one is slow the first time (class and method-handle set-up,
+            // milliseconds), and the DLL starts reporting right after init, so the setters must follow it at once.
             MemorySegment state = TStateCallback.allocate(handoff::onState, arena);
             MemorySegment progress = TProgressCallback.allocate(handoff::onProgress, arena);
+            MemorySegment trade = TConnectorTradeCallback.allocate(handoff::onTrade, arena);
+            MemorySegment historyTrade = TConnectorTradeCallback.allocate(handoff::onHistoryTrade, arena);
+            MemorySegment depth = TConnectorPriceDepthCallback.allocate(handoff::onPriceDepth, arena);
+            MemorySegment invalid = TInvalidTickerCallback.allocate(handoff::onInvalidTicker, arena);
+            MemorySegment tickerState = TChangeStateTicker.allocate(handoff::onTickerState, arena);
+            MemorySegment health = TSystemHealthCallback.allocate(handoff::onHealth, arena);
+            boolean routing = !options.marketOnly();
+            MemorySegment none = MemorySegment.NULL;
+            MemorySegment order = routing ? TConnectorOrderCallback.allocate(handoff::onOrder, arena) : none;
+            MemorySegment message = routing ? TConnectorTradingMessageResultCallback.allocate(handoff::onTradingMessage, arena) : none;
+            MemorySegment accountList = routing ? TConnectorBrokerAccountListCallback.allocate(handoff::onAccountList, arena) : none;
+            MemorySegment subAccountList = routing ? TConnectorBrokerSubAccountListCallback.allocate(handoff::onSubAccountList, arena) : none;
+            MemorySegment orderHistory = routing ? TConnectorAccountCallback.allocate(handoff::onOrderHistory, arena) : none;
             MemorySegment key = Utf16.allocate(arena, options.activationKey());
             MemorySegment user = Utf16.allocate(arena, options.user());
             MemorySegment password = Utf16.allocate(arena, options.password());
-            MemorySegment none = MemorySegment.NULL;
             int rc = options.marketOnly()
                     ? dll.DLLInitializeMarketLogin(key, user, password, state, none, none, none, none, none, progress, none)
                     : dll.DLLInitializeLogin(key, user, password, state, none, none, none, none, none, none, none, none, progress, none);
@@ -70,13 +110,20 @@ public final class ProfitSession implements AutoCloseable {
                 throw new SessionStartException((options.marketOnly() ? "DLLInitializeMarketLogin" : "DLLInitializeLogin")
                         + " failed: " + DllCall.of("init", rc).result() + " (0x" + Integer.toHexString(rc) + ")");
             }
-            dll.SetTradeCallbackV2(TConnectorTradeCallback.allocate(handoff::onTrade, arena));
-            dll.SetHistoryTradeCallbackV2(TConnectorTradeCallback.allocate(handoff::onHistoryTrade, arena));
-            dll.SetPriceDepthCallback(TConnectorPriceDepthCallback.allocate(handoff::onPriceDepth, arena));
-            dll.SetInvalidTickerCallback(TInvalidTickerCallback.allocate(handoff::onInvalidTicker, arena));
-            dll.SetChangeStateTickerCallback(TChangeStateTicker.allocate(handoff::onTickerState, arena));
-            dll.SetHealthCallback(TSystemHealthCallback.allocate(handoff::onHealth, arena));
-            return new ProfitSession(dll, arena, handoff, options);
+            dll.SetTradeCallbackV2(trade);
+            dll.SetHistoryTradeCallbackV2(historyTrade);
+            dll.SetPriceDepthCallback(depth);
+            dll.SetInvalidTickerCallback(invalid);
+            dll.SetChangeStateTickerCallback(tickerState);
+            dll.SetHealthCallback(health);
+            if (routing) {
+                dll.SetOrderCallback(order);
+                dll.SetTradingMessageResultCallback(message);
+                dll.SetBrokerAccountListChangedCallback(accountList);
+                dll.SetBrokerSubAccountListChangedCallback(subAccountList);
+                dll.SetOrderHistoryCallback(orderHistory);
+            }
+            return new ProfitSession(dll, arena, handoff, options, lost, routingOptions);
         } catch (RuntimeException e) {
             arena.close();
             throw e;
@@ -170,6 +217,16 @@ public final class ProfitSession implements AutoCloseable {
         }
     }
 
+    /** The routing requests of this session (orders, accounts, positions, order history). */
+    public RoutingCalls routing() {
+        return routing;
+    }
+
+    /** Order events the hand-off ring had no room for, to be re-read by the engine. */
+    public LostOrderEvents lostOrderEvents() {
+        return lost;
+    }
+
     /** Was this a market-data-only login ({@code DLLInitializeMarketLogin})? */
     public boolean marketOnly() {
         return marketOnly;
@@ -203,15 +260,43 @@ public final class ProfitSession implements AutoCloseable {
         if (closed) throw new IllegalStateException("session closed");
     }
 
-    /** DLLFinalize, then frees the callback stubs. Idempotent. Never call from a callback. */
+    /**
+     * DLLFinalize (after any routing request in progress), unregisters the callbacks (the DLL keeps setters across
+     * sessions), then frees the stubs. Idempotent. Never call from a callback.
+     */
     @Override
     public synchronized void close() {
         if (closed) return;
-        closed = true;
+        lifecycle.writeLock().lock();
         try {
+            closed = true;
             dll.DLLFinalize();
         } finally {
-            arena.close();
+            lifecycle.writeLock().unlock();
+            try {
+                // The simulator keeps setters across sessions (its README): clear ours before their stubs are freed.
+                // The vendor's behaviour after DLLFinalize is undocumented, so it is left alone.
+                if (dll.simulator().isPresent()) unregisterCallbacks();
+            } finally {
+                arena.close();
+            }
+        }
+    }
+
+    private void unregisterCallbacks() {
+        MemorySegment none = MemorySegment.NULL;
+        dll.SetTradeCallbackV2(none);
+        dll.SetHistoryTradeCallbackV2(none);
+        dll.SetPriceDepthCallback(none);
+        dll.SetInvalidTickerCallback(none);
+        dll.SetChangeStateTickerCallback(none);
+        dll.SetHealthCallback(none);
+        if (!marketOnly) {
+            dll.SetOrderCallback(none);
+            dll.SetTradingMessageResultCallback(none);
+            dll.SetBrokerAccountListChangedCallback(none);
+            dll.SetBrokerSubAccountListChangedCallback(none);
+            dll.SetOrderHistoryCallback(none);
         }
     }
 }

@@ -59,6 +59,7 @@ class AbiLayoutTest {
         m.put("TConnectorSendOrder", TConnectorSendOrder::layout);
         m.put("TConnectorChangeOrder", TConnectorChangeOrder::layout);
         m.put("TConnectorCancelOrder", TConnectorCancelOrder::layout);
+        m.put("TConnectorCancelOrders", TConnectorCancelOrders::layout);
         m.put("TConnectorCancelAllOrders", TConnectorCancelAllOrders::layout);
         m.put("TConnectorZeroPosition", TConnectorZeroPosition::layout);
         m.put("TConnectorTradingAccountOut", TConnectorTradingAccountOut::layout);
@@ -97,7 +98,14 @@ class AbiLayoutTest {
                 Arguments.of("TConnectorTradingMessageResultCallback",
                         TConnectorTradingMessageResultCallback.descriptor(), "V(P)"),
                 Arguments.of("TInvalidTickerCallback", TInvalidTickerCallback.descriptor(), "V(P)"),
-                Arguments.of("TConnectorEnumerateOrdersProc", TConnectorEnumerateOrdersProc.descriptor(), "I(PJ)"));
+                Arguments.of("TConnectorEnumerateOrdersProc", TConnectorEnumerateOrdersProc.descriptor(), "I(PJ)"),
+                Arguments.of("TConnectorAssetPositionListCallback",
+                        TConnectorAssetPositionListCallback.descriptor(), "V(PPJ)"),
+                Arguments.of("TConnectorBrokerAccountListCallback",
+                        TConnectorBrokerAccountListCallback.descriptor(), "V(II)"),
+                Arguments.of("TConnectorBrokerSubAccountListCallback",
+                        TConnectorBrokerSubAccountListCallback.descriptor(), "V(P)"),
+                Arguments.of("TConnectorEnumerateAssetProc", TConnectorEnumerateAssetProc.descriptor(), "I(PJ)"));
     }
 
     /** Exported functions, written from the header, in the same notation. */
@@ -129,22 +137,35 @@ class AbiLayoutTest {
                 Arguments.of("SetOrderHistoryCallback", ProfitDLL.SetOrderHistoryCallback$descriptor(), "I(P)"),
                 Arguments.of("SetTradingMessageResultCallback",
                         ProfitDLL.SetTradingMessageResultCallback$descriptor(), "I(P)"),
+                Arguments.of("SetAssetPositionListCallback", ProfitDLL.SetAssetPositionListCallback$descriptor(), "I(P)"),
+                Arguments.of("SetBrokerAccountListChangedCallback",
+                        ProfitDLL.SetBrokerAccountListChangedCallback$descriptor(), "I(P)"),
+                Arguments.of("SetBrokerSubAccountListChangedCallback",
+                        ProfitDLL.SetBrokerSubAccountListChangedCallback$descriptor(), "I(P)"),
                 Arguments.of("SendOrder", ProfitDLL.SendOrder$descriptor(), "J(P)"),
                 Arguments.of("SendChangeOrderV2", ProfitDLL.SendChangeOrderV2$descriptor(), "I(P)"),
                 Arguments.of("SendCancelOrderV2", ProfitDLL.SendCancelOrderV2$descriptor(), "I(P)"),
+                Arguments.of("SendCancelOrdersV2", ProfitDLL.SendCancelOrdersV2$descriptor(), "I(P)"),
                 Arguments.of("SendCancelAllOrdersV2", ProfitDLL.SendCancelAllOrdersV2$descriptor(), "I(P)"),
                 Arguments.of("SendZeroPositionV2", ProfitDLL.SendZeroPositionV2$descriptor(), "J(P)"),
                 Arguments.of("GetAccountCount", ProfitDLL.GetAccountCount$descriptor(), "I()"),
                 Arguments.of("GetAccounts", ProfitDLL.GetAccounts$descriptor(), "I(IIIP)"),
                 Arguments.of("GetAccountDetails", ProfitDLL.GetAccountDetails$descriptor(), "I(P)"),
+                Arguments.of("GetAccountCountByBroker", ProfitDLL.GetAccountCountByBroker$descriptor(), "I(I)"),
+                Arguments.of("GetAccountsByBroker", ProfitDLL.GetAccountsByBroker$descriptor(), "I(IIIIP)"),
+                Arguments.of("GetSubAccountCount", ProfitDLL.GetSubAccountCount$descriptor(), "I(P)"),
+                Arguments.of("GetSubAccounts", ProfitDLL.GetSubAccounts$descriptor(), "I(PIIIP)"),
                 Arguments.of("GetPositionV2", ProfitDLL.GetPositionV2$descriptor(), "I(P)"),
+                Arguments.of("EnumerateAllPositionAssets", ProfitDLL.EnumerateAllPositionAssets$descriptor(), "I(PBJP)"),
                 Arguments.of("GetOrderDetails", ProfitDLL.GetOrderDetails$descriptor(), "I(P)"),
                 Arguments.of("HasOrdersInInterval", ProfitDLL.HasOrdersInInterval$descriptor(), "I(PPP)"),
                 Arguments.of("EnumerateAllOrders", ProfitDLL.EnumerateAllOrders$descriptor(), "I(PBJP)"),
+                Arguments.of("EnumerateOrdersByInterval", ProfitDLL.EnumerateOrdersByInterval$descriptor(), "I(PBPPJP)"),
                 Arguments.of("SimSetOption", ProfitDLL.Simulator.SimSetOption$descriptor(), "I(PP)"),
                 Arguments.of("SimResetOptions", ProfitDLL.Simulator.SimResetOptions$descriptor(), "I()"),
                 Arguments.of("SimLastError", ProfitDLL.Simulator.SimLastError$descriptor(), "P()"),
-                Arguments.of("SimStartReplay", ProfitDLL.Simulator.SimStartReplay$descriptor(), "I()"));
+                Arguments.of("SimStartReplay", ProfitDLL.Simulator.SimStartReplay$descriptor(), "I()"),
+                Arguments.of("SimAdvanceReplay", ProfitDLL.Simulator.SimAdvanceReplay$descriptor(), "I(J)"));
     }
 
     /** What the C compiler says: size and alignment per record, offset and size per member. */

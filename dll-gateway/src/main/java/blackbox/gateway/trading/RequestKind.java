@@ -1,0 +1,4 @@
+package blackbox.gateway.trading;
+
+/** Which request a MessageID belongs to. */
+public enum RequestKind { NEW, CHANGE, CANCEL }
