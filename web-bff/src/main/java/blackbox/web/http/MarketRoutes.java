@@ -44,11 +44,14 @@ public final class MarketRoutes {
     private final MarketDataGrpc.MarketDataBlockingStub marketData;
     private final CandlesGrpc.CandlesBlockingStub candles;
     private final IndicatorsGrpc.IndicatorsBlockingStub indicators;
+    private final blackbox.gateway.v1.MarketDataGatewayGrpc.MarketDataGatewayBlockingStub gateway;
     private final SessionWatch session;
     private final Clock clock;
 
-    public MarketRoutes(ManagedChannel marketData, ManagedChannel candles, SessionWatch session, Clock clock) {
+    public MarketRoutes(ManagedChannel marketData, ManagedChannel candles, ManagedChannel gateway, SessionWatch session,
+                        Clock clock) {
         this.marketData = MarketDataGrpc.newBlockingStub(marketData);
+        this.gateway = blackbox.gateway.v1.MarketDataGatewayGrpc.newBlockingStub(gateway);
         this.candles = CandlesGrpc.newBlockingStub(candles);
         this.indicators = IndicatorsGrpc.newBlockingStub(candles);
         this.session = session;
@@ -76,6 +79,11 @@ public final class MarketRoutes {
                 .listInstruments(ListInstrumentsRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(id));
         for (IngestedInstrument i : call(MARKETDATA, () -> marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
                 .listIngestion(ListIngestionRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(i.getInstrument()));
+        // and those the gateway knows but nobody ingests yet (the simulator's files; a search may precede a subscription)
+        for (InstrumentId id : call(GATEWAY, () -> gateway.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .listKnownInstruments(blackbox.gateway.v1.ListKnownInstrumentsRequest.newBuilder()
+                        .setTickerPrefix(prefix.contains(":") ? prefix.substring(0, prefix.indexOf(':')) : prefix)
+                        .setLimit(10_000).build())).getInstrumentsList()) all.add(Symbol.of(id));
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("instruments");
         for (Symbol s : all) if (s.text().startsWith(prefix)) list.add(Json.symbol(s));
@@ -232,6 +240,7 @@ public final class MarketRoutes {
 
     private static final String MARKETDATA = "marketdata-svc";
     private static final String CANDLES = "candle-svc";
+    private static final String GATEWAY = "dll-gateway";
 
     /** Runs a gRPC call; a failure becomes the HTTP problem it means, naming the service. */
     private static <T> T call(String service, java.util.function.Supplier<T> rpc) {

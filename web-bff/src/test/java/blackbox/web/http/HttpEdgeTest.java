@@ -69,7 +69,7 @@ class HttpEdgeTest {
                 .routing(r -> WebRouting.setup(r, List.of(), new SecurityFilter(tokens),
                         new AuthRoutes(new Users(unused), tokens, new RefreshTokens(unused, Duration.ofHours(1), Clock.systemUTC()),
                                 new LoginThrottle(5, 30, TimeMeter.SYSTEM_NANOTIME)),
-                        new MarketRoutes(nowhere, nowhere, session, Clock.systemUTC()),
+                        new MarketRoutes(nowhere, nowhere, nowhere, session, Clock.systemUTC()),
                         new AppContent("blackbox/web/testapp/", () -> true)))
                 .build().start();
     }
