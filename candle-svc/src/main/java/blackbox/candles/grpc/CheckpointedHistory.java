@@ -97,7 +97,12 @@ final class CheckpointedHistory {
         }
     }
 
-    private static long dayStart(Buckets days, long nanos) {
-        return days.startOf(days.sessionDate(nanos));
+    /** The start of the session of {@code nanos}; {@link Long#MIN_VALUE} where it lies before the representable range. */
+    static long dayStart(Buckets days, long nanos) {
+        try {
+            return days.startOf(days.sessionDate(nanos));
+        } catch (ArithmeticException beforeLongMin) {
+            return Long.MIN_VALUE;
+        }
     }
 }

@@ -191,6 +191,17 @@ class CheckpointedHistoryTest {
     }
 
     @Test
+    void nothingClosedYetIsAnEmptyWarmUp() throws Exception {
+        // a live stream warming up before the first close asks from Long.MIN_VALUE: no day of its own
+        assertEquals(Long.MIN_VALUE, CheckpointedHistory.dayStart(days, Long.MIN_VALUE));
+        List<Long> visited = new ArrayList<>();
+        history.replay(PETR4, Timeframe.M1, set(), Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MIN_VALUE + 1, c -> visited.add(c.bucketStart()));
+        assertEquals(List.of(), visited);
+        Read all = replay(Long.MIN_VALUE, stored().getLast().bucketStart() + 60_000_000_000L);
+        assertEquals(stored().size(), all.visited().size());
+    }
+
+    @Test
     void aCandleWrittenBeforeTheHorizonBetweenOpenAndSaveKeepsTheComputationOut() throws Exception {
         List<Candle> all = stored();
         long horizon = dayStart(all.getLast().bucketStart());
