@@ -231,6 +231,11 @@ public final class MarketDataApp implements AutoCloseable {
         return restartCatchUp;
     }
 
+    /** How many trade streams ({@code StreamTrades}) are open now. */
+    public int tradeConsumers() {
+        return fanout.consumerCount();
+    }
+
     /** A one-line summary for the periodic log. */
     public String stats() {
         return String.format("received %d | new %d | duplicates %d | ignored %d | stored %d | spool %d/%d (dropped %d) | repairs pending %d, recovered %d | consumers %d",
