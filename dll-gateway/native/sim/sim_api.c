@@ -52,6 +52,19 @@ static void publish(SimSession *s) {
 
 static bool empty16(const char16_t *s) { return !s || !*s; }
 
+/* A live option changed: make the ConnectorThread run a turn (an empty command batch) so it sees it. */
+void sim_api_wake(void) {
+    bool locked;
+    SimSession *s = api_enter(&locked);
+    if (s) {
+        pthread_mutex_lock(&s->qlock);
+        atomic_store(&s->pending, 1);
+        pthread_cond_broadcast(&s->qcond);
+        pthread_mutex_unlock(&s->qlock);
+    }
+    api_leave(locked);
+}
+
 /* ---------------------------------------------------------------- §5.1 lifecycle */
 
 static NResult init_common(const char16_t *key, const char16_t *user, const char16_t *pass, bool full,

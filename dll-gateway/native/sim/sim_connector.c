@@ -13,6 +13,8 @@
  *  - A separate watchdog thread (no callbacks) watches a per-callback sequence number to notice a
  *    callback that runs longer than stall.threshold_ms; timing every callback on the hot path would cost
  *    more than the callback itself.
+ *  - The market-data fault options are live: the loop compares one relaxed atomic (the options' version)
+ *    per turn and, when it moved, takes the new values and re-arms the fault counters from that moment.
  */
 #define _GNU_SOURCE
 #include <stdlib.h>
@@ -169,6 +171,19 @@ static void fire_ticker_state(SimSession *s, const SimInstrument *in, int64_t ts
     cb_exit(s, false);
 }
 
+/* fault.stall_ms: this callback is held as if its consumer had stopped taking them (inside its watchdog
+   bracket, so the watchdog sees a stalled callback and the session reports MARKET_PARTIAL_CONNECTED). */
+static void hold_stalled(SimSession *s) {
+    s->stall_armed = false;
+    int64_t deadline = sim_mono_ns() + s->opt.md.stall_ms * SIM_NS_PER_MS;
+    struct timespec ts;
+    deadline_to_ts(deadline, &ts);
+    pthread_mutex_lock(&s->qlock);
+    while (!atomic_load(&s->stop) && sim_mono_ns() < deadline)
+        pthread_cond_timedwait(&s->qcond, &s->qlock, &ts);
+    pthread_mutex_unlock(&s->qlock);
+}
+
 /* Applies one tape event; callbacks only when `deliver` (market data up). */
 static inline void process_event(SimSession *s, const SimEvent *e, bool deliver) {
     SimInstState *st = &s->ist[e->inst];
@@ -188,6 +203,7 @@ static inline void process_event(SimSession *s, const SimEvent *e, bool deliver)
             TConnectorTradeCallback cb = atomic_load_explicit(&sim_cb.trade, RLX);
             if (cb) {
                 cb_enter(s);
+                if (__builtin_expect(s->stall_armed, 0)) hold_stalled(s);
                 cb(&in->asset, e, flags);
                 cb_exit(s, false);
             }
@@ -228,7 +244,7 @@ static void disconnect(SimSession *s, int64_t now) {
     s->md_up = false;
     s->partial = false;
     s->disconnects_done++;
-    s->reconnect_at = now + s->opt.reconnect_after_ms * SIM_NS_PER_MS;
+    s->reconnect_at = now + s->opt.md.reconnect_after_ms * SIM_NS_PER_MS;
     /* the client must subscribe again, as after a real feed loss */
     for (size_t k = 0; k < s->replay->ninst; k++) {
         s->ist[k].ticker_sub = 0;
@@ -240,32 +256,44 @@ static void disconnect(SimSession *s, int64_t now) {
 static void reconnect(SimSession *s) {
     /* max mode paused the tape: drop fault.lost_trades events to model what the outage missed */
     if (s->opt.speed == 0 && s->tape_started)
-        for (int64_t i = 0; i < s->opt.lost_trades && s->pos < s->replay->n; i++)
+        for (int64_t i = 0; i < s->opt.md.lost_trades && s->pos < s->replay->n; i++)
             process_event(s, &s->replay->ev[s->pos++], false);
     fire_state(s, CONNECTION_STATE_MARKET_DATA, MARKET_CONNECTING);
     fire_state(s, CONNECTION_STATE_MARKET_DATA, MARKET_CONNECTED);
     market_up(s);
 }
 
+/* The market-data fault options changed (SimSetOption while the session runs): take them, and count the
+   drops and the trades or time before the next one from now, as if the session had just started. */
+static void md_faults_changed(SimSession *s, int64_t now) {
+    uint64_t stall_generation = s->opt.md.stall_generation;
+    sim_md_faults_read(&s->opt.md, &s->md_version);
+    atomic_store(&s->stall_threshold_ns, s->opt.md.stall_threshold_ms * SIM_NS_PER_MS);
+    s->disconnects_done = 0;
+    s->trades_since_connect = 0;
+    if (s->md_up) s->connect_wall = now;
+    if (s->opt.md.stall_generation != stall_generation) s->stall_armed = s->opt.md.stall_ms > 0;
+}
+
 static bool may_disconnect(const SimSession *s) {
-    return s->disconnects_done < s->opt.disc_count;
+    return s->disconnects_done < s->opt.md.disc_count;
 }
 
 static void fault_timers(SimSession *s, int64_t now, int64_t *deadline) {
-    if (s->md_up) {
-        if (s->opt.disc_after_ms && may_disconnect(s)) {
-            int64_t due = s->connect_wall + s->opt.disc_after_ms * SIM_NS_PER_MS;
-            if (now >= due) disconnect(s, now);
-            else if (due < *deadline) *deadline = due;
-        }
-    } else {
+    if (s->md_up && s->opt.md.disc_after_ms && may_disconnect(s)) {
+        int64_t due = s->connect_wall + s->opt.md.disc_after_ms * SIM_NS_PER_MS;
+        if (now >= due) disconnect(s, now);
+        else if (due < *deadline) *deadline = due;
+    }
+    /* also right after a drop above: the reconnection is the next deadline (the tape may be idle) */
+    if (!s->md_up) {
         if (now >= s->reconnect_at) reconnect(s);
         else if (s->reconnect_at < *deadline) *deadline = s->reconnect_at;
     }
 }
 
 static inline void count_trade(SimSession *s, const SimEvent *e) {
-    if (e->kind != 'K' && s->opt.disc_after_trades && ++s->trades_since_connect >= s->opt.disc_after_trades &&
+    if (e->kind != 'K' && s->opt.md.disc_after_trades && ++s->trades_since_connect >= s->opt.md.disc_after_trades &&
         may_disconnect(s))
         disconnect(s, sim_mono_ns());
 }
@@ -344,7 +372,7 @@ static bool serve_history(SimSession *s) {
         fire_progress(s, in, 0);
         return true;
     }
-    if (s->opt.history_never_completes) return false;   /* stuck forever, as reported of the real DLL */
+    if (s->opt.md.history_never_completes) return false;   /* stuck forever, as reported of the real DLL */
     size_t end = h->pos + CHUNK < h->hi ? h->pos + CHUNK : h->hi;
     for (; h->pos < end && !atomic_load_explicit(&s->stop, RLX); h->pos++) {
         const SimEvent *e = &r->ev[in->hist[h->pos]];
@@ -533,6 +561,8 @@ static void *connector_main(void *arg) {
         if (atomic_load_explicit(&s->pending, RLX)) drain(s);
         if (atomic_load(&s->stop)) break;
         int64_t now = sim_mono_ns(), deadline = INT64_MAX;
+        if (__builtin_expect(atomic_load_explicit(&sim_md_faults_version, RLX) != s->md_version, 0))
+            md_faults_changed(s, now);
         bool busy = sim_route_pump(s, now, &deadline);   /* delayed order events, routing reconnection */
         if (s->md_enabled) {
             fault_timers(s, now, &deadline);
@@ -553,14 +583,14 @@ static void *connector_main(void *arg) {
 static void *watchdog_main(void *arg) {
     SimSession *s = arg;
     pthread_setname_np(pthread_self(), "SimWatchdog");
-    int64_t threshold = s->opt.stall_threshold_ms * SIM_NS_PER_MS;
-    int64_t period = threshold / 10;
-    if (period < SIM_NS_PER_MS) period = SIM_NS_PER_MS;
-    if (period > 50 * SIM_NS_PER_MS) period = 50 * SIM_NS_PER_MS;
     uint64_t seen = 0, flagged = 0;
     int64_t since = 0;
     pthread_mutex_lock(&s->wlock);
     while (!atomic_load(&s->stop)) {
+        int64_t threshold = atomic_load_explicit(&s->stall_threshold_ns, RLX);   /* live: stall.threshold_ms */
+        int64_t period = threshold / 10;
+        if (period < SIM_NS_PER_MS) period = SIM_NS_PER_MS;
+        if (period > 50 * SIM_NS_PER_MS) period = 50 * SIM_NS_PER_MS;
         struct timespec ts;
         deadline_to_ts(sim_mono_ns() + period, &ts);
         pthread_cond_timedwait(&s->wcond, &s->wlock, &ts);
@@ -589,7 +619,9 @@ static void init_monotonic_cond(pthread_cond_t *c) {
 SimSession *sim_session_create(void) {
     SimSession *s = calloc(1, sizeof *s);
     if (!s) return NULL;
-    sim_options_snapshot(&s->opt);
+    sim_options_snapshot(&s->opt, &s->md_version);
+    atomic_init(&s->stall_threshold_ns, s->opt.md.stall_threshold_ms * SIM_NS_PER_MS);
+    s->stall_armed = s->opt.md.stall_ms > 0;   /* a session started with fault.stall_ms holds its first trade */
     s->replay = s->opt.replay ? s->opt.replay : &EMPTY_REPLAY;
     s->ist = calloc(s->replay->ninst ? s->replay->ninst : 1, sizeof *s->ist);
     if (!s->ist) { sim_options_release(&s->opt); free(s); return NULL; }

@@ -72,6 +72,25 @@ struct SimRoster;   /* sim_routing.h */
 struct SimMaster;
 struct SimRoute;
 
+/* The market-data fault options. They are live (README "Options"): SimSetOption bumps
+   sim_md_faults_version and the ConnectorThread takes the new values before its next turn. */
+typedef struct SimMdFaults {
+    int64_t    disc_after_trades;  /* 0 = off */
+    int64_t    disc_after_ms;      /* 0 = off */
+    int64_t    reconnect_after_ms;
+    int64_t    disc_count;
+    int64_t    lost_trades;
+    int64_t    stall_threshold_ms;
+    int64_t    stall_ms;           /* fault.stall_ms: how long the armed stall holds a callback */
+    uint64_t   stall_generation;   /* bumped by each fault.stall_ms set: arms one stall */
+    int        history_never_completes;
+} SimMdFaults;
+
+/* Bumped by every set of a market-data fault option; read relaxed by the ConnectorThread. */
+extern _Atomic uint64_t sim_md_faults_version;
+/* The current market-data faults and their version, under the options lock. */
+void sim_md_faults_read(SimMdFaults *out, uint64_t *version);
+
 typedef struct SimOptions {
     char      *replay_files;       /* as given, or NULL */
     SimReplay *replay;             /* counted reference, or NULL */
@@ -80,13 +99,7 @@ typedef struct SimOptions {
     int64_t    login_step_ms;
     int32_t    login_result;
     int32_t    utc_offset_min;
-    int64_t    disc_after_trades;  /* 0 = off */
-    int64_t    disc_after_ms;      /* 0 = off */
-    int64_t    reconnect_after_ms;
-    int64_t    disc_count;
-    int64_t    lost_trades;
-    int64_t    stall_threshold_ms;
-    int        history_never_completes;
+    SimMdFaults md;                /* live, see SimMdFaults */
     /* routing (README "Options"); the fault.routing.* options are live, see sim_route_faults_read */
     struct SimRoster *roster;      /* counted reference, or NULL */
     struct SimMaster *master;      /* counted reference, or NULL */
@@ -97,8 +110,11 @@ typedef struct SimOptions {
     int64_t    touch_qty;          /* fill.touch_quantity, 0 = unlimited */
 } SimOptions;
 
-/* Copies the current options (taking a replay reference) for a new session. */
-void sim_options_snapshot(SimOptions *out);
+/* Copies the current options (taking a replay reference) for a new session; *md_version: the version of
+   out->md. */
+void sim_options_snapshot(SimOptions *out, uint64_t *md_version);
+/* Wakes the current session's ConnectorThread (if any) so it looks at the options again; sim_api.c. */
+void sim_api_wake(void);
 /* Releases what a snapshot holds. */
 void sim_options_release(SimOptions *o);
 void sim_set_last_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -170,6 +186,11 @@ typedef struct SimSession {
     atomic_int       stall_flag;             /* set by the watchdog, consumed by the connector */
     uint64_t         seq_local;
     bool             partial;                /* (2, MARKET_PARTIAL_CONNECTED) reported, not yet recovered */
+    _Atomic int64_t  stall_threshold_ns;     /* opt.md.stall_threshold_ms, for the watchdog (live) */
+
+    /* live market-data faults: the version of opt.md, and a stall armed by fault.stall_ms */
+    uint64_t         md_version;
+    bool             stall_armed;
 
     /* server clock, readable from any thread */
     _Atomic int64_t  clock_ts;

@@ -1,7 +1,10 @@
 /* sim_options.c — the simulator's option set (SimSetOption / SimResetOptions / SimLastError).
    Options are process-wide and read once per session: DLLInitialize* takes a snapshot, so changing an
-   option while a session runs affects only the next session. The loaded replay is reference-counted so
-   a session keeps its tape even if replay.files is changed or reset meanwhile. */
+   option while a session runs affects only the next session — except the fault options, which are live:
+   the routing ones (fault.routing.*) and the market-data ones (fault.disconnect_*, fault.reconnect_after_ms,
+   fault.lost_trades, fault.stall_ms, fault.history_never_completes, stall.threshold_ms) are versioned, and
+   the ConnectorThread copies them when the version changes. The loaded replay is reference-counted so a
+   session keeps its tape even if replay.files is changed or reset meanwhile. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <math.h>
@@ -18,7 +21,8 @@ static bool g_opt_init;
 static pthread_mutex_t g_err_lock = PTHREAD_MUTEX_INITIALIZER;
 static char g_last_error[1024];
 
-/* Routing faults are live: the ConnectorThread copies them when the version changes. */
+/* Routing and market-data faults are live: the ConnectorThread copies them when the version changes. */
+_Atomic uint64_t sim_md_faults_version = 1;
 static SimRouteFaults g_rfault;
 _Atomic uint64_t sim_route_faults_version = 1;
 
@@ -28,7 +32,9 @@ extern bool sim_api_initialized(void);
 static void defaults(SimOptions *o) {
     *o = (SimOptions){
         .speed = 0, .start_mode = SIM_START_ON_FIRST_SUBSCRIBE, .login_step_ms = 5, .login_result = 0,
-        .utc_offset_min = -180, .reconnect_after_ms = 500, .disc_count = 1, .stall_threshold_ms = 2000,
+        .utc_offset_min = -180,
+        .md = {.reconnect_after_ms = 500, .disc_count = 1, .stall_threshold_ms = 2000,
+               .stall_generation = o->md.stall_generation},
         .participation_ppm = 1000000,
     };
 }
@@ -50,6 +56,14 @@ void sim_route_faults_read(SimRouteFaults *out, uint64_t *version) {
 
 static void ensure_init(void) {
     if (!g_opt_init) { defaults(&g_opt); g_opt_init = true; }
+}
+
+void sim_md_faults_read(SimMdFaults *out, uint64_t *version) {
+    pthread_mutex_lock(&g_opt_lock);
+    ensure_init();
+    *out = g_opt.md;
+    *version = atomic_load(&sim_md_faults_version);
+    pthread_mutex_unlock(&g_opt_lock);
 }
 
 void sim_set_last_error(const char *fmt, ...) {
@@ -89,10 +103,11 @@ static void release_files_locked(SimOptions *o) {
     o->replay_files = o->journal = NULL;
 }
 
-void sim_options_snapshot(SimOptions *out) {
+void sim_options_snapshot(SimOptions *out, uint64_t *md_version) {
     pthread_mutex_lock(&g_opt_lock);
     ensure_init();
     *out = g_opt;
+    *md_version = atomic_load(&sim_md_faults_version);
     out->replay_files = NULL;            /* the snapshot does not need the text */
     out->journal = g_opt.journal ? strdup(g_opt.journal) : NULL;
     if (out->replay) out->replay->refs++;
@@ -233,25 +248,29 @@ static NResult set_scalar(SimOptions *n, const char *key, const char *value) {
         n->utc_offset_min = (int32_t)x;
     } else if (!strcmp(key, "fault.disconnect_after_trades")) {
         if (!parse_int(value, 0, INT64_MAX, &x)) return bad(key, value, "must be an integer >= 0");
-        n->disc_after_trades = x;
+        n->md.disc_after_trades = x;
     } else if (!strcmp(key, "fault.disconnect_after_ms")) {
         if (!parse_int(value, 0, INT64_MAX / SIM_NS_PER_MS, &x)) return bad(key, value, "must be an integer >= 0");
-        n->disc_after_ms = x;
+        n->md.disc_after_ms = x;
     } else if (!strcmp(key, "fault.reconnect_after_ms")) {
         if (!parse_int(value, 0, INT64_MAX / SIM_NS_PER_MS, &x)) return bad(key, value, "must be an integer >= 0");
-        n->reconnect_after_ms = x;
+        n->md.reconnect_after_ms = x;
     } else if (!strcmp(key, "fault.disconnect_count")) {
         if (!parse_int(value, 0, INT64_MAX, &x)) return bad(key, value, "must be an integer >= 0");
-        n->disc_count = x;
+        n->md.disc_count = x;
     } else if (!strcmp(key, "fault.lost_trades")) {
         if (!parse_int(value, 0, INT64_MAX, &x)) return bad(key, value, "must be an integer >= 0");
-        n->lost_trades = x;
+        n->md.lost_trades = x;
     } else if (!strcmp(key, "stall.threshold_ms")) {
         if (!parse_int(value, 1, INT64_MAX / SIM_NS_PER_MS, &x)) return bad(key, value, "must be an integer >= 1");
-        n->stall_threshold_ms = x;
+        n->md.stall_threshold_ms = x;
+    } else if (!strcmp(key, "fault.stall_ms")) {
+        if (!parse_int(value, 0, 3600000, &x)) return bad(key, value, "must be an integer 0..3600000");
+        n->md.stall_ms = x;
+        n->md.stall_generation++;
     } else if (!strcmp(key, "fault.history_never_completes")) {
         if (!parse_int(value, 0, 1, &x)) return bad(key, value, "must be 0 or 1");
-        n->history_never_completes = (int)x;
+        n->md.history_never_completes = (int)x;
     } else if (!strcmp(key, "routing.hours")) {
         if (!strcmp(value, "b3")) n->hours_always = 0;
         else if (!strcmp(value, "always")) n->hours_always = 1;
@@ -335,8 +354,13 @@ PDLL_EXPORT NResult SimSetOption(const char *key, const char *value) {
     ensure_init();
     SimOptions n = g_opt;
     NResult rc = set_scalar(&n, key, value);
+    /* a market-data fault option (fault.routing.* have their own version) */
+    bool live = rc == NL_OK && ((!strncmp(key, "fault.", 6) && strncmp(key, "fault.routing.", 14)) ||
+                                !strncmp(key, "stall.", 6));
     if (rc == NL_OK) g_opt = n;
+    if (live) atomic_fetch_add(&sim_md_faults_version, 1);
     pthread_mutex_unlock(&g_opt_lock);
+    if (live) sim_api_wake();   /* a waiting ConnectorThread re-arms its fault timers now */
     return rc;
 }
 
@@ -351,6 +375,7 @@ PDLL_EXPORT NResult SimResetOptions(void) {
     defaults(&g_opt);
     fault_defaults(&g_rfault);
     atomic_fetch_add(&sim_route_faults_version, 1);
+    atomic_fetch_add(&sim_md_faults_version, 1);
     pthread_mutex_unlock(&g_opt_lock);
     sim_broker_discard();   /* a reset is a new process as far as the broker's day is concerned */
     return NL_OK;

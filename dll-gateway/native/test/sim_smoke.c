@@ -84,6 +84,16 @@ static int wait_for(const char *line, int timeout_ms) {
     return -1;
 }
 
+/* Like wait_for, for a line at index `from` or later. */
+static int wait_for_after(const char *line, int from, int timeout_ms) {
+    for (int t = 0; t < timeout_ms; t++) {
+        int i = log_find(line, from);
+        if (i >= 0) return i;
+        msleep(1);
+    }
+    return -1;
+}
+
 /* The log lines with the given prefix, joined with '|'. */
 static void log_join(const char *prefix, char *out, size_t cap) {
     out[0] = 0;
@@ -438,6 +448,72 @@ int main(void) {
     /* twice: the init-time TProgressCallback and the SetSerieProgressCallback one; only for the first request */
     CHECK(!strcmp(joined, "progress PETR4 0|progress PETR4 0"), "stuck history: %s", joined);
     CHECK(log_count_prefix("hist") == 0, "stuck history delivered trades");
+    CHECK_RC(DLLFinalize(), NL_OK);
+    CHECK_RC(SimResetOptions(), NL_OK);
+
+    /* ---------------- market-data faults are live: set while a session runs, they act at once */
+    /* a drop armed mid-session: nothing happens before the option, one drop after it, reconnection as set */
+    log_reset();
+    disconnect_seen = 0;
+    CHECK_RC(SimResetOptions(), NL_OK);
+    set_opt("replay.files", A_FILE);
+    set_opt("replay.start", "manual");
+    set_opt("login.step_ms", "0");
+    CHECK_RC(init_market(u"KEY"), NL_OK);
+    CHECK(wait_for("state 3 0", 3000) >= 0, "live drop: no (3,0)");
+    msleep(50);
+    CHECK(log_count_prefix("state 2 0") == 0, "live drop: a drop before any fault was set");
+    set_opt("fault.reconnect_after_ms", "30");
+    set_opt("fault.disconnect_after_ms", "20");
+    int drop = wait_for("state 2 0", 2000);
+    CHECK(drop >= 0, "live drop: fault.disconnect_after_ms set during the session did not drop market data");
+    CHECK(drop >= 0 && wait_for_after("state 2 4", drop, 2000) > drop, "live drop: no reconnection after the live drop");
+    msleep(120);
+    log_join("state 2", joined, sizeof joined);
+    CHECK(!strcmp(joined, "state 2 4|state 2 0|state 2 1|state 2 4"), "live drop states: %s", joined);
+    /* setting it again re-arms one more drop (fault.disconnect_count counts from the change) */
+    set_opt("fault.disconnect_after_ms", "10");
+    CHECK(wait_for("state 2 1", 2000) >= 0, "live drop: the re-armed drop");
+    msleep(120);
+    CHECK(log_count_prefix("state 2 0") == 2, "live drop: %d drops, want 2", log_count_prefix("state 2 0"));
+    CHECK_RC(DLLFinalize(), NL_OK);
+
+    /* a stall armed mid-session: the next trade callback is held, the session reports partial, then recovers */
+    log_reset();
+    CHECK_RC(SimResetOptions(), NL_OK);
+    set_opt("replay.files", A_FILE);
+    set_opt("replay.start", "manual");
+    set_opt("login.step_ms", "0");
+    CHECK_RC(init_market(u"KEY"), NL_OK);
+    CHECK(wait_for("state 3 0", 3000) >= 0, "live stall: no (3,0)");
+    set_opt("stall.threshold_ms", "40");
+    set_opt("fault.stall_ms", "150");
+    CHECK_RC(SubscribeTicker(u"PETR4", u"B"), NL_OK);
+    CHECK_RC(SimStartReplay(), NL_OK);
+    CHECK(wait_for("trade PETR4 3 0 rc=0", 3000) >= 0, "live stall: tape did not finish");
+    log_join("", joined, sizeof joined);
+    CHECK(strstr(joined, "trade PETR4 1 0 rc=0|state 2 6|tstate PETR4 4|state 2 4|trade PETR4 2 0 rc=0") != NULL,
+          "live stall: %s", joined);
+    CHECK(log_count_prefix("state 2 6") == 1, "live stall: one stall per set");
+    CHECK_RC(SimSetOption("fault.stall_ms", "-1"), NL_INVALID_ARGS);
+    CHECK(!strcmp(SimLastError(), "fault.stall_ms: must be an integer 0..3600000: value \"-1\""), "last error: %s", SimLastError());
+    CHECK_RC(DLLFinalize(), NL_OK);
+
+    /* history stuck by a live option, released by setting it back: the waiting request completes */
+    log_reset();
+    CHECK_RC(SimResetOptions(), NL_OK);
+    set_opt("replay.files", A_FILE);
+    set_opt("login.step_ms", "0");
+    CHECK_RC(init_market(u"KEY"), NL_OK);
+    CHECK(wait_for("state 3 0", 3000) >= 0, "live history: no (3,0)");
+    set_opt("fault.history_never_completes", "1");
+    CHECK_RC(GetHistoryTrades(u"PETR4", u"B", u"05/03/2025 09:00:00", u"05/03/2025 09:00:03"), NL_OK);
+    CHECK(wait_for("progress PETR4 0", 3000) >= 0, "live history: no progress 0");
+    msleep(30);
+    CHECK(log_count_prefix("hist") == 0, "live history: the stuck request delivered trades");
+    set_opt("fault.history_never_completes", "0");
+    CHECK(wait_for("progress PETR4 100", 3000) >= 0, "live history: not released by setting the option back");
+    CHECK(log_count_prefix("hist") == 2, "live history: %d trades, want the window's 2", log_count_prefix("hist"));
     CHECK_RC(DLLFinalize(), NL_OK);
     CHECK_RC(SimResetOptions(), NL_OK);
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CandleBook, backoffDelay, subscribeMessage, mergeTrades } from '../../main/web/js/live.js';
+import { CandleBook, backoffDelay, subscribeMessage, mergeTrades, UpstreamStates } from '../../main/web/js/live.js';
 
 const MIN = 60_000_000_000;
 const candle = (i, close = 10 + i) => ({ time_nanos: i * MIN, open: 10, high: 20, low: 5, close, volume: 100 });
@@ -56,7 +56,30 @@ test('the subscribe message carries the streams and resume_after only when known
 });
 
 test('trades list keeps the newest first and at most max', () => {
-  const t = (n) => ({ time_nanos: n });
+  const t = (n) => ({ time_nanos: n, trade_number: n });
   const merged = mergeTrades([t(2), t(1)], [t(3), t(4), t(5)], 4);
   assert.deepEqual(merged.map((x) => x.time_nanos), [5, 4, 3, 2]);
+});
+
+test('recovered trades take their place by time, and a trade read back twice is listed once', () => {
+  const t = (n) => ({ time_nanos: n * 10, trade_number: n });
+  const shown = mergeTrades([], [t(1), t(2), t(5), t(6)], 10);
+  const after = mergeTrades(shown, [t(3), t(4), t(5)], 10);
+  assert.deepEqual(after.map((x) => x.trade_number), [6, 5, 4, 3, 2, 1]);
+  // same time, different trade numbers: both kept, the higher number first
+  const same = mergeTrades([], [{ time_nanos: 7, trade_number: 1 }, { time_nanos: 7, trade_number: 2 }], 10);
+  assert.deepEqual(same.map((x) => x.trade_number), [2, 1]);
+});
+
+test('upstream states: reconnecting streams are listed until they are live again', () => {
+  const s = new UpstreamStates();
+  assert.deepEqual(s.reconnecting(), []);
+  s.apply({ type: 'stream', stream: 'trades', state: 'reconnecting', detail: 'marketdata-svc away' });
+  s.apply({ type: 'stream', stream: 'candles', state: 'reconnecting', detail: 'candle-svc away' });
+  assert.deepEqual(s.reconnecting(), ['candles', 'trades']);
+  assert.match(s.details(), /candles: candle-svc away/);
+  s.apply({ type: 'stream', stream: 'candles', state: 'live' });
+  assert.deepEqual(s.reconnecting(), ['trades']);
+  s.reset();
+  assert.deepEqual(s.reconnecting(), []);
 });

@@ -90,8 +90,46 @@ export function subscribeMessage(id, symbol, timeframe, specs, resumeAfter) {
   return msg;
 }
 
-/** Keeps the newest `max` trades, newest first, given a batch in arrival (ascending) order. */
+/**
+ * Keeps the newest `max` trades, newest first. A batch may hold trades older than the newest shown (trades
+ * recovered after a gap, or read back after an upstream restart): every trade takes its place by (time, trade
+ * number), and one already listed (same time and number) is not listed twice.
+ */
 export function mergeTrades(current, batch, max = 50) {
-  const fresh = [...batch].reverse();
-  return fresh.concat(current).slice(0, max);
+  const key = (t) => `${t.time_nanos}#${t.trade_number ?? ''}`;
+  const byKey = new Map(current.map((t) => [key(t), t]));
+  for (const t of batch) byKey.set(key(t), t);
+  return [...byKey.values()]
+    .sort((a, b) => (b.time_nanos - a.time_nanos) || ((b.trade_number ?? 0) - (a.trade_number ?? 0)))
+    .slice(0, max);
+}
+
+/**
+ * The upstream streams of the live subscription (candles, trades, indicators) as web-bff reports them with
+ * `stream` messages: web-bff reconnects them by itself after a service restart and resumes without gap.
+ */
+export class UpstreamStates {
+  constructor() {
+    this.states = new Map();
+  }
+
+  /** Forgets everything (a new subscription). */
+  reset() {
+    this.states.clear();
+  }
+
+  /** Applies a `{type: 'stream', stream, state, detail}` message. */
+  apply(msg) {
+    this.states.set(msg.stream, { state: msg.state, detail: msg.detail || '' });
+  }
+
+  /** The streams now reconnecting, in name order. */
+  reconnecting() {
+    return [...this.states.entries()].filter(([, v]) => v.state === 'reconnecting').map(([k]) => k).sort();
+  }
+
+  /** The detail of every reconnecting stream, for a tooltip. */
+  details() {
+    return [...this.states.entries()].filter(([, v]) => v.state === 'reconnecting').map(([k, v]) => `${k}: ${v.detail}`).join('; ');
+  }
 }

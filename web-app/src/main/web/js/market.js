@@ -3,7 +3,7 @@
 import { ApiError } from './api.js';
 import { MarketSocket } from './ws.js';
 import { PriceChart } from './chart.js';
-import { CandleBook, mergeTrades, backoffDelay } from './live.js';
+import { CandleBook, mergeTrades, backoffDelay, UpstreamStates } from './live.js';
 import { OFFERED, offeredFromCatalog, buildSpec, specLabel } from './indicators.js';
 import {
   formatPrice, formatQuantity, formatMoney, formatTime, formatDateTime, formatDate, formatDecimal, nanosToMs,
@@ -15,6 +15,7 @@ const SESSION_LABELS = {
   connected: 'Conectado', reconnecting: 'Reconectando', partial: 'Parcial', disconnected: 'Desconectado',
 };
 const AGGRESSOR = { buy: 'Compra', sell: 'Venda', none: '—' };
+const STREAM_LABELS = { candles: 'candles', trades: 'negócios', indicators: 'indicadores' };
 const TIMEFRAMES = ['1m', '5m', '15m', '60m', '1d', '1w'];
 const DAY_MS = 86_400_000;
 // How far back the first history request looks, per timeframe (a few hundred bars or more).
@@ -40,6 +41,9 @@ export class MarketScreen {
     this.subscriptions = [];
     this.offered = OFFERED;
     this.book = new CandleBook();
+    this.upstream = new UpstreamStates();
+    this.socketState = 'connecting';
+    this.socketDelay = 0;
     this.trades = [];
     this.generation = 0;           // bumps on every reload; stale answers are dropped
     this.reloadAttempts = 0;
@@ -129,11 +133,28 @@ export class MarketScreen {
   }
 
   #liveState(state, delay) {
+    this.socketState = state;
+    this.socketDelay = delay;
+    if (state !== 'open') this.upstream.reset();  // a new socket: web-bff reports its streams afresh
+    this.#renderLiveState();
+  }
+
+  /** The live connection as the trader should read it: the WebSocket, then the services behind web-bff. */
+  #renderLiveState() {
     const el = $('live-state');
+    const state = this.socketState;
+    const reconnecting = this.upstream.reconnecting();
+    if (state === 'open' && reconnecting.length) {
+      el.dataset.state = 'reconnecting';
+      el.textContent = `Reconectando (${reconnecting.map((s) => STREAM_LABELS[s] || s).join(', ')})…`;
+      el.title = `O servidor está reconectando aos serviços de dados e retoma sem lacunas: ${this.upstream.details()}`;
+      return;
+    }
     el.dataset.state = state;
+    el.title = '';
     if (state === 'open') el.textContent = 'Tempo real ativo';
     else if (state === 'connecting') el.textContent = 'Conectando ao tempo real…';
-    else el.textContent = `Tempo real interrompido; nova tentativa em ${Math.ceil(delay / 1000)} s`;
+    else el.textContent = `Tempo real interrompido; nova tentativa em ${Math.ceil(this.socketDelay / 1000)} s`;
   }
 
   async #loadCatalog() {
@@ -259,6 +280,8 @@ export class MarketScreen {
     const gen = ++this.generation;
     // Stop the old subscription first: its late messages belong to another symbol or timeframe.
     this.socket.follow(null, null, []);
+    this.upstream.reset();
+    this.#renderLiveState();
     this.#banner(null);
     this.book.load([]);
     this.chart.setTimeframe(this.timeframe);
@@ -429,6 +452,7 @@ export class MarketScreen {
       case 'candle': this.#onCandle(msg); break;
       case 'indicator': this.#onIndicator(msg); break;
       case 'trades': this.#onTrades(msg.trades || []); break;
+      case 'stream': this.upstream.apply(msg); this.#renderLiveState(); break;
       default: break;
     }
   }

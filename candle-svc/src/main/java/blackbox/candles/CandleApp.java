@@ -97,7 +97,7 @@ public final class CandleApp implements AutoCloseable {
         Health health = new Health();
         health.report("marketdata", Health.Status.down("connecting"));
         health.report("database", Health.Status.up("connected"));
-        LiveHub hub = new LiveHub(config.buckets(), CandleApp::wallNanos);
+        LiveHub hub = new LiveHub(config.buckets(), CandleApp::wallNanos, store::lastBucket);
         MarketDataClient marketData = new MarketDataClient(marketDataChannel);
         ReprocessJob[] job = new ReprocessJob[1];
         CandleReadCache cache = new CandleReadCache(store, 400_000);
@@ -108,16 +108,20 @@ public final class CandleApp implements AutoCloseable {
         engine.start();
         job[0].start();
         MarketDataFeed feed = new MarketDataFeed(marketDataChannel, engine,
-                () -> recordCatchUp(store, requests, engine, job[0]), Duration.ofSeconds(5));
+                () -> recordCatchUp(store, requests, engine, job[0]), r -> recordRepaired(requests, job[0], r),
+                Duration.ofSeconds(5));
         feed.start();
 
+        // a just-subscribed instrument is known before its first trade: its history is empty, not an error
+        java.util.function.Function<InstrumentId, Boolean> knownLive = id -> engine.seen(id) || marketData.ingesting(id);
         ExecutorService jobs = Executors.newFixedThreadPool(2, daemon("candle-jobs"));
         ExecutorService drain = Executors.newFixedThreadPool(2, daemon("candle-stream-drain"));
         GrpcHealth grpcHealth = new GrpcHealth(health, CandlesGrpc.SERVICE_NAME);
         Server server = GrpcServers.withStandardServices(serverBuilder, telemetry, grpcHealth)
                 .addService(new CandlesService(store, cache, hub, job[0], marketData, config.buckets(), jobs, drain,
-                        config.streamBuffer(), engine::seen))
-                .addService(new IndicatorsService(store, cache, hub, config.buckets(), engine::seen, drain,
+                        config.streamBuffer(), knownLive))
+                .addService(new IndicatorsService(store, cache,
+                        new blackbox.candles.store.PgIndicatorCheckpoints(database.dataSource()), hub, config.buckets(), knownLive, drain,
                         config.streamBuffer()))
                 .build()
                 .start();
@@ -162,6 +166,23 @@ public final class CandleApp implements AutoCloseable {
             }
         } catch (StoreUnavailableException e) {
             log.warn("catch-up not queued: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * marketdata-svc recovered trades of a window (a gap, its own restart): they reached this service only if its
+     * stream was open while they were streamed, so the window is rebuilt from the store (idempotent when they did).
+     */
+    private static void recordRepaired(ReprocessRequests requests, ReprocessJob job, blackbox.marketdata.v1.Repaired r) {
+        InstrumentId id = new InstrumentId(r.getInstrument().getTicker(), r.getInstrument().getExchange());
+        long minute = Timeframe.M1.fixedNanos();
+        long from = r.getFromNanos() - Math.floorMod(r.getFromNanos(), minute);
+        long to = r.getToNanos() == Long.MAX_VALUE ? Long.MAX_VALUE : r.getToNanos() + 1;
+        try {
+            requests.record(id, from, to, "marketdata-svc repaired " + r.getTradesRecovered() + " trades (" + r.getReason() + ")");
+            job.wake();
+        } catch (StoreUnavailableException e) {
+            log.warn("rebuild of the repaired window of {} not queued: {}", id, e.getMessage());
         }
     }
 

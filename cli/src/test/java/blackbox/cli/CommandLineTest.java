@@ -334,4 +334,33 @@ class CommandLineTest {
         assertTrue(r.out().contains("(\"1m\" \"5m\" \"15m\" \"60m\" \"1d\" \"1w\") # --tf values"),
                 "timeframes are completion candidates");
     }
+
+    /** The sample's Binance files, imported by {@code blackbox import} with the given environment. */
+    private static Result importSample(Path dir, Map<String, String> env) {
+        Path samples = StackEndToEndTest.repoRoot().resolve("samples/binance");
+        return run(env, "import", "--format", "binance", "--out", dir.resolve("out.replay.csv").toString(),
+                samples.resolve("spot_btcusdt_20240808_trades.csv").toString(),
+                samples.resolve("spot_ethusdt_20240808_trades.csv").toString());
+    }
+
+    @Test
+    void progressPipedToALogIsOneLinePerPhaseWithoutRedraws(@TempDir Path dir) {
+        Result r = importSample(dir, Map.of()); // the test's stderr is no terminal
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("\r"), () -> "no redraw in a log: " + r.err().replace("\r", "\\r"));
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), () -> "one line for the one phase: " + lines);
+        assertTrue(lines.getFirst().matches("import: 100% \\(\\d+ MiB\\) in \\d+\\.\\d s"), lines.getFirst());
+    }
+
+    @Test
+    void progressOnATerminalIsABarRedrawnInPlace(@TempDir Path dir) {
+        Result r = importSample(dir, Map.of(Progress.ENV, "bar"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("\r"), () -> "a bar redrawn with \\r: " + r.err());
+        assertTrue(r.err().contains("import"), r.err());
+        Result bad = importSample(dir, Map.of(Progress.ENV, "fancy"));
+        assertEquals(2, bad.code(), "a bad value is a usage error");
+        assertTrue(bad.err().contains("must be bar or lines: BLACKBOX_PROGRESS=fancy"), bad.err());
+    }
 }

@@ -119,6 +119,12 @@ class StackEndToEndTest {
                         return actual[0].equals(expected);
                     }, Duration.ofSeconds(30), () -> symbol + " " + tf + ": CLI candles " + actual[0] + "\n expected " + expected);
                     System.out.println(symbol + " " + tf + ": " + expected.size() + " candles equal the file's");
+                    // without --from, the newest --limit candles; with it, the first --limit from there
+                    int n = Math.min(3, expected.size());
+                    assertEquals(expected.subList(expected.size() - n, expected.size()),
+                            cliCandles(dataDir, symbol, tf, "--limit", "3"), symbol + " " + tf + ": the newest 3 by default");
+                    assertEquals(expected.subList(0, n), cliCandles(dataDir, symbol, tf, "--limit", "3", "--from",
+                            expected.getFirst().openTime()), symbol + " " + tf + ": the first 3 from --from");
                 }
             }
 
@@ -241,7 +247,13 @@ class StackEndToEndTest {
     }
 
     private static List<CandleRow> cliCandles(Path dataDir, String symbol, String tf) {
-        Result r = cli(Map.of(), "candles", symbol, "--tf", tf, "--json", "--limit", "100000", "--data-dir", dataDir.toString());
+        return cliCandles(dataDir, symbol, tf, "--limit", "100000");
+    }
+
+    private static List<CandleRow> cliCandles(Path dataDir, String symbol, String tf, String... options) {
+        List<String> args = new ArrayList<>(List.of("candles", symbol, "--tf", tf, "--json", "--data-dir", dataDir.toString()));
+        args.addAll(List.of(options));
+        Result r = cli(Map.of(), args.toArray(String[]::new));
         if (r.code() != 0) throw new AssertionError("candles failed: " + r.err());
         try {
             return Json.MAPPER.readValue(r.out(), new TypeReference<List<CandleRow>>() { });

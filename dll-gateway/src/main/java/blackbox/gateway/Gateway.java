@@ -97,7 +97,7 @@ public final class Gateway implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        var service = new MarketDataGatewayService(engine, config.streamBuffer(), 1024, drain);
+        var service = new MarketDataGatewayService(engine, config.streamBuffer(), 1024, drain, knownInstruments(config, session));
         Trading trading = startTrading(config, engine, passwords, wallClock, drain);
         Health health = new Health();
         health.report(HEALTH_COMPONENT, Health.Status.down("starting"));
@@ -174,6 +174,41 @@ public final class Gateway implements AutoCloseable {
         }
         SessionOptions s = config.session();
         return new SessionOptions(s.marketOnly(), s.activationKey(), s.user(), s.password(), s.exchangeZone(), options);
+    }
+
+    /**
+     * The instruments the gateway knows: with the simulator, those of the replay files it loads (read once, on a
+     * virtual thread started now); with the real DLL none (its asset list callbacks, profitdll-api.md §7.2, are not
+     * bound yet).
+     */
+    private static java.util.function.Supplier<List<InstrumentId>> knownInstruments(GatewayConfig config, SessionOptions session) {
+        if (!config.simulator()) return List::of;
+        List<Path> files = java.util.Arrays.stream(session.simulatorOptions().getOrDefault("replay.files", "").split(":"))
+                .filter(f -> !f.isBlank()).map(Path::of).toList();
+        java.util.concurrent.FutureTask<List<InstrumentId>> scan = new java.util.concurrent.FutureTask<>(() -> {
+            List<InstrumentId> found = new java.util.ArrayList<>();
+            for (var i : blackbox.gateway.replay.ReplayInstruments.of(files)) {
+                try {
+                    found.add(new InstrumentId(i.ticker(), i.exchange()));
+                } catch (IllegalArgumentException malformed) {
+                    // the simulator refuses the file at load; nothing to list
+                }
+            }
+            log.info("{} instruments known from {} replay file(s)", found.size(), files.size());
+            return found;
+        });
+        Thread.ofVirtual().name("known-instruments").start(scan);
+        return () -> {
+            try {
+                return scan.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("the replay files' instruments could not be read: {}", e.getCause().toString());
+                return List.of();
+            }
+        };
     }
 
     /** Subscriptions made as soon as the DLL connects (the engine keeps them pending until then). */

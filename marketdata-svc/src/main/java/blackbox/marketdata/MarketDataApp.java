@@ -10,6 +10,7 @@ import blackbox.marketdata.grpc.MarketDataService;
 import blackbox.marketdata.ingest.Backfill;
 import blackbox.marketdata.ingest.Ingestion;
 import blackbox.marketdata.ingest.RepairQueue;
+import blackbox.marketdata.ingest.RestartCatchUp;
 import blackbox.marketdata.ingest.SpoolAlarm;
 import blackbox.marketdata.ingest.TradeFanout;
 import blackbox.marketdata.ingest.TradeWriterLoop;
@@ -68,11 +69,12 @@ public final class MarketDataApp implements AutoCloseable {
     private final ExecutorService drain;
     private final ExecutorService readers;
     private final ExecutorService backfills;
+    private final RestartCatchUp restartCatchUp;
 
     private MarketDataApp(Server server, GatewayFeed feed, TradeWriterLoop writer, RepairQueue repairs,
                           SubscriptionManager subscriptions, Ingestion ingestion, TradeFanout fanout, Spool spool,
                           TradeStore tradeStore, Health health, GrpcHealth grpcHealth, ExecutorService drain,
-                          ExecutorService readers, ExecutorService backfills) {
+                          ExecutorService readers, ExecutorService backfills, RestartCatchUp restartCatchUp) {
         this.server = server;
         this.feed = feed;
         this.writer = writer;
@@ -87,6 +89,7 @@ public final class MarketDataApp implements AutoCloseable {
         this.drain = drain;
         this.readers = readers;
         this.backfills = backfills;
+        this.restartCatchUp = restartCatchUp;
     }
 
     /**
@@ -117,22 +120,31 @@ public final class MarketDataApp implements AutoCloseable {
         Spool spool = new Spool(config.spoolCapacity());
         SpoolAlarm alarm = new SpoolAlarm(health);
         TradingDays tradingDays = new TradingDays(config.exchangeZone(), java.util.Map.of());
+        ExecutorService backfills = Executors.newFixedThreadPool(BACKFILLS, daemon("backfill"));
+        // the restart catch-up needs the backfill, which needs the ingestion: bound once both exist
+        java.util.concurrent.atomic.AtomicReference<RestartCatchUp> catchUp = new java.util.concurrent.atomic.AtomicReference<>();
         Ingestion ingestion = new Ingestion(subscriptions::isIngesting, tradingDays, new TradeDeduplicator(), new SequenceTracker(),
-                spool, fanout, repairs, subscriptions::reconcileGateway, alarm);
+                spool, fanout, repairs, () -> {
+                    subscriptions.reconcileGateway();
+                    RestartCatchUp c = catchUp.get();
+                    if (c != null) c.onConnected();
+                }, alarm);
         repairs.bind(ingestion);
         TradeWriterLoop writer = new TradeWriterLoop(spool, tradeStore, config.batchRows(), config.batchDelay(), health, alarm, repairs);
         writer.start();
         Backfill backfill = new Backfill(gateway, ingestion, tradeStore, writer, spool, fanout, repairLog, tradingDays,
                 BACKFILL_PERSIST_TIMEOUT);
+        RestartCatchUp restartCatchUp = new RestartCatchUp(backfill, tradeStore, () -> subscriptions.ingesting(), backfills);
+        catchUp.set(restartCatchUp);
 
         subscriptions.loadFromStore();
+        restartCatchUp.markStartingPoints();
         GatewayFeed feed = new GatewayFeed(gatewayChannel, ingestion, Duration.ofMillis(200), Duration.ofSeconds(10));
         health.report("gateway", Health.Status.down("connecting"));
         feed.start();
 
         ExecutorService drain = Executors.newFixedThreadPool(2, daemon("grpc-stream-drain"));
         ExecutorService readers = Executors.newFixedThreadPool(READERS, daemon("trade-reader"));
-        ExecutorService backfills = Executors.newFixedThreadPool(BACKFILLS, daemon("backfill"));
         GrpcHealth grpcHealth = new GrpcHealth(health, MarketDataGrpc.SERVICE_NAME);
         Server server = GrpcServers.withStandardServices(serverBuilder, telemetry, grpcHealth)
                 .addService(new MarketDataService(subscriptions, fanout, drain, config.streamBuffer(), tradeStore, readers,
@@ -141,7 +153,7 @@ public final class MarketDataApp implements AutoCloseable {
                 .build()
                 .start();
         MarketDataApp app = new MarketDataApp(server, feed, writer, repairs, subscriptions, ingestion, fanout, spool, tradeStore,
-                health, grpcHealth, drain, readers, backfills);
+                health, grpcHealth, drain, readers, backfills, restartCatchUp);
         app.registerMetrics(telemetry.meter());
         app.watchGateway();
         return app;
@@ -214,6 +226,16 @@ public final class MarketDataApp implements AutoCloseable {
         return tradeStore;
     }
 
+    /** The catch-up of what the gateway delivered while this process was not running (done once per start). */
+    public RestartCatchUp restartCatchUp() {
+        return restartCatchUp;
+    }
+
+    /** How many trade streams ({@code StreamTrades}) are open now. */
+    public int tradeConsumers() {
+        return fanout.consumerCount();
+    }
+
     /** A one-line summary for the periodic log. */
     public String stats() {
         return String.format("received %d | new %d | duplicates %d | ignored %d | stored %d | spool %d/%d (dropped %d) | repairs pending %d, recovered %d | consumers %d",
@@ -226,6 +248,7 @@ public final class MarketDataApp implements AutoCloseable {
     public void close() {
         grpcHealth.enterTerminalState();
         server.shutdown();
+        restartCatchUp.close();
         feed.close();
         repairs.close();
         try {

@@ -55,7 +55,7 @@ public final class WebBffApp implements AutoCloseable {
      *
      * @param marketData marketdata-svc (subscriptions, live trades)
      * @param candles candle-svc, which also serves {@code blackbox.indicators.v1}
-     * @param gateway dll-gateway (session state)
+     * @param gateway dll-gateway (session state, the instruments it knows)
      * @throws RuntimeException when the port cannot be bound or the database cannot be migrated
      */
     public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
@@ -98,7 +98,7 @@ public final class WebBffApp implements AutoCloseable {
                 .shutdownHook(false)
                 .routing(r -> WebRouting.setup(r, config.allowedOrigins(), new SecurityFilter(tokens),
                         new AuthRoutes(users, tokens, refresh, throttle),
-                        new MarketRoutes(marketData, candles, session, clock), new AppContent(appRoot, () -> true)))
+                        new MarketRoutes(marketData, candles, gateway, session, clock), new AppContent(appRoot, () -> true)))
                 .addRouting(WsRouting.builder().endpoint("/ws/market", () -> new MarketSocket(shared)))
                 .build()
                 .start();

@@ -45,4 +45,32 @@ public final class GapFill {
         }
         return out;
     }
+
+    /**
+     * The newest {@code limit} buckets of a series, gaps filled: from the first of {@code candles} up to
+     * {@code untilUtc} (exclusive; after the newest candle the buckets up to it are filled flat at its close), at most
+     * {@code limit}, the newest kept. Work is bounded by {@code limit} plus the length of the gaps it walks, never by
+     * the whole range.
+     *
+     * @param candles candles of {@code instrument} and {@code timeframe}, ascending, all before {@code untilUtc}
+     * @return ascending
+     */
+    public static List<Candle> fillLatest(Buckets buckets, InstrumentId instrument, Timeframe timeframe,
+                                          List<Candle> candles, long untilUtc, int limit) {
+        List<Candle> newestFirst = new ArrayList<>(Math.min(limit, 4096));
+        for (int i = candles.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+            Candle c = candles.get(i);
+            long gapEnd = i == candles.size() - 1 ? untilUtc : candles.get(i + 1).bucketStart();
+            List<Long> gap = new ArrayList<>();
+            for (long b = buckets.bucketEnd(timeframe, c.bucketStart()); b < gapEnd; b = buckets.bucketEnd(timeframe, b)) {
+                gap.add(b);
+            }
+            for (int g = gap.size() - 1; g >= 0 && newestFirst.size() < limit; g--) {
+                newestFirst.add(Candle.flat(instrument, timeframe, gap.get(g), c.close()));
+            }
+            if (newestFirst.size() < limit) newestFirst.add(c);
+        }
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
 }

@@ -334,6 +334,12 @@ public final class CandleEngine implements AutoCloseable {
             i.clock = Math.max(i.clock, last.closeTime());
             log.info("{}: loaded {} stored 1m candles from {}", i.id, stored.size(),
                     java.time.Instant.ofEpochSecond(0, weekStart));
+            // live streams opened since the start did not read the newest stored candle of each series as closed (it
+            // may have been forming): the book learns it now and closes it as the trade at `time` says
+            for (Timeframe tf : Timeframe.values()) {
+                i.aggregator.candles(i.id, tf).stream().max(Comparator.comparingLong(Candle::bucketStart))
+                        .ifPresent(newest -> hub.changed(newest, time));
+            }
         }
     }
 

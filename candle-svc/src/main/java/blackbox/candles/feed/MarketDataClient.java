@@ -60,6 +60,21 @@ public final class MarketDataClient {
     }
 
     /**
+     * @return whether marketdata-svc ingests the instrument now (someone subscribed it); false when marketdata-svc
+     *     cannot say within 2 s
+     */
+    public boolean ingesting(InstrumentId instrument) {
+        try {
+            blackbox.gateway.v1.InstrumentId wanted = proto(instrument);
+            return MarketDataGrpc.newBlockingStub(channel).withDeadlineAfter(2, java.util.concurrent.TimeUnit.SECONDS)
+                    .listIngestion(blackbox.marketdata.v1.ListIngestionRequest.getDefaultInstance()).getInstrumentsList()
+                    .stream().anyMatch(i -> i.getInstrument().equals(wanted));
+        } catch (io.grpc.StatusRuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * Has marketdata-svc fetch and store the trade history of [fromNanos, toNanos).
      *
      * @param progress receives each progress message (the caller's thread); the last has done = true

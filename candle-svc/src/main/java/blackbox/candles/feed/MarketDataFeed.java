@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * marketdata-svc's trade stream (every instrument), kept open: trades go to the {@link CandleEngine}; when the
  * stream breaks it is opened again with back-off. Every time a stream opens, {@code onOpened} runs (the app records
  * a catch-up for every known instrument, so trades stored while candle-svc was not listening are rebuilt by the
- * reprocess job).
+ * reprocess job). A {@code Repaired} notice (marketdata-svc recovered a window of trades after a gap or a restart)
+ * goes to {@code onRepaired}: the recovered trades were streamed to the streams open at the time, and this one may
+ * not have been one of them, so the app rebuilds the window from the store.
  *
  * <p>Flow control: one message is requested at a time, after the previous one was handed to the engine, whose
  * inbox is bounded; a candle-svc that cannot keep up slows marketdata-svc's sending, and if it falls too far behind
@@ -32,6 +34,7 @@ public final class MarketDataFeed implements AutoCloseable {
     private final ManagedChannel channel;
     private final CandleEngine engine;
     private final Runnable onOpened;
+    private final java.util.function.Consumer<blackbox.marketdata.v1.Repaired> onRepaired;
     private final Duration backoffMax;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "marketdata-feed");
@@ -46,11 +49,16 @@ public final class MarketDataFeed implements AutoCloseable {
     private volatile ClientCallStreamObserver<StreamTradesRequest> call;
     private long backoffMs = 250;
 
-    /** @param onOpened runs on the feed's thread each time a stream is opened */
-    public MarketDataFeed(ManagedChannel channel, CandleEngine engine, Runnable onOpened, Duration backoffMax) {
+    /**
+     * @param onOpened runs on the feed's thread each time a stream is opened
+     * @param onRepaired runs on the feed's thread for each repaired window that recovered trades
+     */
+    public MarketDataFeed(ManagedChannel channel, CandleEngine engine, Runnable onOpened,
+                          java.util.function.Consumer<blackbox.marketdata.v1.Repaired> onRepaired, Duration backoffMax) {
         this.channel = channel;
         this.engine = engine;
         this.onOpened = onOpened;
+        this.onRepaired = onRepaired;
         this.backoffMax = backoffMax;
     }
 
@@ -93,6 +101,15 @@ public final class MarketDataFeed implements AutoCloseable {
                                 call.cancel("stopping", e);
                                 return;
                             }
+                        } else if (message.hasRepaired() && message.getRepaired().getTradesRecovered() > 0) {
+                            blackbox.marketdata.v1.Repaired repaired = message.getRepaired();
+                            scheduler.execute(() -> {
+                                try {
+                                    onRepaired.accept(repaired);
+                                } catch (RuntimeException e) {
+                                    log.warn("recording the rebuild of a repaired window failed: {}", e.toString());
+                                }
+                            });
                         }
                         call.request(1);
                     }

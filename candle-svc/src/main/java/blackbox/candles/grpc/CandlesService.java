@@ -123,6 +123,10 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
             long after = Requests.pageToken(request.getPageToken());
             try {
                 InstrumentId id = knownInstrument(request.getInstrument());
+                if (request.getLatest()) {
+                    reply(response, latest(id, tf, request, limit, after == Long.MIN_VALUE ? Long.MAX_VALUE : after));
+                    return;
+                }
                 GetCandlesResponse.Builder b = GetCandlesResponse.newBuilder();
                 if (request.getFillGaps()) {
                     List<Candle> page = reader.read(id, tf, request.getFromNanos(), request.getToNanos(), limit + 1, after);
@@ -150,6 +154,38 @@ public final class CandlesService extends CandlesGrpc.CandlesImplBase {
                 throw unavailable(e);
             }
         });
+    }
+
+    /**
+     * A page of the newest candles of the range before {@code before} (exclusive), ascending; the token names the
+     * page before it. With gap filling: the newest {@code limit} buckets, each gap flat at the previous close.
+     */
+    private GetCandlesResponse latest(InstrumentId id, Timeframe tf, GetCandlesRequest request, int limit, long before)
+            throws StoreUnavailableException {
+        long from = request.getFromNanos();
+        long to = Math.min(request.getToNanos(), before);
+        GetCandlesResponse.Builder b = GetCandlesResponse.newBuilder();
+        if (!request.getFillGaps()) {
+            List<blackbox.candles.v1.Candle> page = reader.readLatestEncoded(id, tf, from, request.getToNanos(), limit + 1,
+                    before, CandlesService::protoInRange);
+            boolean more = page.size() > limit;
+            if (more) page = page.subList(1, page.size());
+            b.addAllCandles(page);
+            if (more) b.setNextPageToken(Long.toString(page.getFirst().getBucketStartNanos()));
+            return b.build();
+        }
+        // limit real candles span at least limit buckets: the newest limit buckets lie after the oldest of them
+        List<Candle> real = reader.readLatest(id, tf, from, request.getToNanos(), limit + 1, before);
+        if (real.isEmpty()) return b.build();
+        boolean moreReal = real.size() > limit;
+        if (moreReal) real = real.subList(1, real.size());
+        // the newest page ends with the newest candle (no invented ones after it); an older page fills up to the next
+        long until = before == Long.MAX_VALUE ? buckets.of(id.exchange()).bucketEnd(tf, real.getLast().bucketStart()) : to;
+        List<Candle> filled = GapFill.fillLatest(buckets.of(id.exchange()), id, tf, real, until, limit);
+        boolean more = moreReal || filled.getFirst().bucketStart() > real.getFirst().bucketStart();
+        for (Candle c : filled) b.addCandles(protoInRange(c));
+        if (more && !filled.isEmpty()) b.setNextPageToken(Long.toString(filled.getFirst().bucketStart()));
+        return b.build();
     }
 
     @Override

@@ -14,6 +14,7 @@ import blackbox.candles.indicators.IndicatorSpec;
 import blackbox.candles.live.LiveHub;
 import blackbox.candles.read.CandleReadCache;
 import blackbox.candles.store.CandleStore;
+import blackbox.candles.store.IndicatorCheckpoints;
 import blackbox.candles.store.StoreUnavailableException;
 import blackbox.indicators.v1.GetIndicatorRequest;
 import blackbox.indicators.v1.GetIndicatorResponse;
@@ -39,8 +40,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
- * {@code blackbox.indicators.v1.Indicators}: indicator values over the stored candles, computed from each series'
- * first candle, and live values beside the candle stream. Bad specs, timeframes, ranges and instruments are
+ * {@code blackbox.indicators.v1.Indicators}: indicator values over the stored candles, computed from the stored
+ * per-day checkpoint before the first value asked for ({@link CheckpointedHistory}; the first read of a series
+ * computes from its first candle and stores the checkpoints), and live values beside the candle stream, warmed up
+ * the same way. Bad specs, timeframes, ranges and instruments are
  * INVALID_ARGUMENT naming the field and value; the database away is UNAVAILABLE.
  */
 public final class IndicatorsService extends IndicatorsGrpc.IndicatorsImplBase {
@@ -49,6 +52,8 @@ public final class IndicatorsService extends IndicatorsGrpc.IndicatorsImplBase {
     private static final int PAGE = 10_000;
 
     private final CandleReadCache reader;
+    private final CheckpointedHistory history;
+    private final CandleStore store;
     private final LiveHub hub;
     private final ExchangeBuckets buckets;
     private final KnownInstruments known;
@@ -59,10 +64,12 @@ public final class IndicatorsService extends IndicatorsGrpc.IndicatorsImplBase {
      * @param drain sends live streams
      * @param streamCapacity messages a live stream buffers (and events it queues) before it ends RESOURCE_EXHAUSTED
      */
-    public IndicatorsService(CandleStore store, CandleReadCache reader, LiveHub hub, ExchangeBuckets buckets,
-                             java.util.function.Function<InstrumentId, Boolean> seenLive, ExecutorService drain,
-                             int streamCapacity) {
+    public IndicatorsService(CandleStore store, CandleReadCache reader, IndicatorCheckpoints checkpoints, LiveHub hub,
+                             ExchangeBuckets buckets, java.util.function.Function<InstrumentId, Boolean> seenLive,
+                             ExecutorService drain, int streamCapacity) {
         this.reader = reader;
+        this.store = store;
+        this.history = new CheckpointedHistory(store, checkpoints, buckets);
         this.hub = hub;
         this.buckets = buckets;
         this.known = new KnownInstruments(store, seenLive);
@@ -100,7 +107,7 @@ public final class IndicatorsService extends IndicatorsGrpc.IndicatorsImplBase {
                 boolean[] forming = new boolean[1];
                 IndicatorSet.Sink sink = (i, s, bucket, values) ->
                         b.addValues(value(bucket, values).setProvisional(forming[0]));
-                readSeries(id, tf, to, c -> {
+                history.replay(id, tf, set, from, to, historyEnd, c -> {
                     forming[0] = c.bucketStart() >= historyEnd;
                     if (c.bucketStart() < from) {
                         if (!forming[0]) set.close(c, null); // warm-up before the range
@@ -173,7 +180,8 @@ public final class IndicatorsService extends IndicatorsGrpc.IndicatorsImplBase {
             FlowControlledStream<LiveIndicatorValue, Void> stream = new FlowControlledStream<>(observer, streamCapacity,
                     1, Void.class, batch -> null, drain);
             LiveIndicatorStream live = new LiveIndicatorStream(id, tf, new IndicatorSet(List.copyOf(specs), zone(id)),
-                    resumeAfter, stream, streamCapacity, this::readSeriesUnchecked, hub);
+                    resumeAfter, stream, streamCapacity, this::readSeriesUnchecked, (set, first, historyEnd, each) ->
+                            warmUp(id, tf, set, first, historyEnd, each), hub);
             LiveHub.Start start = hub.subscribe(id, tf, live);
             stream.onCancel(() -> {
                 hub.unsubscribe(id, tf, live);
@@ -184,6 +192,20 @@ public final class IndicatorsService extends IndicatorsGrpc.IndicatorsImplBase {
             } else {
                 hub.unsubscribe(id, tf, live);
             }
+        });
+    }
+
+    /**
+     * Feeds {@code set} the stored closed candles before {@code historyEnd} from the checkpoint before the first value
+     * wanted: {@code firstWanted}, or when {@link Long#MIN_VALUE} the newest closed candle (the current values).
+     */
+    private void warmUp(InstrumentId id, Timeframe tf, IndicatorSet set, long firstWanted, long historyEnd,
+                        Consumer<Candle> each) throws StoreUnavailableException {
+        long first = firstWanted != Long.MIN_VALUE ? firstWanted
+                : store.before(id, tf, historyEnd).map(Candle::bucketStart).orElse(Long.MIN_VALUE);
+        history.replay(id, tf, set, first, historyEnd, historyEnd, c -> {
+            each.accept(c);
+            return true;
         });
     }
 

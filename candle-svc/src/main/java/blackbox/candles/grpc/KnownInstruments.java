@@ -10,13 +10,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** The instruments requests may name: those with stored candles or trades seen since start (remembered once found). */
+/**
+ * The instruments requests may name: those with stored candles, trades seen since start, or being ingested by
+ * marketdata-svc (a just-subscribed instrument has no candles yet: its history is empty, not an error). Remembered
+ * once found.
+ */
 final class KnownInstruments {
     private final CandleStore store;
     private final Function<InstrumentId, Boolean> seenLive;
     private final Set<InstrumentId> known = ConcurrentHashMap.newKeySet();
 
-    /** @param seenLive whether the engine has seen trades of an instrument since start */
+    /** @param seenLive whether the engine has seen trades of an instrument since start, or marketdata-svc ingests it */
     KnownInstruments(CandleStore store, Function<InstrumentId, Boolean> seenLive) {
         this.store = store;
         this.seenLive = seenLive;
@@ -33,7 +37,8 @@ final class KnownInstruments {
             known.add(id);
             return id;
         }
-        throw invalid("instrument has no candles: instrument=" + id.ticker() + ":" + id.exchange());
+        throw invalid("instrument has no candles and is not subscribed at marketdata-svc: instrument=" + id.ticker() + ":"
+                + id.exchange());
     }
 
     /** Remembers an instrument a job just built candles of. */

@@ -17,7 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * One StreamIndicators call: the indicators warm up on the series' stored closed candles, then follow the live
+ * One StreamIndicators call: the indicators warm up on the series' stored closed candles (from the per-day
+ * checkpoint before the first value the client needs), then follow the live
  * candle events — a PROVISIONAL value per forming update, a FINAL value per close (each bucket once), and on a
  * correction of a closed candle a rebuild from the store with CORRECTED values from that bucket on.
  *
@@ -32,6 +33,13 @@ final class LiveIndicatorStream implements LiveHub.Listener {
         void read(InstrumentId id, Timeframe tf, long toExclusive, Consumer<Candle> each) throws StoreUnavailableException;
     }
 
+    /** Restores a set from the checkpoint before {@code firstWanted} and feeds it the closed candles after it. */
+    @FunctionalInterface
+    interface WarmUp {
+        /** @param firstWanted the first bucket whose values are needed; {@link Long#MIN_VALUE}: the newest closed one's */
+        void replay(IndicatorSet set, long firstWanted, long historyEnd, Consumer<Candle> each) throws StoreUnavailableException;
+    }
+
     private static final Event STOP = new Event(State.REMOVED, new InstrumentId("STOP", "X"), Timeframe.M1, 0, null);
 
     private final InstrumentId instrument;
@@ -41,6 +49,7 @@ final class LiveIndicatorStream implements LiveHub.Listener {
     private final FlowControlledStream<LiveIndicatorValue, Void> stream;
     private final BlockingQueue<Event> events;
     private final SeriesReader reader;
+    private final WarmUp warmer;
     private final LiveHub hub;
     /** Bucket start of the last candle whose FINAL values the client has (or was deliberately not sent). */
     private long lastFinal = Long.MIN_VALUE;
@@ -48,7 +57,7 @@ final class LiveIndicatorStream implements LiveHub.Listener {
     /** @param resumeAfter 0 to start with the current values, else the last bucket whose FINAL values the client has */
     LiveIndicatorStream(InstrumentId instrument, Timeframe timeframe, IndicatorSet set, long resumeAfter,
                         FlowControlledStream<LiveIndicatorValue, Void> stream, int capacity, SeriesReader reader,
-                        LiveHub hub) {
+                        WarmUp warmUp, LiveHub hub) {
         this.instrument = instrument;
         this.timeframe = timeframe;
         this.set = set;
@@ -56,6 +65,7 @@ final class LiveIndicatorStream implements LiveHub.Listener {
         this.stream = stream;
         this.events = new ArrayBlockingQueue<>(capacity);
         this.reader = reader;
+        this.warmer = warmUp;
         this.hub = hub;
     }
 
@@ -127,7 +137,7 @@ final class LiveIndicatorStream implements LiveHub.Listener {
             ready[i] = values != null;
             if (values != null) System.arraycopy(values, 0, latest[i], 0, values.length);
         };
-        reader.read(instrument, timeframe, historyEnd, c -> {
+        warmer.replay(set, resumeAfter == 0 ? Long.MIN_VALUE : resumeAfter + 1, historyEnd, c -> {
             if (resumeAfter != 0 && c.bucketStart() > resumeAfter) {
                 set.close(c, sendFinal);
                 stream.signal();

@@ -32,4 +32,16 @@ final class Atr extends StreamingIndicator {
         out[0] = v;
         return true;
     }
+
+    @Override
+    protected void save(IndicatorState.Out out) {
+        average.save(out);
+        out.putDouble(previousClose);
+    }
+
+    @Override
+    protected void restore(IndicatorState.In in) {
+        average.restore(in);
+        previousClose = in.getDouble();
+    }
 }

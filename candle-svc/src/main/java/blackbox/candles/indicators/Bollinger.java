@@ -44,4 +44,16 @@ final class Bollinger extends StreamingIndicator {
         }
         return ready;
     }
+
+    @Override
+    protected void save(IndicatorState.Out out) {
+        closes.save(out);
+        out.putLong(count);
+    }
+
+    @Override
+    protected void restore(IndicatorState.In in) {
+        closes.restore(in);
+        count = in.getLong();
+    }
 }

@@ -23,4 +23,14 @@ final class Ema extends StreamingIndicator {
         out[0] = v;
         return true;
     }
+
+    @Override
+    protected void save(IndicatorState.Out out) {
+        ema.save(out);
+    }
+
+    @Override
+    protected void restore(IndicatorState.In in) {
+        ema.restore(in);
+    }
 }

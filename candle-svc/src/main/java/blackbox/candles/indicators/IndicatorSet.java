@@ -55,6 +55,28 @@ public final class IndicatorSet {
         return lastClosed;
     }
 
+    /** @return each indicator's state after the candles closed so far ({@link StreamingIndicator#checkpoint}), by spec position */
+    public List<byte[]> checkpoints() {
+        List<byte[]> out = new ArrayList<>(indicators.size());
+        for (StreamingIndicator i : indicators) out.add(i.checkpoint());
+        return out;
+    }
+
+    /**
+     * Continues from checkpoints (one per spec, in order) taken after the candle at {@code lastClosed}, in place of
+     * every candle closed so far.
+     *
+     * @throws IllegalArgumentException when a state is not its spec's
+     */
+    public void restore(List<byte[]> states, long lastClosed) {
+        if (states.size() != indicators.size()) {
+            throw new IllegalArgumentException("must be one state per spec (" + indicators.size() + "): states=" + states.size());
+        }
+        reset();
+        for (int i = 0; i < states.size(); i++) indicators.get(i).restore(states.get(i));
+        this.lastClosed = lastClosed;
+    }
+
     /** Commits a closed candle (ascending, each once) and reports every indicator's final value at it. */
     public void close(Candle candle, Sink sink) {
         for (int i = 0; i < indicators.size(); i++) {

@@ -36,4 +36,18 @@ final class Macd extends StreamingIndicator {
         out[2] = macd - sig;
         return true;
     }
+
+    @Override
+    protected void save(IndicatorState.Out out) {
+        fast.save(out);
+        slow.save(out);
+        signal.save(out);
+    }
+
+    @Override
+    protected void restore(IndicatorState.In in) {
+        fast.restore(in);
+        slow.restore(in);
+        signal.restore(in);
+    }
 }

@@ -30,4 +30,16 @@ final class Obv extends StreamingIndicator {
         out[0] = v;
         return true;
     }
+
+    @Override
+    protected void save(IndicatorState.Out out) {
+        out.putLong(obv);
+        out.putDouble(previousClose);
+    }
+
+    @Override
+    protected void restore(IndicatorState.In in) {
+        obv = in.getLong();
+        previousClose = in.getDouble();
+    }
 }

@@ -36,6 +36,16 @@ final class Recursive {
         return value + (input - value) * k;
     }
 
+    void save(IndicatorState.Out out) {
+        out.putLong(index);
+        out.putDouble(value);
+    }
+
+    void restore(IndicatorState.In in) {
+        index = in.getLong();
+        value = in.getDouble();
+    }
+
     /** Commits the next bar's value (from {@link #next}). */
     void commit(double next) {
         value = next;

@@ -53,6 +53,21 @@ final class Ring {
         return next == 0 && size == capacity;
     }
 
+    void save(IndicatorState.Out out) {
+        out.putLong(next);
+        out.putLong(size);
+        for (int i = 0; i < capacity; i++) out.putDouble(values[i]);
+    }
+
+    void restore(IndicatorState.In in) {
+        next = (int) in.getLong();
+        size = (int) in.getLong();
+        if (next < 0 || size < 0 || size > capacity || (capacity > 0 && next >= capacity)) {
+            throw new IllegalArgumentException("not a ring of " + capacity + ": next=" + next + ", size=" + size);
+        }
+        for (int i = 0; i < capacity; i++) values[i] = in.getDouble();
+    }
+
     /** @return the sum of the values held, added oldest first */
     double sum() {
         double s = 0;

@@ -41,4 +41,18 @@ final class Rsi extends StreamingIndicator {
         out[0] = averageLoss == 0 ? (averageGain == 0 ? 0 : 100) : 100 - 100 / (1 + averageGain / averageLoss);
         return true;
     }
+
+    @Override
+    protected void save(IndicatorState.Out out) {
+        gains.save(out);
+        losses.save(out);
+        out.putDouble(previousClose);
+    }
+
+    @Override
+    protected void restore(IndicatorState.In in) {
+        gains.restore(in);
+        losses.restore(in);
+        previousClose = in.getDouble();
+    }
 }

@@ -43,4 +43,20 @@ final class SessionVwap extends StreamingIndicator {
         out[0] = u / Candle.FINANCIAL_UNIT / v;
         return v > 0;
     }
+
+    @Override
+    protected void save(IndicatorState.Out out) {
+        out.putLong(sessionStart);
+        out.putLong(sessionEnd);
+        out.putLong(units);
+        out.putLong(volume);
+    }
+
+    @Override
+    protected void restore(IndicatorState.In in) {
+        sessionStart = in.getLong();
+        sessionEnd = in.getLong();
+        units = in.getLong();
+        volume = in.getLong();
+    }
 }

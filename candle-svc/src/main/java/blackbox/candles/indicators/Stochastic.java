@@ -48,4 +48,20 @@ final class Stochastic extends StreamingIndicator {
         out[1] = sum / dPeriod;
         return ready;
     }
+
+    @Override
+    protected void save(IndicatorState.Out out) {
+        highs.save(out);
+        lows.save(out);
+        ks.save(out);
+        out.putLong(count);
+    }
+
+    @Override
+    protected void restore(IndicatorState.In in) {
+        highs.restore(in);
+        lows.restore(in);
+        ks.restore(in);
+        count = in.getLong();
+    }
 }

@@ -61,6 +61,38 @@ public abstract class StreamingIndicator {
      */
     protected abstract boolean step(Candle candle, double[] out, boolean commit);
 
+    /**
+     * The state after the candles committed so far, to continue from with {@link #restore} (a per-day checkpoint:
+     * a fresh instance restored from it gives the same values, bit for bit, as this one fed on).
+     */
+    public final byte[] checkpoint() {
+        IndicatorState.Out out = new IndicatorState.Out();
+        out.putLong(spec.toString().hashCode());
+        save(out);
+        return out.toBytes();
+    }
+
+    /**
+     * Continues from a {@link #checkpoint} of an indicator of the same spec, in place of the candles it had committed.
+     *
+     * @throws IllegalArgumentException when the state is not one of this spec's
+     */
+    public final void restore(byte[] state) {
+        IndicatorState.In in = new IndicatorState.In(state);
+        long spec = in.getLong();
+        if (spec != this.spec.toString().hashCode()) {
+            throw new IllegalArgumentException("must be a state of " + this.spec + ": spec hash=" + spec);
+        }
+        restore(in);
+        in.end();
+    }
+
+    /** Writes every field that {@link #step} reads or commits. */
+    protected abstract void save(IndicatorState.Out out);
+
+    /** Reads back what {@link #save} wrote, in the same order. */
+    protected abstract void restore(IndicatorState.In in);
+
     private boolean finite(double[] out) {
         for (int i = 0, n = outputCount(); i < n; i++) {
             if (!Double.isFinite(out[i])) {

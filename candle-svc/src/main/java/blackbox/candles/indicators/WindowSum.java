@@ -20,6 +20,16 @@ final class WindowSum {
         return ring;
     }
 
+    void save(IndicatorState.Out out) {
+        ring.save(out);
+        out.putDouble(sum);
+    }
+
+    void restore(IndicatorState.In in) {
+        ring.restore(in);
+        sum = in.getDouble();
+    }
+
     void push(double x) {
         double left = ring.push(x);
         if (ring.wrapped()) {

@@ -48,4 +48,20 @@ final class Wma extends StreamingIndicator {
             weighted += (period - 1 - k) * v;
         }
     }
+
+    @Override
+    protected void save(IndicatorState.Out out) {
+        closes.save(out);
+        out.putDouble(sum);
+        out.putDouble(weighted);
+        out.putLong(count);
+    }
+
+    @Override
+    protected void restore(IndicatorState.In in) {
+        closes.restore(in);
+        sum = in.getDouble();
+        weighted = in.getDouble();
+        count = in.getLong();
+    }
 }

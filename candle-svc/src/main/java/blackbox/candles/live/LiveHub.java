@@ -31,8 +31,20 @@ public final class LiveHub {
         boolean onEvent(Event event);
     }
 
-    /** What a new subscriber starts from. */
-    public record Start(Snapshot snapshot, long clockNanos) {
+    /**
+     * What a new subscriber starts from.
+     *
+     * @param clockKnown false when no trade or candle of the instrument reached the hub since start: the clock is
+     *     then the wall clock, which says nothing of the newest stored candle
+     */
+    public record Start(Snapshot snapshot, long clockNanos, boolean clockKnown) {
+    }
+
+    /** The newest stored bucket start of a series, if any (the store's {@code lastBucket}). */
+    @FunctionalInterface
+    public interface NewestStored {
+        java.util.OptionalLong newest(InstrumentId instrument, Timeframe timeframe)
+                throws blackbox.candles.store.StoreUnavailableException;
     }
 
     private record Key(InstrumentId instrument, Timeframe timeframe) {
@@ -42,15 +54,20 @@ public final class LiveHub {
     private final LiveCandleBook book;
     private final ExchangeBuckets buckets;
     private final LongSupplier wallClock;
+    private final NewestStored newestStored;
     private final Map<Key, List<Listener>> listeners = new HashMap<>();
     private final Map<InstrumentId, Long> clocks = new HashMap<>();
     private final List<Event> scratch = new ArrayList<>();
 
-    /** @param wallClock UTC epoch ns, the market clock of instruments not seen since start */
-    public LiveHub(ExchangeBuckets buckets, LongSupplier wallClock) {
+    /**
+     * @param wallClock UTC epoch ns, the market clock of instruments not seen since start
+     * @param newestStored for instruments not seen since start: their newest stored candle may still be forming
+     */
+    public LiveHub(ExchangeBuckets buckets, LongSupplier wallClock, NewestStored newestStored) {
         this.buckets = buckets;
         this.book = new LiveCandleBook(buckets);
         this.wallClock = wallClock;
+        this.newestStored = newestStored;
     }
 
     /** A committed candle changed (engine thread; ascending bucket order within a series). */
@@ -98,7 +115,7 @@ public final class LiveHub {
         synchronized (lock) {
             listeners.computeIfAbsent(new Key(instrument, timeframe), k -> new CopyOnWriteArrayList<>()).add(listener);
             Long clock = clocks.get(instrument);
-            return new Start(book.snapshot(instrument, timeframe), clock == null ? wallClock.getAsLong() : clock);
+            return new Start(book.snapshot(instrument, timeframe), clock == null ? wallClock.getAsLong() : clock, clock != null);
         }
     }
 
@@ -121,11 +138,20 @@ public final class LiveHub {
 
     /**
      * The first bucket a joining subscriber must not read from the store as closed: the forming bucket, or the
-     * bucket the market clock is in.
+     * bucket the market clock is in. For an instrument not seen since start (candle-svc just restarted) the clock is
+     * unknown, and the newest stored candle may be the one still forming: it is not read as closed (it closes on the
+     * live stream once its trades resume: the engine hands it to the book when it loads the instrument).
+     *
+     * @throws blackbox.candles.store.StoreUnavailableException when the newest stored bucket cannot be read
      */
-    public long historyEnd(InstrumentId instrument, Timeframe timeframe, Start start) {
+    public long historyEnd(InstrumentId instrument, Timeframe timeframe, Start start)
+            throws blackbox.candles.store.StoreUnavailableException {
         if (start.snapshot().forming() != null) {
             return start.snapshot().forming().bucketStart();
+        }
+        if (!start.clockKnown()) {
+            java.util.OptionalLong newest = newestStored.newest(instrument, timeframe);
+            if (newest.isPresent()) return newest.getAsLong();
         }
         long byClock = buckets.of(instrument.exchange()).bucketStart(timeframe, start.clockNanos());
         long afterClosed = start.snapshot().lastClosedBucket() == Long.MIN_VALUE
@@ -137,11 +163,11 @@ public final class LiveHub {
      * The first bucket of the series that is not closed yet (its forming bucket, or the bucket its market clock is
      * in), for readers that do not subscribe.
      */
-    public long historyEnd(InstrumentId instrument, Timeframe timeframe) {
+    public long historyEnd(InstrumentId instrument, Timeframe timeframe) throws blackbox.candles.store.StoreUnavailableException {
         Start start;
         synchronized (lock) {
             Long clock = clocks.get(instrument);
-            start = new Start(book.snapshot(instrument, timeframe), clock == null ? wallClock.getAsLong() : clock);
+            start = new Start(book.snapshot(instrument, timeframe), clock == null ? wallClock.getAsLong() : clock, clock != null);
         }
         return historyEnd(instrument, timeframe, start);
     }

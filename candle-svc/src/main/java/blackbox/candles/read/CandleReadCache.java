@@ -110,6 +110,53 @@ public final class CandleReadCache {
         return out;
     }
 
+    /** Same contract as {@link CandleStore#readLatest}. */
+    public List<Candle> readLatest(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
+                                   long beforeBucketNanos) throws StoreUnavailableException {
+        return readLatest(instrument, timeframe, fromNanos, toNanos, limit, beforeBucketNanos, c -> c, false);
+    }
+
+    /** Same contract as {@link CandleStore#readLatest}, each candle as {@code encode} makes it (see {@link #readEncoded}). */
+    public <M> List<M> readLatestEncoded(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos,
+                                         int limit, long beforeBucketNanos, Function<Candle, M> encode)
+            throws StoreUnavailableException {
+        return readLatest(instrument, timeframe, fromNanos, toNanos, limit, beforeBucketNanos, encode, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M> List<M> readLatest(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
+                                   long beforeBucketNanos, Function<Candle, M> encode, boolean keepEncoded)
+            throws StoreUnavailableException {
+        if (timeframe == Timeframe.M1) {
+            return encodeAll(store.readLatest(instrument, timeframe, fromNanos, toNanos, limit, beforeBucketNanos), encode);
+        }
+        Series s = series.computeIfAbsent(new Key(instrument, timeframe), k -> new Series());
+        if (!s.loaded) load(s, instrument, timeframe);
+        if (s.tooLong) {
+            return encodeAll(store.readLatest(instrument, timeframe, fromNanos, toNanos, limit, beforeBucketNanos), encode);
+        }
+        long to = Math.min(toNanos, beforeBucketNanos);
+        List<M> newestFirst = new ArrayList<>(Math.min(limit, 4096));
+        if (fromNanos >= to) return newestFirst;
+        for (Entry e : s.candles.subMap(fromNanos, true, to, false).descendingMap().values()) {
+            if (newestFirst.size() == limit) break;
+            if (e == TOMBSTONE) continue;
+            newestFirst.add(keepEncoded ? (M) encoded(e, encode) : encode.apply(e.candle));
+        }
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** The entry's wire form, built once. */
+    private static <M> Object encoded(Entry e, Function<Candle, M> encode) {
+        Object m = e.encoded;
+        if (m == null) {
+            m = encode.apply(e.candle);
+            e.encoded = m;
+        }
+        return m;
+    }
+
     private static <M> List<M> encodeAll(List<Candle> candles, Function<Candle, M> encode) {
         List<M> out = new ArrayList<>(candles.size());
         for (Candle c : candles) out.add(encode.apply(c));

@@ -59,6 +59,14 @@ public interface CandleStore {
     List<Candle> read(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
                       long afterBucketNanos) throws StoreUnavailableException;
 
+    /**
+     * The newest {@code limit} candles with {@code fromNanos <= bucketStart < toNanos} and
+     * {@code bucketStart < beforeBucketNanos}, ascending. Paging backwards: pass the first bucket start of a page as
+     * the next call's {@code beforeBucketNanos} ({@link Long#MAX_VALUE} for the newest page).
+     */
+    List<Candle> readLatest(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
+                            long beforeBucketNanos) throws StoreUnavailableException;
+
     /** The number of candles with {@code fromNanos <= bucketStart < toNanos}. */
     long count(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos) throws StoreUnavailableException;
 }

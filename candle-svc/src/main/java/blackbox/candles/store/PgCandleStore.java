@@ -39,6 +39,9 @@ import javax.sql.DataSource;
  * other SQL error is thrown as {@link IllegalStateException}. A write that finds a dead pooled connection (the
  * server restarted since) retries once on a fresh one.
  *
+ * <p>Every write deletes, in its transaction, the indicator checkpoints after the earliest candle it writes or
+ * deletes ({@link PgIndicatorCheckpoints#invalidate}).
+ *
  * <p>Thread-safe (the staging table is per connection, emptied at commit).
  */
 public final class PgCandleStore implements CandleStore {
@@ -97,7 +100,21 @@ public final class PgCandleStore implements CandleStore {
                 }
             }
             if (!unique.isEmpty()) upsertViaCopy(connection, unique);
+            PgIndicatorCheckpoints.invalidate(connection, touched(unique, deletes));
         });
+    }
+
+    /** Each series written, with its earliest bucket written or deleted (the checkpoints after it are stale). */
+    private static Collection<PgIndicatorCheckpoints.Touched> touched(Collection<Candle> upserts, List<CandleKey> deletes) {
+        Map<Series, Long> earliest = new LinkedHashMap<>();
+        for (Candle c : upserts) earliest.merge(new Series(c.instrument(), c.timeframe()), c.bucketStart(), Math::min);
+        for (CandleKey k : deletes) earliest.merge(new Series(k.instrument(), k.timeframe()), k.bucketStart(), Math::min);
+        List<PgIndicatorCheckpoints.Touched> out = new ArrayList<>(earliest.size());
+        earliest.forEach((series, b) -> out.add(new PgIndicatorCheckpoints.Touched(series.instrument(), series.timeframe(), b)));
+        return out;
+    }
+
+    private record Series(InstrumentId instrument, Timeframe timeframe) {
     }
 
     @Override
@@ -121,6 +138,8 @@ public final class PgCandleStore implements CandleStore {
                 s.executeUpdate();
             }
             if (!unique.isEmpty()) upsertViaCopy(connection, unique);
+            PgIndicatorCheckpoints.invalidate(connection, List.of(new PgIndicatorCheckpoints.Touched(instrument, timeframe,
+                    fromNanos)));
         });
     }
 
@@ -233,10 +252,18 @@ public final class PgCandleStore implements CandleStore {
     @Override
     public boolean delete(InstrumentId instrument, Timeframe timeframe, long bucketStart) throws StoreUnavailableException {
         String sql = "DELETE FROM candles.candles" + KEY + " AND bucket_start_nanos = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bindKey(s, instrument, timeframe);
-            s.setLong(4, bucketStart);
-            return s.executeUpdate() > 0;
+        try (Connection c = dataSource.getConnection()) {
+            boolean[] deleted = new boolean[1];
+            inTransaction(c, () -> {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    bindKey(s, instrument, timeframe);
+                    s.setLong(4, bucketStart);
+                    deleted[0] = s.executeUpdate() > 0;
+                }
+                PgIndicatorCheckpoints.invalidate(c, List.of(new PgIndicatorCheckpoints.Touched(instrument, timeframe,
+                        bucketStart)));
+            });
+            return deleted[0];
         } catch (SQLException e) {
             throw failure(e, "deleting the " + timeframe + " candle of " + instrument + " at " + bucketStart);
         }
@@ -250,6 +277,18 @@ public final class PgCandleStore implements CandleStore {
         if (limit == 0 || from >= toNanos) return new ArrayList<>();
         return query(instrument, timeframe, SELECT + KEY + " AND bucket_start_nanos >= ? AND bucket_start_nanos < ?"
                 + " ORDER BY bucket_start_nanos LIMIT ?", from, toNanos, limit);
+    }
+
+    @Override
+    public List<Candle> readLatest(InstrumentId instrument, Timeframe timeframe, long fromNanos, long toNanos, int limit,
+                                   long beforeBucketNanos) throws StoreUnavailableException {
+        if (limit < 0) throw new IllegalArgumentException("must be >= 0: limit=" + limit);
+        long to = Math.min(toNanos, beforeBucketNanos);
+        if (limit == 0 || fromNanos >= to) return new ArrayList<>();
+        List<Candle> newestFirst = query(instrument, timeframe, SELECT + KEY + " AND bucket_start_nanos >= ?"
+                + " AND bucket_start_nanos < ? ORDER BY bucket_start_nanos DESC LIMIT ?", fromNanos, to, limit);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     @Override

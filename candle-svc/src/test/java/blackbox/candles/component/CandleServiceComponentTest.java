@@ -172,6 +172,54 @@ class CandleServiceComponentTest {
     }
 
     @Test
+    void aJustSubscribedInstrumentHasAnEmptyHistoryNotAnError() throws Exception {
+        startLive(candles, Map.of(), Map.of()); // subscribed, the tape held: no trade yet
+        for (boolean latest : new boolean[] {false, true}) {
+            GetCandlesResponse none = candles.blocking().getCandles(GetCandlesRequest.newBuilder().setInstrument(BTC)
+                    .setTimeframe("1m").setFromNanos(FROM).setToNanos(TO).setLatest(latest).build());
+            assertEquals(0, none.getCandlesCount(), "latest=" + latest);
+            assertEquals("", none.getNextPageToken());
+        }
+        blackbox.indicators.v1.GetIndicatorResponse values = blackbox.indicators.v1.IndicatorsGrpc
+                .newBlockingStub(candles.channel()).getIndicator(blackbox.indicators.v1.GetIndicatorRequest.newBuilder()
+                        .setInstrument(BTC).setTimeframe("1m").setSpec("ema(9)").setFromNanos(FROM).setToNanos(TO).build());
+        assertEquals(0, values.getValuesCount());
+        assertInvalid(GetCandlesRequest.newBuilder().setInstrument(InstrumentId.newBuilder().setTicker("PETR9").setExchange("B"))
+                .setTimeframe("1m").setFromNanos(FROM).setToNanos(TO).build(), "instrument=PETR9:B"); // neither: still an error
+    }
+
+    @Test
+    void latestGivesTheNewestCandlesFirstAndPagesBackwards() throws Exception {
+        startLive(candles, Map.of(), Map.of());
+        replayAll();
+        for (InstrumentId id : List.of(BTC, ETH)) {
+            for (Timeframe tf : Timeframe.values()) {
+                List<String> all = readAll(id, tf, 5000).stream().map(CandleServiceComponentTest::key).toList();
+                List<String> backwards = new ArrayList<>();
+                String token = "";
+                do {
+                    GetCandlesResponse page = candles.blocking().getCandles(GetCandlesRequest.newBuilder().setInstrument(id)
+                            .setTimeframe(tf.label()).setFromNanos(FROM).setToNanos(TO).setLimit(2).setLatest(true)
+                            .setPageToken(token).build());
+                    assertTrue(page.getCandlesCount() <= 2);
+                    backwards.addAll(0, page.getCandlesList().stream().map(CandleServiceComponentTest::key).toList());
+                    token = page.getNextPageToken();
+                } while (!token.isEmpty());
+                assertEquals(all, backwards, id.getTicker() + " " + tf + ": pages backwards hold the same candles");
+                GetCandlesResponse newest = candles.blocking().getCandles(GetCandlesRequest.newBuilder().setInstrument(id)
+                        .setTimeframe(tf.label()).setFromNanos(FROM).setToNanos(TO).setLimit(1).setLatest(true).build());
+                assertEquals(List.of(all.getLast()), newest.getCandlesList().stream().map(CandleServiceComponentTest::key).toList(),
+                        id.getTicker() + " " + tf + ": limit 1 is the newest candle");
+                GetCandlesResponse filled = candles.blocking().getCandles(GetCandlesRequest.newBuilder().setInstrument(id)
+                        .setTimeframe(tf.label()).setFromNanos(FROM).setToNanos(TO).setLimit(3).setLatest(true)
+                        .setFillGaps(true).build());
+                assertEquals(all.getLast(), key(filled.getCandles(filled.getCandlesCount() - 1)),
+                        id.getTicker() + " " + tf + ": the newest filled page ends with the newest candle (nothing invented after it)");
+            }
+        }
+    }
+
+    @Test
     void gapsAreFilledWithThePreviousCloseOnlyWhenAsked() throws Exception {
         startLive(candles, Map.of(), Map.of());
         replayAll();

@@ -23,7 +23,9 @@ import org.ta4j.core.num.DecimalNumFactory;
  * same readiness at every bar (so the same first ready bar), and values equal within 1e-9 relative once ready.
  * Values that cross zero (the MACD histogram) are compared with an absolute floor of 1e-12 × the series' highest
  * price. Before each close the forming candle's provisional value is asked twice — once for an unrelated candle,
- * once for the real one — proving it equals the final value and disturbs nothing.
+ * once for the real one — proving it equals the final value and disturbs nothing. And each series is computed a
+ * second time from per-day checkpoints (at every session's first candle the indicator is checkpointed and a fresh
+ * instance restored from the state continues), bit for bit equal to the full computation.
  */
 class IndicatorOracleTest {
     static final List<String> SPECS = List.of("sma(20)", "sma(1)", "ema(9)", "ema(1)", "wma(10)", "rsi(14)",
@@ -77,6 +79,7 @@ class IndicatorOracleTest {
 
     static void compare(String text, List<Candle> candles, String what) {
         IndicatorSpec spec = IndicatorSpec.parse(text);
+        compareCheckpointed(spec, candles, what);
         Ta4jOracle.Expected expected = Ta4jOracle.expected(spec, candles, DecimalNumFactory.getInstance(32), SAO_PAULO);
         StreamingIndicator ours = IndicatorCatalog.create(spec, SAO_PAULO);
         double scale = candles.stream().mapToDouble(Candle::high).max().orElse(1);
@@ -100,6 +103,53 @@ class IndicatorOracleTest {
                 assertEquals(out[o], provisional[o], 0.0, where + " " + spec.outputs().get(o) + ": provisional");
             }
         }
+    }
+
+    /**
+     * The full computation against one continued from a checkpoint at the first candle of every São Paulo day (and
+     * from a round trip of the fresh state): the same readiness and the very same doubles at every bar.
+     */
+    static void compareCheckpointed(IndicatorSpec spec, List<Candle> candles, String what) {
+        StreamingIndicator full = IndicatorCatalog.create(spec, SAO_PAULO);
+        StreamingIndicator resumed = IndicatorCatalog.create(spec, SAO_PAULO);
+        resumed.restore(IndicatorCatalog.create(spec, SAO_PAULO).checkpoint());
+        double[] want = new double[spec.outputs().size()];
+        double[] got = new double[want.length];
+        java.time.LocalDate day = null;
+        int checkpoints = 0;
+        for (int i = 0; i < candles.size(); i++) {
+            Candle c = candles.get(i);
+            java.time.LocalDate d = java.time.Instant.ofEpochSecond(0, c.bucketStart()).atZone(SAO_PAULO).toLocalDate();
+            if (!d.equals(day)) {
+                StreamingIndicator fresh = IndicatorCatalog.create(spec, SAO_PAULO);
+                fresh.restore(resumed.checkpoint());
+                resumed = fresh;
+                day = d;
+                checkpoints++;
+            }
+            boolean wantReady = full.close(c, want);
+            boolean gotReady = resumed.close(c, got);
+            String where = what + " " + spec + " bar " + i + " (checkpointed)";
+            assertEquals(wantReady, gotReady, where + ": readiness");
+            if (wantReady) {
+                for (int o = 0; o < want.length; o++) {
+                    assertEquals(Double.doubleToRawLongBits(want[o]), Double.doubleToRawLongBits(got[o]),
+                            () -> where + ": " + want[0] + " vs " + got[0]);
+                }
+            }
+        }
+        assertTrue(candles.size() < 2 || checkpoints > 1, what + ": the series spans days");
+    }
+
+    @Test
+    void aStateIsRestoredOnlyIntoItsOwnSpec() {
+        byte[] ema9 = IndicatorCatalog.create("ema(9)", SAO_PAULO).checkpoint();
+        StreamingIndicator ema10 = IndicatorCatalog.create("ema(10)", SAO_PAULO);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ema10.restore(ema9));
+        assertTrue(e.getMessage().contains("must be a state of ema(10)"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> IndicatorCatalog.create("ema(9)", SAO_PAULO).restore(java.util.Arrays.copyOf(ema9, ema9.length + 8)));
     }
 
     static void assertClose(double expected, double actual, double scale, String where) {

@@ -13,7 +13,6 @@ import blackbox.gateway.v1.InstrumentId;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,18 +47,19 @@ public final class BackfillCommand extends ClientCommand {
         with(Service.CANDLES, c -> c.endpoint().call(() -> {
             Iterator<JobProgress> progress = CandlesGrpc.newBlockingStub(c.channel()).backfill(request);
             String phase = null;
-            ProgressBar bar = null;
+            Progress.Phase bar = null;
+            Progress.Mode mode = progressMode();
             try {
                 while (progress.hasNext()) {
                     JobProgress p = progress.next();
                     if (!p.getPhase().equals(phase) && !p.getPhase().isEmpty()) {
                         if (bar != null) bar.close();
                         phase = p.getPhase();
-                        bar = client.json() ? null : Progress.bar(err(), phase, 100, "%", 1);
+                        bar = client.json() ? null : Progress.phase(err(), mode, phase, 100, "%", 1);
                     }
                     if (bar != null) {
                         bar.stepTo(p.getPercent());
-                        bar.setExtraMessage(" trades " + p.getTrades() + ", candles " + p.getCandlesWritten());
+                        bar.extra("trades " + p.getTrades() + ", candles " + p.getCandlesWritten());
                     }
                     if ("history".equals(p.getPhase())) totals[0] = Math.max(totals[0], p.getTrades());
                     totals[1] = Math.max(totals[1], p.getCandlesWritten());

@@ -20,9 +20,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code blackbox candles SYMBOL --tf TF}: history from candle-svc, page by page. */
+/**
+ * {@code blackbox candles SYMBOL --tf TF}: history from candle-svc, page by page, printed oldest first. Without
+ * {@code --from} the newest {@code --limit} candles (candle-svc's {@code latest} pages, read backwards); with it the
+ * first {@code --limit} from there.
+ */
 @Command(name = "candles", mixinStandardHelpOptions = true,
-        description = "Prints candles from candle-svc (history and the forming candle), oldest first.")
+        description = "Prints candles from candle-svc (history and the forming candle), oldest first: the newest --limit"
+                + " candles, or with --from the first --limit from there.")
 public final class CandlesCommand extends ClientCommand {
     /** candle-svc's page limit. */
     static final int PAGE = 5000;
@@ -34,7 +39,8 @@ public final class CandlesCommand extends ClientCommand {
             description = "timeframe: ${COMPLETION-CANDIDATES}")
     String timeframe;
 
-    @Option(names = "--from", paramLabel = "ISO", description = "inclusive, e.g. 2025-04-07T13:00:00Z or 2025-04-07 (default: the first candle)")
+    @Option(names = "--from", paramLabel = "ISO", description = "inclusive, e.g. 2025-04-07T13:00:00Z or 2025-04-07; given, the first --limit candles from there are"
+            + " printed (default: the newest --limit candles)")
     String from;
 
     @Option(names = "--to", paramLabel = "ISO", description = "exclusive (default: now + 1 day, so the forming candle is included)")
@@ -60,20 +66,27 @@ public final class CandlesCommand extends ClientCommand {
         long toNanos = to == null ? Times.toNanos(java.time.Instant.now().plus(java.time.Duration.ofDays(1)))
                 : Times.parseNanos("--to", to);
         if (toNanos <= fromNanos) throw CliException.usage("must be after --from: --to=" + (to == null ? "now" : to));
+        boolean latest = from == null;
         List<Candle> candles = with(Service.CANDLES, c -> {
             var stub = CandlesGrpc.newBlockingStub(c.channel());
-            List<Candle> all = new ArrayList<>();
+            // with latest, each page precedes the one before it: collected newest page first, then put in order
+            List<List<Candle>> pages = new ArrayList<>();
+            int read = 0;
             String token = "";
             do {
-                int page = Math.min(PAGE, limit - all.size());
+                int page = Math.min(PAGE, limit - read);
                 GetCandlesRequest request = GetCandlesRequest.newBuilder().setInstrument(id).setTimeframe(timeframe)
                         .setFromNanos(fromNanos).setToNanos(toNanos).setLimit(page).setPageToken(token)
-                        .setFillGaps(fillGaps).build();
+                        .setFillGaps(fillGaps).setLatest(latest).build();
                 GetCandlesResponse response = c.endpoint().call(() ->
                         stub.withDeadlineAfter(30, TimeUnit.SECONDS).getCandles(request));
-                all.addAll(response.getCandlesList());
+                pages.add(response.getCandlesList());
+                read += response.getCandlesCount();
                 token = response.getNextPageToken();
-            } while (!token.isEmpty() && all.size() < limit);
+            } while (!token.isEmpty() && read < limit);
+            if (latest) java.util.Collections.reverse(pages);
+            List<Candle> all = new ArrayList<>(read);
+            pages.forEach(all::addAll);
             return all;
         });
         String sym = Symbols.format(id);

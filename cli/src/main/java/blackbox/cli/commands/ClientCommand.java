@@ -12,12 +12,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** A command that talks to a running stack: its options, output streams, and one channel per service it calls. */
-abstract class ClientCommand implements Callable<Integer> {
+abstract class ClientCommand implements Callable<Integer>, blackbox.cli.Main.NeedsEnvironment {
     @Spec
     CommandSpec spec;
 
     @Mixin
     ClientOptions client;
+
+    java.util.Map<String, String> environment = System.getenv();
+
+    @Override
+    public void environment(java.util.Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Bars on a terminal, a line per phase elsewhere ({@link blackbox.cli.Progress.Mode#of}). */
+    blackbox.cli.Progress.Mode progressMode() {
+        return blackbox.cli.Progress.Mode.of(environment);
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,9 +26,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Converts trade files (all of one format) into one blackbox-replay v1 file sorted by time,"
                 + " with a progress bar and a summary. Rejected rows are counted and the first ones shown.")
-public final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand implements Callable<Integer>, blackbox.cli.Main.NeedsEnvironment {
     @Spec
     CommandSpec spec;
+
+    private java.util.Map<String, String> environment = System.getenv();
+
+    @Override
+    public void environment(java.util.Map<String, String> environment) {
+        this.environment = environment;
+    }
 
     @Option(names = "--format", required = true, paramLabel = "b3-umdf|binance|csv",
             completionCandidates = Formats.class,
@@ -75,7 +81,7 @@ public final class ImportCommand implements Callable<Integer> {
         long total = 0;
         for (Path p : inputs) total += Files.size(p);
         ImportReport report;
-        try (ProgressBar bar = Progress.bar(err, "import", total, " MiB", 1 << 20)) {
+        try (Progress.Phase bar = Progress.phase(err, Progress.Mode.of(environment), "import", total, " MiB", 1 << 20)) {
             report = new ReplayImporter(source, (read, all) -> bar.stepTo(read)).importFiles(inputs, out);
             bar.stepTo(total);
         } catch (ReplayException e) {

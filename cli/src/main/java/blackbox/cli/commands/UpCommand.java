@@ -10,24 +10,15 @@ import blackbox.cli.stack.StackServices;
 import blackbox.cli.stack.StackStartException;
 import blackbox.cli.stack.StepListener;
 import blackbox.gateway.GatewayConfig;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.filter.ThresholdFilter;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.FileAppender;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -94,7 +85,8 @@ public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         StackOptions options = options();
-        routeLogs(options.dataDir().resolve("logs"));
+        // closed with the JVM: the logs stay routed while the stack runs
+        blackbox.cli.UpLogs.route(options.dataDir().resolve("logs"), environment.getOrDefault("BLACKBOX_LOG_LEVEL", "info"));
         out.println("data directory: " + options.dataDir());
         Optional<StackFile> running = StackFile.readLive(options.dataDir());
         if (running.isPresent()) {
@@ -157,35 +149,5 @@ public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment
         return new StackOptions(dir, replay.stream().map(p -> p.toAbsolutePath().normalize()).toList(), speed,
                 rebaseToToday, Optional.ofNullable(databaseUrl), Optional.ofNullable(redisUrl), exchangeTimezones,
                 freePorts, !noSubscribe, StackOptions.STACK_USER, env);
-    }
-
-    /**
-     * Service logs go to a file; the console keeps the progress lines and warnings. {@code BLACKBOX_LOG_LEVEL} still
-     * sets the level.
-     */
-    private void routeLogs(Path logDir) throws IOException {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return;
-        Files.createDirectories(logDir);
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        String level = environment.getOrDefault("BLACKBOX_LOG_LEVEL", "info");
-        root.setLevel(ch.qos.logback.classic.Level.toLevel(level, ch.qos.logback.classic.Level.INFO));
-        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-            Appender<ILoggingEvent> console = it.next();
-            ThresholdFilter warn = new ThresholdFilter();
-            warn.setLevel("WARN");
-            warn.start();
-            console.addFilter(warn);
-        }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n");
-        encoder.start();
-        FileAppender<ILoggingEvent> file = new FileAppender<>();
-        file.setContext(context);
-        file.setName("blackbox-file");
-        file.setFile(logDir.resolve("blackbox.log").toString());
-        file.setEncoder(encoder);
-        file.start();
-        root.addAppender(file);
     }
 }

@@ -48,6 +48,7 @@ public final class MarketDataGatewayService extends MarketDataGatewayGrpc.Market
     private final Executor drainExecutor;
     private final int streamCapacity;
     private final int maxBatch;
+    private final java.util.function.Supplier<java.util.List<InstrumentId>> knownInstruments;
 
     /**
      * @param streamCapacity messages buffered per client before a slow client is cut off
@@ -55,6 +56,16 @@ public final class MarketDataGatewayService extends MarketDataGatewayGrpc.Market
      * @param drainExecutor runs the per-stream send loops
      */
     public MarketDataGatewayService(GatewayEngine engine, int streamCapacity, int maxBatch, Executor drainExecutor) {
+        this(engine, streamCapacity, maxBatch, drainExecutor, java.util.List::of);
+    }
+
+    /**
+     * @param knownInstruments the instruments the gateway knows, by ticker then exchange (may block the first time,
+     *     on a gRPC thread, while the simulator's files are read)
+     */
+    public MarketDataGatewayService(GatewayEngine engine, int streamCapacity, int maxBatch, Executor drainExecutor,
+                                    java.util.function.Supplier<java.util.List<InstrumentId>> knownInstruments) {
+        this.knownInstruments = knownInstruments;
         this.engine = engine;
         this.streamCapacity = streamCapacity;
         this.maxBatch = maxBatch;
@@ -228,6 +239,29 @@ public final class MarketDataGatewayService extends MarketDataGatewayGrpc.Market
         reply(response, ProtoMapping.topOfBook(top));
     }
 
+
+    @Override
+    public void listKnownInstruments(blackbox.gateway.v1.ListKnownInstrumentsRequest request,
+                                     StreamObserver<blackbox.gateway.v1.ListKnownInstrumentsResponse> response) {
+        guarded(response, () -> {
+            int limit = request.getLimit() == 0 ? 1000 : request.getLimit();
+            if (limit < 1 || limit > 10_000) {
+                throw Status.INVALID_ARGUMENT.withDescription("limit must be in 1..10000 (0 means 1000): limit="
+                        + request.getLimit()).asRuntimeException();
+            }
+            String prefix = request.getTickerPrefix().trim().toUpperCase(java.util.Locale.ROOT);
+            var b = blackbox.gateway.v1.ListKnownInstrumentsResponse.newBuilder();
+            for (InstrumentId id : knownInstruments.get()) {
+                if (!id.ticker().startsWith(prefix)) continue;
+                if (b.getInstrumentsCount() == limit) {
+                    b.setTruncated(true);
+                    break;
+                }
+                b.addInstruments(ProtoMapping.toProto(id));
+            }
+            reply(response, b.build());
+        });
+    }
 
     /** Maps a DLL refusal to a gRPC status naming the DLL function and code. */
     static StatusRuntimeException dllError(DllCall call, String what) {

@@ -108,6 +108,12 @@ public final class Backfill {
      */
     public Progress run(InstrumentId instrument, long fromNanos, long toNanos, BooleanSupplier cancelled, Consumer<Progress> afterDay)
             throws GatewayFailure, StoreUnavailableException {
+        return run(instrument, fromNanos, toNanos, cancelled, afterDay, REASON);
+    }
+
+    /** As {@link #run(InstrumentId, long, long, BooleanSupplier, Consumer)}, recorded with {@code reason}. */
+    public Progress run(InstrumentId instrument, long fromNanos, long toNanos, BooleanSupplier cancelled, Consumer<Progress> afterDay,
+                        String reason) throws GatewayFailure, StoreUnavailableException {
         List<DayWindow> days = tradingDays.split(instrument, fromNanos, toNanos); // one history request each
         long[] counts = new long[2]; // received, stored
         for (int i = 0; i < days.size(); i++) {
@@ -118,7 +124,7 @@ public final class Backfill {
         }
         log.info("backfilled {} {}..{} ({} days): {} trades received, {} new stored", instrument, fromNanos, toNanos,
                 days.size(), counts[0], counts[1]);
-        finish(instrument, fromNanos, toNanos - 1, counts[1]);
+        finish(instrument, fromNanos, toNanos - 1, counts[1], reason);
         return new Progress(100, counts[0], counts[1]);
     }
 
@@ -162,16 +168,16 @@ public final class Backfill {
                 && day.day().equals(tradingDays.of(instrument, trade.getTimeNanos()));
     }
 
-    private void finish(InstrumentId instrument, long fromNanos, long toInclusive, long stored) {
+    private void finish(InstrumentId instrument, long fromNanos, long toInclusive, long stored, String reason) {
         try {
-            repairLog.record(instrument, fromNanos, toInclusive, stored, REASON);
+            repairLog.record(instrument, fromNanos, toInclusive, stored, reason);
         } catch (RuntimeException e) {
             log.warn("could not record the backfill of {}: {}", instrument, e.toString());
         }
         if (stored > 0) {
             fanout.repaired(Repaired.newBuilder()
                     .setInstrument(blackbox.gateway.v1.InstrumentId.newBuilder().setTicker(instrument.ticker()).setExchange(instrument.exchange()))
-                    .setFromNanos(fromNanos).setToNanos(toInclusive).setTradesRecovered(stored).setReason(REASON).build());
+                    .setFromNanos(fromNanos).setToNanos(toInclusive).setTradesRecovered(stored).setReason(reason).build());
         }
     }
 

@@ -313,6 +313,22 @@ public final class PgTradeStore implements TradeStore {
     }
 
     @Override
+    public java.util.OptionalLong newestTime(InstrumentId instrument) throws StoreUnavailableException {
+        // the primary key's index read backwards: one row from the newest day's partition
+        String sql = "SELECT time_nanos FROM marketdata.trades WHERE exchange = ? AND ticker = ?"
+                + " ORDER BY trading_day DESC, trade_number DESC LIMIT 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, instrument.exchange());
+            s.setString(2, instrument.ticker());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e, "reading the newest trade of " + instrument);
+        }
+    }
+
+    @Override
     public TradeNumbers storedTradeNumbers(InstrumentId instrument, LocalDate tradingDay) throws StoreUnavailableException {
         String sql = "SELECT trade_number FROM marketdata.trades WHERE exchange = ? AND ticker = ? AND trading_day = ?"
                 + " ORDER BY trade_number";

@@ -49,6 +49,12 @@ public interface TradeStore {
     void scan(InstrumentId instrument, long fromNanos, long toNanos, int batchSize, Consumer<List<TradeRow>> sink)
             throws StoreUnavailableException;
 
+    /**
+     * The time (UTC epoch ns) of the instrument's newest stored trade — of its latest trading day, the highest trade
+     * number — if it has any (edits not counted).
+     */
+    java.util.OptionalLong newestTime(InstrumentId instrument) throws StoreUnavailableException;
+
     /** The trade numbers stored for an instrument on a trading day (edits not counted). */
     TradeNumbers storedTradeNumbers(InstrumentId instrument, LocalDate tradingDay) throws StoreUnavailableException;
 }

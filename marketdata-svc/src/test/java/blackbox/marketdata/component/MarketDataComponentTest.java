@@ -345,6 +345,45 @@ class MarketDataComponentTest {
         assertTrue(marketdata.app().writer().failures() > 0, "the outage was noticed");
     }
 
+    /** The stored trades after which a trade number is missing, as TICKER:NUMBER. */
+    private static List<String> holes() {
+        return stack.database().jdbi().withHandle(h -> h.createQuery("SELECT ticker || ':' || p FROM (SELECT ticker, trade_number,"
+                + " lag(trade_number) OVER (PARTITION BY ticker ORDER BY trade_number) AS p FROM marketdata.trades) x"
+                + " WHERE p IS NOT NULL AND trade_number <> p + 1").mapTo(String.class).list());
+    }
+
+    @Test
+    void aMarketdataSvcRestartedMidStreamCatchesUpWhatItMissedWhileDown() throws Exception {
+        startGateway(gateway, Map.of(GatewayConfig.SPEED, "20x"));
+        marketdata.blocking().subscribe(sub("alice", "BTCUSDT"));
+        marketdata.blocking().subscribe(sub("alice", "ETHUSDT"));
+        marketdata.awaitLive(2);
+        gateway.startReplay();
+        TestStack.await(() -> marketdata.storedTrades() >= 1000, Duration.ofSeconds(30), () -> "some trades stored: " + marketdata.storedTrades());
+        marketdata.stop();
+        // the tape goes on (20x: a second is 20 s of trades) with nobody listening at the gateway
+        long stoppedAt = marketdata.storedTrades();
+        Thread.sleep(1000);
+        marketdata.start();
+        Consumer consumer = Consumer.open(marketdata);
+        // trades stored between the start and the consumer's subscription need not reach it; every later one must
+        TestStack.await(() -> marketdata.app().tradeConsumers() == 1, Duration.ofSeconds(10), () -> "the consumer's stream open");
+        long storedWhenOpened = marketdata.storedTrades();
+        TestStack.await(() -> marketdata.storedTrades() == SAMPLE_TRADES, Duration.ofSeconds(60),
+                () -> "every trade stored after the restart (stored " + marketdata.storedTrades() + ", " + stoppedAt
+                        + " before it; holes after " + holes() + "): " + marketdata.app().stats());
+        TestStack.await(() -> marketdata.app().restartCatchUp().done(), Duration.ofSeconds(30), "the restart catch-up");
+        assertEquals(0, consumer.duplicateKeys(), "a consumer of the restarted service gets no trade twice");
+        assertTrue(consumer.trades() >= SAMPLE_TRADES - storedWhenOpened, "the caught-up trades reach the consumers too: "
+                + consumer.trades() + " of the " + (SAMPLE_TRADES - storedWhenOpened) + " stored after the consumer subscribed ("
+                + (SAMPLE_TRADES - stoppedAt) + " after the restart)");
+        assertTrue(consumer.repaired().stream().anyMatch(r -> r.getReason().equals("restart catch-up") && r.getTradesRecovered() > 0),
+                consumer.repaired().toString());
+        long logged = stack.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM marketdata.repairs WHERE reason = 'restart catch-up' AND recovered > 0").mapTo(Long.class).one());
+        assertTrue(logged > 0, "the catch-up is in marketdata.repairs");
+    }
+
     @Test
     void aGatewayDisconnectIsRepairedFromHistoryWithoutDuplicates() throws Exception {
         startGateway(gateway, Map.of(GatewayConfig.SPEED, "20x", GatewayConfig.SIM_OPTIONS,

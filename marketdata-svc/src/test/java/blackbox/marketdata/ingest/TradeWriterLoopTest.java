@@ -41,6 +41,7 @@ class TradeWriterLoopTest {
         @Override public List<TradeRow> read(InstrumentId instrument, long fromNanos, long toNanos) { return List.copyOf(committed); }
         @Override public void scan(InstrumentId i, long from, long to, int batchSize, Consumer<List<TradeRow>> sink) { }
         @Override public TradeNumbers storedTradeNumbers(InstrumentId instrument, LocalDate tradingDay) { return TradeNumbers.EMPTY; }
+        @Override public java.util.OptionalLong newestTime(InstrumentId instrument) { return java.util.OptionalLong.empty(); }
     }
 
     private final Spool spool = new Spool(1_000);

@@ -186,6 +186,10 @@ class GatewayKillTest {
                     continue;
                 }
                 atVenue++;
+                if (o.getOrderId().indexOf('-') < 0) {
+                    differ.add(k + ": at the venue, yet oms-svc has no OrderID (\"" + o.getOrderId() + "\", " + o.getOrdStatus() + ")");
+                    continue;
+                }
                 long[] b = brokerFills.getOrDefault(Integer.parseInt(o.getOrderId().substring(o.getOrderId().indexOf('-') + 1)), new long[3]);
                 brokerFillCount += b[2];
                 if (b[0] != o.getCumQty() || !Prices.format(b[1]).equals(o.getNotional())) {

@@ -81,6 +81,7 @@ public final class Json {
     public static ObjectNode trade(Trade t) {
         ObjectNode n = object();
         n.put("time_nanos", t.getTimeNanos());
+        n.put("trade_number", Integer.toUnsignedLong(t.getTradeNumber()));
         n.put("price", t.getPrice());
         n.put("quantity", t.getQuantity());
         n.put("aggressor", switch (t.getAggressor()) {

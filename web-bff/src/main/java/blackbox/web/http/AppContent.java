@@ -1,7 +1,9 @@
 package blackbox.web.http;
 
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -14,9 +16,12 @@ import java.util.Map;
  * The web app: class-path resources under {@code blackbox/web/app/} (the {@code web-app} module's jar) served at
  * {@code /}; {@code index.html} for {@code /} and for any path without a file extension (client-side routes).
  * HTML is revalidated on every load ({@code no-cache}); other files are cached 5 minutes. Without the app on the
- * class path, {@code /} answers a 404 page that says so. Also serves {@code /openapi} and {@code /health}.
+ * class path, {@code /} answers a 404 page that says so. Also serves {@code /health} and the OpenAPI document as YAML
+ * ({@code /openapi}, {@code /openapi.yaml}) and as JSON ({@code /openapi.json}, converted once at start). Every route
+ * answers HEAD as GET without the body.
  */
-public final class AppContent implements HttpService {
+public final class AppContent {
+    static final String OPENAPI = "blackbox/web/openapi.yaml";
     public static final String ROOT = "blackbox/web/app/";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=UTF-8"), Map.entry("js", "text/javascript; charset=UTF-8"),
@@ -28,6 +33,7 @@ public final class AppContent implements HttpService {
     private final ClassLoader loader = AppContent.class.getClassLoader();
     private final String root;
     private final java.util.function.BooleanSupplier healthy;
+    private final byte[] openApiJson;
 
     /**
      * @param root the class-path folder of the app, ending in '/' ({@link #ROOT} in production)
@@ -36,23 +42,49 @@ public final class AppContent implements HttpService {
     public AppContent(String root, java.util.function.BooleanSupplier healthy) {
         this.root = root;
         this.healthy = healthy;
+        this.openApiJson = openApiAsJson();
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/health", (req, res) -> {
+    /** The OpenAPI document converted to JSON, once. */
+    private byte[] openApiAsJson() {
+        try (InputStream in = loader.getResourceAsStream(OPENAPI)) {
+            if (in == null) throw new IllegalStateException(OPENAPI + " is not on the class path");
+            return new ObjectMapper().writeValueAsBytes(new ObjectMapper(new YAMLFactory()).readTree(in));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + OPENAPI, e);
+        }
+    }
+
+    /** Registers the routes at the root (after the API's). */
+    void routes(Routes rules) {
+        rules.getAndHead("/health", (req, res) -> {
             boolean up = healthy.getAsBoolean();
-            res.status(up ? 200 : 503).header("Content-Type", "application/json").header("Cache-Control", "no-store")
-                    .send((up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8));
+            res.status(up ? 200 : 503).header("Content-Type", "application/json").header("Cache-Control", "no-store");
+            send(req, res, (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8));
         });
-        rules.get("/openapi", (req, res) -> resource(res, "blackbox/web/openapi.yaml", "application/yaml; charset=UTF-8", "no-cache"));
-        rules.get("/*", this::app);
+        rules.getAndHead("/openapi", (req, res) -> resource(req, res, OPENAPI, "application/yaml; charset=UTF-8", "no-cache"));
+        rules.getAndHead("/openapi.yaml", (req, res) -> resource(req, res, OPENAPI, "application/yaml; charset=UTF-8", "no-cache"));
+        rules.getAndHead("/openapi.json", (req, res) -> {
+            res.status(200).header("Content-Type", "application/json").header("Cache-Control", "no-cache");
+            send(req, res, openApiJson);
+        });
+        rules.getAndHead("/*", this::app);
+    }
+
+    /** The body, or for HEAD only its length. */
+    static void send(ServerRequest req, ServerResponse res, byte[] body) {
+        if (req.prologue().method() == Method.HEAD) {
+            res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
+            res.send();
+        } else {
+            res.send(body);
+        }
     }
 
     private void app(ServerRequest req, ServerResponse res) {
         String path = req.path().path();
         if (path.startsWith("/api/") || path.startsWith("/ws/")) {
-            Problems.send(res, 404, "Not Found", "no such resource: " + path, null, null);
+            res.next(); // not the app's: the unmatched-route answer (404, or 405 for a known path)
             return;
         }
         String rel = path.equals("/") ? "index.html" : path.substring(1);
@@ -66,10 +98,10 @@ public final class AppContent implements HttpService {
         }
         String ext = rel.lastIndexOf('.') < 0 ? "" : rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.getOrDefault(ext, rel.endsWith("LICENSE") ? "text/plain; charset=UTF-8" : "application/octet-stream");
-        if (!resource(res, root + rel, type, ext.equals("html") ? "no-cache" : "public, max-age=300")) {
+        if (!resource(req, res, root + rel, type, ext.equals("html") ? "no-cache" : "public, max-age=300")) {
             boolean appMissing = loader.getResource(root + "index.html") == null;
             res.status(404).header("Content-Type", "text/html; charset=UTF-8").header("Cache-Control", "no-store");
-            res.send((appMissing
+            send(req, res, (appMissing
                     ? "<!doctype html><title>BlackBox</title><h1>Web app not installed</h1><p>web-bff is running, but "
                     + "the web app (module web-app, resources under blackbox/web/app/) is not on its class path. "
                     + "The API is at /api/v1 (see /openapi).</p>"
@@ -77,11 +109,12 @@ public final class AppContent implements HttpService {
         }
     }
 
-    private boolean resource(ServerResponse res, String name, String type, String cache) {
+    private boolean resource(ServerRequest req, ServerResponse res, String name, String type, String cache) {
         try (InputStream in = loader.getResourceAsStream(name)) {
             if (in == null) return false;
             byte[] bytes = in.readAllBytes();
-            res.status(200).header("Content-Type", type).header("Cache-Control", cache).send(bytes);
+            res.status(200).header("Content-Type", type).header("Cache-Control", cache);
+            send(req, res, bytes);
             return true;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

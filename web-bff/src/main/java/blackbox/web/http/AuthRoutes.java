@@ -10,14 +10,12 @@ import blackbox.web.core.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.OptionalLong;
 
 /** {@code /api/v1/auth/*}, {@code /api/v1/me} and {@code /api/v1/admin/users}. */
-public final class AuthRoutes implements HttpService {
+public final class AuthRoutes {
     private final Users users;
     private final TokenService tokens;
     private final RefreshTokens refresh;
@@ -30,8 +28,8 @@ public final class AuthRoutes implements HttpService {
         this.throttle = throttle;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
+    /** Registers the routes below {@code /api/v1}. */
+    void routes(Routes rules) {
         rules.post("/auth/login", this::login)
                 .post("/auth/refresh", this::refresh)
                 .post("/auth/logout", this::logout)
@@ -40,7 +38,7 @@ public final class AuthRoutes implements HttpService {
     }
 
     private void login(ServerRequest req, ServerResponse res) {
-        JsonNode body = Json.parse(req.content().as(String.class));
+        JsonNode body = body(req);
         String username = Json.requiredText(body, "username").trim().toLowerCase(java.util.Locale.ROOT);
         String password = Json.requiredText(body, "password");
         OptionalLong wait = throttle.attempt(username, req.remotePeer().host());
@@ -54,7 +52,7 @@ public final class AuthRoutes implements HttpService {
     }
 
     private void refresh(ServerRequest req, ServerResponse res) {
-        JsonNode body = Json.parse(req.content().as(String.class));
+        JsonNode body = body(req);
         String presented = Json.requiredText(body, "refresh_token");
         RefreshTokens.Rotation r = refresh.rotate(presented)
                 .orElseThrow(() -> ApiError.unauthorized("refresh token unknown, expired or already used"));
@@ -63,7 +61,7 @@ public final class AuthRoutes implements HttpService {
     }
 
     private void logout(ServerRequest req, ServerResponse res) {
-        JsonNode body = Json.parse(req.content().as(String.class));
+        JsonNode body = body(req);
         refresh.revoke(Json.requiredText(body, "refresh_token"));
         Responses.noContent(res);
     }
@@ -85,6 +83,18 @@ public final class AuthRoutes implements HttpService {
             n.put("created", u.created().toString());
         }
         Responses.ok(res, out);
+    }
+
+    /** The request's JSON object; a missing or malformed body is an {@link blackbox.web.core.InvalidInput} on {@code body}. */
+    private static JsonNode body(ServerRequest req) {
+        String text;
+        try {
+            text = req.content().hasEntity() ? req.content().as(String.class) : "";
+        } catch (io.helidon.common.buffers.DataReader.InsufficientDataAvailableException | java.io.UncheckedIOException e) {
+            // the client sent less than its Content-Length and went away
+            throw new blackbox.web.core.InvalidInput("body", null, "ended before its Content-Length");
+        }
+        return Json.parse(text);
     }
 
     private ObjectNode session(AuthUser user, String refreshToken) {

@@ -30,8 +30,6 @@ import blackbox.web.upstream.SessionWatch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.ManagedChannel;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
@@ -40,25 +38,28 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /** {@code /api/v1/market/*}, {@code /api/v1/candles}, {@code /api/v1/indicators}: thin adapters over the gRPC services. */
-public final class MarketRoutes implements HttpService {
+public final class MarketRoutes {
     private static final long DAY_NANOS = 86_400_000_000_000L;
     private static final long DEADLINE_SECONDS = 30;
     private final MarketDataGrpc.MarketDataBlockingStub marketData;
     private final CandlesGrpc.CandlesBlockingStub candles;
     private final IndicatorsGrpc.IndicatorsBlockingStub indicators;
+    private final blackbox.gateway.v1.MarketDataGatewayGrpc.MarketDataGatewayBlockingStub gateway;
     private final SessionWatch session;
     private final Clock clock;
 
-    public MarketRoutes(ManagedChannel marketData, ManagedChannel candles, SessionWatch session, Clock clock) {
+    public MarketRoutes(ManagedChannel marketData, ManagedChannel candles, ManagedChannel gateway, SessionWatch session,
+                        Clock clock) {
         this.marketData = MarketDataGrpc.newBlockingStub(marketData);
+        this.gateway = blackbox.gateway.v1.MarketDataGatewayGrpc.newBlockingStub(gateway);
         this.candles = CandlesGrpc.newBlockingStub(candles);
         this.indicators = IndicatorsGrpc.newBlockingStub(candles);
         this.session = session;
         this.clock = clock;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
+    /** Registers the routes below {@code /api/v1}. */
+    void routes(Routes rules) {
         rules.get("/market/instruments", this::instruments)
                 .get("/market/subscriptions", this::subscriptions)
                 .put("/market/subscriptions/{symbol}", this::subscribe)
@@ -78,6 +79,11 @@ public final class MarketRoutes implements HttpService {
                 .listInstruments(ListInstrumentsRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(id));
         for (IngestedInstrument i : call(MARKETDATA, () -> marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
                 .listIngestion(ListIngestionRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(i.getInstrument()));
+        // and those the gateway knows but nobody ingests yet (the simulator's files; a search may precede a subscription)
+        for (InstrumentId id : call(GATEWAY, () -> gateway.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .listKnownInstruments(blackbox.gateway.v1.ListKnownInstrumentsRequest.newBuilder()
+                        .setTickerPrefix(prefix.contains(":") ? prefix.substring(0, prefix.indexOf(':')) : prefix)
+                        .setLimit(10_000).build())).getInstrumentsList()) all.add(Symbol.of(id));
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("instruments");
         for (Symbol s : all) if (s.text().startsWith(prefix)) list.add(Json.symbol(s));
@@ -126,8 +132,11 @@ public final class MarketRoutes implements HttpService {
         Responses.ok(res, out);
     }
 
-    /** Shared parameters of the history reads. */
-    private record Window(Symbol symbol, String timeframe, long from, long to, int limit) {
+    /**
+     * Shared parameters of the history reads. {@code fromGiven} false: the query had no {@code from} ({@code from}
+     * is then {@code to} - 24 h, which candles replace by the newest {@code limit} candles before {@code to}).
+     */
+    private record Window(Symbol symbol, String timeframe, long from, long to, int limit, boolean fromGiven) {
     }
 
     private Window window(ServerRequest req) {
@@ -141,26 +150,35 @@ public final class MarketRoutes implements HttpService {
         if (from >= to) throw new InvalidInput("from", fromText == null ? Json.iso(from) : fromText, "must be before to (" + Json.iso(to) + ")");
         String limitText = query(req, "limit");
         int limit = limitText == null ? 5000 : TimeRange.parseInt("limit", limitText, 1, 50_000);
-        return new Window(symbol, timeframe, from, to, limit);
+        return new Window(symbol, timeframe, from, to, limit, fromText != null);
     }
 
+    /**
+     * Candles ascending. With {@code from}: the first {@code limit} of [from, to), {@code truncated} when more follow.
+     * Without: the newest {@code limit} before {@code to} (candle-svc's {@code latest} pages, read backwards),
+     * {@code truncated} when older ones precede them. An instrument subscribed but without trades yet has none.
+     */
     private void candles(ServerRequest req, ServerResponse res) {
         SecurityFilter.user(req);
         Window w = window(req);
+        boolean latest = !w.fromGiven();
+        long from = latest ? 0 : w.from();
         ObjectNode out = Json.object();
         out.put("symbol", w.symbol().text());
         out.put("timeframe", w.timeframe());
         ArrayNode list = out.putArray("candles");
+        // with latest each page precedes the previous one: kept newest first, written in time order
+        java.util.List<java.util.List<Candle>> pages = new java.util.ArrayList<>();
         String page = "";
         int remaining = w.limit();
         boolean truncated = false;
         while (true) {
             GetCandlesRequest request = GetCandlesRequest.newBuilder().setInstrument(w.symbol().toProto())
-                    .setTimeframe(w.timeframe()).setFromNanos(w.from()).setToNanos(w.to()).setLimit(remaining)
-                    .setPageToken(page).build();
+                    .setTimeframe(w.timeframe()).setFromNanos(from).setToNanos(w.to()).setLimit(remaining)
+                    .setPageToken(page).setLatest(latest).build();
             GetCandlesResponse r = call(CANDLES, () -> candles.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
                     .getCandles(request));
-            for (Candle c : r.getCandlesList()) list.add(Json.candle(c));
+            pages.add(r.getCandlesList());
             remaining -= r.getCandlesCount();
             page = r.getNextPageToken();
             if (page.isEmpty()) break;
@@ -169,6 +187,8 @@ public final class MarketRoutes implements HttpService {
                 break;
             }
         }
+        if (latest) java.util.Collections.reverse(pages);
+        for (java.util.List<Candle> p : pages) for (Candle c : p) list.add(Json.candle(c));
         out.put("truncated", truncated);
         Responses.ok(res, out);
     }
@@ -220,6 +240,7 @@ public final class MarketRoutes implements HttpService {
 
     private static final String MARKETDATA = "marketdata-svc";
     private static final String CANDLES = "candle-svc";
+    private static final String GATEWAY = "dll-gateway";
 
     /** Runs a gRPC call; a failure becomes the HTTP problem it means, naming the service. */
     private static <T> T call(String service, java.util.function.Supplier<T> rpc) {

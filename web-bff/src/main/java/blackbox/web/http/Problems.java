@@ -5,6 +5,7 @@ import blackbox.web.core.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,14 @@ final class Problems {
             send(res, e.status(), e.title(), e.getMessage(), null, null);
         });
         routing.error(StatusRuntimeException.class, (req, res, e) -> grpc(res, e));
+        // Helidon's own refusals of a request (a bad query encoding, an entity too large...): the client's error
+        routing.error(HttpException.class, (req, res, e) -> {
+            log.debug("{} {} refused: {}", req.prologue().method().text(), req.path().path(), e.toString());
+            int status = e.status().code();
+            send(res, status >= 400 && status < 600 ? status : 400, e.status().reasonPhrase(),
+                    e.getMessage() == null ? e.status().reasonPhrase() : e.getMessage(), null, null);
+        });
+        // anything else is a bug of web-bff: logged with its stack trace
         routing.error(RuntimeException.class, (req, res, e) -> {
             log.error("{} {} failed", req.prologue().method().text(), req.path().path(), e);
             send(res, 500, "Internal Server Error", "unexpected error; see the web-bff log", null, null);

@@ -3,9 +3,13 @@ package blackbox.web.http;
 import io.helidon.cors.CrossOriginConfig;
 import io.helidon.webserver.cors.CorsSupport;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import java.util.List;
 
-/** The HTTP routing, shared by {@code WebBffApp} and tests: filter, CORS, API, errors, app. */
+/**
+ * The HTTP routing, shared by {@code WebBffApp} and tests: filter, CORS, API, errors, app, and last the answer to a
+ * request no route took: 405 with {@code Allow} for a known path, else 404 (a problem either way, never an error).
+ */
 public final class WebRouting {
     private WebRouting() {
     }
@@ -24,9 +28,18 @@ public final class WebRouting {
                         .maxAgeSeconds(600)
                         .build())
                 .build();
+        RouteTable table = new RouteTable();
+        table.reserve(SecurityFilter.API + "/");
+        table.reserve("/ws/");
         routing.addFilter(security);
-        routing.register(SecurityFilter.API, cors, auth, market);
+        HttpService api = rules -> {
+            Routes routes = new Routes(rules, SecurityFilter.API, table);
+            auth.routes(routes);
+            market.routes(routes);
+        };
+        routing.register(SecurityFilter.API, cors, api);
         Problems.install(routing);
-        routing.register(app);
+        routing.register(rules -> app.routes(new Routes(rules, "", table)));
+        routing.any(new Unmatched(table));
     }
 }

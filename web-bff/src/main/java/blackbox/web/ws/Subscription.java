@@ -3,19 +3,17 @@ package blackbox.web.ws;
 import blackbox.candles.v1.CandlesGrpc;
 import blackbox.candles.v1.LiveCandle;
 import blackbox.candles.v1.StreamCandlesRequest;
-import blackbox.gateway.v1.Trade;
 import blackbox.indicators.v1.IndicatorsGrpc;
 import blackbox.indicators.v1.LiveIndicatorValue;
 import blackbox.indicators.v1.StreamIndicatorsRequest;
 import blackbox.web.core.Coalescer;
 import blackbox.web.core.Json;
 import blackbox.web.core.Symbol;
+import blackbox.web.upstream.ResumingStream;
 import blackbox.web.upstream.TradeHub;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.grpc.Context;
 import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +29,13 @@ import java.util.function.LongSupplier;
  * N updates a second. Closed/corrected/removed candles and final/corrected indicator values are sent as they come,
  * in order, after dropping any held forming value they make obsolete. Every send happens under this object's lock,
  * so the order of the upstream is the order on the wire.
+ *
+ * <p>Self-healing: each upstream stream is a {@link ResumingStream}. When candle-svc or marketdata-svc restarts, the
+ * browser gets {@code {"type":"stream","id","stream","state":"reconnecting","detail","retry_in_ms"}}, the stream is
+ * reopened with back-off, and {@code "state":"live"} follows once it is back. Candles resume after the last close
+ * sent to this browser (before any close: just before the first forming bucket seen), indicators after the oldest of
+ * each spec's last final value; a close or final value at or before what was sent is dropped, so the browser sees no
+ * gap and nothing twice. (A correction of an older candle made while the stream was down is not resent.)
  */
 final class Subscription implements AutoCloseable {
     private final String id;
@@ -46,6 +51,15 @@ final class Subscription implements AutoCloseable {
     private final Map<String, Coalescer<LiveIndicatorValue>> provisional = new HashMap<>();
     private final Map<Coalescer<?>, Boolean> flushScheduled = new HashMap<>();
     private final List<AutoCloseable> upstreams = new ArrayList<>();
+    /** The newest close sent, or just before the first forming bucket seen: where a reopened candle stream resumes. */
+    private long candlesResumeAfter;
+    private long lastClosedSent;
+    /** Per spec (candle-svc's name), the bucket of the newest final value sent. */
+    private final Map<String, Long> lastFinalSent = new HashMap<>();
+    /** Per spec, where a reopened indicator stream must resume for it: its last final, or just before its first value. */
+    private final Map<String, Long> specResume = new HashMap<>();
+    private List<String> specs = List.of();
+    private long indicatorsResumeFloor;
     private boolean closed;
 
     Subscription(String id, Symbol symbol, String timeframe, Outbox out, ScheduledExecutorService scheduler,
@@ -62,66 +76,98 @@ final class Subscription implements AutoCloseable {
         this.tradesPrefix = "{\"type\":\"trades\",\"id\":" + Json.write(Json.MAPPER.getNodeFactory().textNode(id)) + ",\"trades\":";
     }
 
+    /** A listener of one upstream stream that passes its messages to {@code onMessage} under this object's lock. */
+    private <T> ResumingStream.Listener<T> listener(String stream, java.util.function.Consumer<T> onMessage) {
+        return new ResumingStream.Listener<>() {
+            @Override
+            public void message(T message) {
+                onMessage.accept(message);
+            }
+
+            @Override
+            public void state(ResumingStream.State state, String detail, long retryInMillis) {
+                streamState(stream, state, detail, retryInMillis);
+            }
+
+            @Override
+            public void refused(Status status) {
+                upstreamFailed(stream, status);
+            }
+        };
+    }
+
     synchronized void startCandles(CandlesGrpc.CandlesStub stub, long resumeAfter) {
-        Context.CancellableContext ctx = Context.current().withCancellation();
-        upstreams.add(() -> ctx.cancel(null));
-        ctx.run(() -> stub.streamCandles(StreamCandlesRequest.newBuilder().setInstrument(symbol.toProto())
-                .setTimeframe(timeframe).setResumeAfterBucketNanos(resumeAfter).build(), new StreamObserver<>() {
+        candlesResumeAfter = resumeAfter;
+        lastClosedSent = resumeAfter;
+        ResumingStream<StreamCandlesRequest, LiveCandle> stream = new ResumingStream<>("candle-svc candles",
+                (from, observer) -> stub.withWaitForReady().streamCandles(StreamCandlesRequest.newBuilder()
+                        .setInstrument(symbol.toProto()).setTimeframe(timeframe).setResumeAfterBucketNanos(from).build(), observer),
+                this::candlesResumePoint, listener("candles", this::candle), scheduler);
+        upstreams.add(stream);
+        stream.start();
+    }
+
+    private synchronized long candlesResumePoint() {
+        return candlesResumeAfter;
+    }
+
+    synchronized void startTrades(TradeHub<TradeBatch> hub) {
+        upstreams.add(hub.subscribe(symbol, new TradeHub.Listener<>() {
             @Override
-            public void onNext(LiveCandle c) {
-                candle(c);
+            public void trades(TradeBatch batch) {
+                Subscription.this.trades(batch);
             }
 
             @Override
-            public void onError(Throwable t) {
-                upstreamFailed("candles", t);
-            }
-
-            @Override
-            public void onCompleted() {
-                upstreamFailed("candles", Status.UNAVAILABLE.withDescription("candle stream ended").asRuntimeException());
+            public void state(ResumingStream.State state, String detail, long retryInMillis) {
+                streamState("trades", state, detail, retryInMillis);
             }
         }));
     }
 
-    synchronized void startTrades(TradeHub<TradeBatch> hub) {
-        upstreams.add(hub.subscribe(symbol, this::trades));
-    }
-
     synchronized void startIndicators(IndicatorsGrpc.IndicatorsStub stub, List<String> specs, long resumeAfter) {
         for (String spec : specs) provisional.put(spec, new Coalescer<>(maxPerSecond, (older, newer) -> newer));
-        Context.CancellableContext ctx = Context.current().withCancellation();
-        upstreams.add(() -> ctx.cancel(null));
-        ctx.run(() -> stub.streamIndicators(StreamIndicatorsRequest.newBuilder().setInstrument(symbol.toProto())
-                .setTimeframe(timeframe).addAllSpecs(specs).setResumeAfterBucketNanos(resumeAfter).build(),
-                new StreamObserver<>() {
-                    @Override
-                    public void onNext(LiveIndicatorValue v) {
-                        indicator(v);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        upstreamFailed("indicators", t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        upstreamFailed("indicators", Status.UNAVAILABLE.withDescription("indicator stream ended").asRuntimeException());
-                    }
-                }));
+        this.specs = List.copyOf(specs);
+        this.indicatorsResumeFloor = resumeAfter;
+        ResumingStream<StreamIndicatorsRequest, LiveIndicatorValue> stream = new ResumingStream<>("candle-svc indicators",
+                (from, observer) -> stub.withWaitForReady().streamIndicators(StreamIndicatorsRequest.newBuilder()
+                        .setInstrument(symbol.toProto()).setTimeframe(timeframe).addAllSpecs(specs)
+                        .setResumeAfterBucketNanos(from).build(), observer),
+                this::indicatorsResumePoint, listener("indicators", this::indicator), scheduler);
+        upstreams.add(stream);
+        stream.start();
     }
+
+    /**
+     * The oldest of the specs' resume points (each spec's last final value sent, or just before its first provisional
+     * one): every spec gets all its finals after it again, and a spec that had some of them drops those. Until every
+     * spec has a point, the browser's own {@code resume_after}.
+     */
+    private synchronized long indicatorsResumePoint() {
+        if (specResume.size() < new java.util.HashSet<>(specs).size()) return indicatorsResumeFloor;
+        long point = Long.MAX_VALUE;
+        for (long p : specResume.values()) point = Math.min(point, p);
+        return Math.max(point, indicatorsResumeFloor);
+    }
+
 
     private synchronized void candle(LiveCandle c) {
         if (closed) return;
         long bucket = c.getCandle().getBucketStartNanos();
         if (c.getState() == LiveCandle.State.FORMING) {
+            if (bucket <= lastClosedSent) return; // a forming update of a bucket already closed here
+            if (candlesResumeAfter == 0) candlesResumeAfter = bucket - 1;
             forming.offer(c, nanoClock.getAsLong()).ifPresent(this::sendCandle);
             scheduleFlush(forming);
-        } else {
-            forming.discardPendingIf(p -> p.getCandle().getBucketStartNanos() <= bucket);
-            sendCandle(c);
+            return;
         }
+        if (c.getState() == LiveCandle.State.CLOSED) {
+            if (bucket <= lastClosedSent) return; // resent after a reopened stream: the browser has it
+            lastClosedSent = bucket;
+            candlesResumeAfter = Math.max(candlesResumeAfter, bucket);
+        }
+        forming.discardPendingIf(p -> p.getCandle().getBucketStartNanos() <= bucket);
+        sendCandle(c);
     }
 
     private void sendCandle(LiveCandle c) {
@@ -151,16 +197,25 @@ final class Subscription implements AutoCloseable {
 
     private synchronized void indicator(LiveIndicatorValue v) {
         if (closed) return;
-        Coalescer<LiveIndicatorValue> c = provisional.computeIfAbsent(v.getSpec(),
-                s -> new Coalescer<>(maxPerSecond, (older, newer) -> newer));
+        String spec = v.getSpec(); // candle-svc's canonical name
+        Coalescer<LiveIndicatorValue> c = provisional.computeIfAbsent(spec,
+                k -> new Coalescer<>(maxPerSecond, (older, newer) -> newer));
+        long bucket = v.getValue().getBucketStartNanos();
+        Long last = lastFinalSent.get(spec);
         if (v.getKind() == LiveIndicatorValue.Kind.PROVISIONAL) {
+            if (last != null && bucket <= last) return; // the bucket's final value went out already
+            specResume.putIfAbsent(spec, bucket - 1);
             c.offer(v, nanoClock.getAsLong()).ifPresent(this::sendIndicator);
             scheduleFlush(c);
-        } else {
-            long bucket = v.getValue().getBucketStartNanos();
-            c.discardPendingIf(p -> p.getValue().getBucketStartNanos() <= bucket);
-            sendIndicator(v);
+            return;
         }
+        if (v.getKind() == LiveIndicatorValue.Kind.FINAL) {
+            if (last != null && bucket <= last) return; // resent after a reopened stream: the browser has it
+            lastFinalSent.put(spec, bucket);
+            specResume.put(spec, bucket);
+        }
+        c.discardPendingIf(p -> p.getValue().getBucketStartNanos() <= bucket);
+        sendIndicator(v);
     }
 
     private void sendIndicator(LiveIndicatorValue v) {
@@ -205,10 +260,22 @@ final class Subscription implements AutoCloseable {
         scheduleFlush(c);
     }
 
-    private synchronized void upstreamFailed(String stream, Throwable t) {
+    /** Tells the browser an upstream stream is reconnecting, or live again. */
+    private synchronized void streamState(String stream, ResumingStream.State state, String detail, long retryInMillis) {
         if (closed) return;
-        Status s = Status.fromThrowable(t);
-        if (s.getCode() == Status.Code.CANCELLED) return;
+        ObjectNode n = Json.object();
+        n.put("type", "stream");
+        n.put("id", id);
+        n.put("stream", stream);
+        n.put("state", state == ResumingStream.State.LIVE ? "live" : "reconnecting");
+        n.put("detail", detail);
+        if (state == ResumingStream.State.RECONNECTING) n.put("retry_in_ms", retryInMillis);
+        out.send(Json.write(n));
+    }
+
+    /** An upstream refused the stream for good (a bad spec, an unknown instrument): the browser is told once. */
+    private synchronized void upstreamFailed(String stream, Status s) {
+        if (closed) return;
         ObjectNode n = Json.object();
         n.put("type", "error");
         n.put("id", id);
@@ -221,7 +288,7 @@ final class Subscription implements AutoCloseable {
         });
         n.put("detail", stream + " stream: " + s.getCode() + (s.getDescription() == null ? "" : " " + s.getDescription())
                 + (s.getCode() == Status.Code.UNIMPLEMENTED ? " (not offered by this candle-svc; other streams continue)"
-                : "; subscribe again with resume_after to continue"));
+                : "; other streams continue"));
         out.send(Json.write(n));
     }
 

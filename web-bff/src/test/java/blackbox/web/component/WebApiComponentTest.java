@@ -279,6 +279,19 @@ class WebApiComponentTest {
         JsonNode first = limited.get("candles").get(0);
         assertEquals("2024-08-08T23:58:00Z", first.get("time").asText());
         assertEquals(1723161480_000_000_000L, first.get("time_nanos").asLong());
+
+        // without from: the newest limit candles before to, in time order
+        List<Candle> all1m = CandlePart.on(stack).blocking().getCandles(GetCandlesRequest.newBuilder()
+                .setInstrument(blackbox.gateway.v1.InstrumentId.newBuilder().setTicker("BTCUSDT").setExchange("SPOT"))
+                .setTimeframe("1m").setFromNanos(0).setToNanos(1723248000_000_000_000L).setLimit(50_000).build()).getCandlesList();
+        assertEquals(3, all1m.size(), "the sample's BTCUSDT minutes");
+        JsonNode newest = http.get("/api/v1/candles?symbol=BTCUSDT:SPOT&timeframe=1m&to=2024-08-10T00:00:00Z&limit=2", token).json();
+        assertEquals(2, newest.get("candles").size(), newest.toString());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(Json.write(Json.candle(all1m.get(all1m.size() - 2 + i))),
+                    Http.MAPPER.writeValueAsString(newest.get("candles").get(i)), "newest candle " + i);
+        }
+        assertTrue(newest.get("truncated").asBoolean(), "older candles precede them");
     }
 
     @Test

@@ -92,7 +92,11 @@ public final class Reconciliation {
         if (v.cumQty() < order.cumQty()) {
             return discrepancy(order, "venue CumQty below ours: venue=" + v.cumQty() + ", ours=" + order.cumQty());
         }
-        List<OrderEvent> events = new ArrayList<>(2);
+        List<OrderEvent> events = new ArrayList<>(3);
+        // the venue's OrderID first: once inferred fills make the order final, no later event may name it
+        if (order.orderId() == null && v.orderId() != null) {
+            events.add(new OrderEvent.Sent(v.orderId(), v.updatedNanos(), tsInit));
+        }
         if (v.cumQty() > order.cumQty()) {
             long missed = v.cumQty() - order.cumQty();
             long px = inferredPrice(order, v, missed);
@@ -108,7 +112,7 @@ public final class Reconciliation {
         events.add(new OrderEvent.StatusRead(v.status(), v.orderQty(), v.cumQty(), v.price(), v.stopPrice(), v.orderId(),
                 text, v.updatedNanos(), tsInit));
         return decided(order, Verdict.UPDATED, events, "state read from the venue: " + v.status()
-                + (events.size() > 1 ? ", " + (v.cumQty() - order.cumQty()) + " filled while we did not see it" : ""));
+                + (v.cumQty() > order.cumQty() ? ", " + (v.cumQty() - order.cumQty()) + " filled while we did not see it" : ""));
     }
 
     /** (venue AvgPx × venue CumQty − our notional) / missed, scaled, half-even. */

@@ -61,6 +61,18 @@ class ReconciliationTest {
     }
 
     @Test
+    void anUnknownOrderTheVenueFilledMeanwhileTakesTheVenuesOrderId() {
+        // the SendOrder answer was lost (gateway killed), the order filled at the venue while nobody listened:
+        // the inferred fill makes it final, so the venue's OrderID must be taken before it
+        Order unknown = after(pendingNew("O-7", 100), new OrderEvent.OutcomeUnknown("dropped", T0, T0));
+        Decision d = Reconciliation.decideOne(unknown, venue("O-7", OrdStatus.FILLED, 100, 100, "38.50"), TRADE_DATE, NOW);
+        assertEquals(Verdict.UPDATED, d.verdict());
+        assertEquals(OrdStatus.FILLED, d.expected().status());
+        assertEquals(new OrderId("OID-7"), d.expected().orderId());
+        assertEquals(d.expected(), applyAll(unknown, d));
+    }
+
+    @Test
     void fillsWeMissedAreInferredAtThePriceThatMakesOurAvgPxTheVenues() {
         Order partly = after(working, fill("E-1", 100, PX)); // 100 @ 38.50
         Decision d = Reconciliation.decideOne(partly, venue("O-1", OrdStatus.PARTIALLY_FILLED, 1000, 300, "38.60"),
