@@ -18,7 +18,12 @@ import java.util.function.LongSupplier;
 /**
  * Carries out a halt's effects through {@link OrderControl}: cancels every working order of the scope at once
  * ({@link OrderControl#cancelAll}: never waiting for one answer before sending the next), reports each confirmation, and once every cancel is
- * answered — or the timeout has passed, listing the unanswered ones — flattens (FLATTEN) and completes the report.
+ * answered — or the timeout has passed, listing the unanswered ones — lists the scope's working orders once more and cancels
+ * those it had not seen, then flattens (FLATTEN) and completes the report.
+ *
+ * <p>Why the second sweep: an order that passed oms-svc's gate just before the switch reached it can be committed
+ * after the first listing (found by the e2e halt test: it stayed working after the halt). By the time the first
+ * cancels are answered the halt has long reached oms-svc's gate, so the second listing holds every such order.
  *
  * <p>Time comes from the injected clock; {@link #expireOverdue()} must be called periodically (a scheduler every
  * 100 ms in the service; tests call it after advancing a fake clock). Thread-safe: outcomes may arrive on any thread.
@@ -60,11 +65,17 @@ public final class HaltExecutor {
             events.accept(new RiskEvent.HaltFailed(clock.getAsLong(), scope, why));
             return CompletableFuture.failedFuture(new IllegalStateException(why, e));
         }
-        Run run = new Run(scope, mode, orders, flatten, closedElsewhere, started, started + timeoutNanos);
+        Run run = new Run(scope, mode, orders, cancel, flatten, closedElsewhere, started, started + timeoutNanos);
         running.add(run);
+        sendCancels(run, orders);
+        run.allSent(clock.getAsLong());
+        return run.report;
+    }
+
+    private void sendCancels(Run run, List<WorkingOrder> orders) {
         Map<ClOrdId, CompletionStage<CancelOutcome>> stages;
         try {
-            stages = orders.isEmpty() ? Map.of() : control.cancelAll(scope, orders);
+            stages = orders.isEmpty() ? Map.of() : control.cancelAll(run.scope, orders);
         } catch (RuntimeException e) {
             stages = Map.of();
             for (WorkingOrder order : orders) run.answered(order, null, e);
@@ -74,8 +85,6 @@ public final class HaltExecutor {
             if (stage != null) stage.whenComplete((outcome, error) -> run.answered(order, outcome, error));
             else if (!stages.isEmpty()) run.answered(order, null, new IllegalStateException("no cancel was sent for " + order.clOrdId()));
         }
-        run.allSent(clock.getAsLong());
-        return run.report;
     }
 
     /** Lists the cancels unanswered past their timeout and completes those halts. Call periodically. */
@@ -93,6 +102,8 @@ public final class HaltExecutor {
         final Scope scope;
         final HaltMode mode;
         final List<WorkingOrder> sent;
+        final java.util.Set<ClOrdId> sentIds = new java.util.HashSet<>();
+        final boolean cancel;
         final boolean flatten;
         final boolean closedElsewhere;
         final long started;
@@ -103,19 +114,25 @@ public final class HaltExecutor {
         final List<WorkingOrder> failed = new ArrayList<>();
         final CompletableFuture<HaltReport> report = new CompletableFuture<>();
         long lastSent;
+        long deadline;
         boolean allSent;
+        boolean swept;
         boolean finished;
 
-        Run(Scope scope, HaltMode mode, List<WorkingOrder> orders, boolean flatten, boolean closedElsewhere, long started,
-            long deadline) {
+        Run(Scope scope, HaltMode mode, List<WorkingOrder> orders, boolean cancel, boolean flatten, boolean closedElsewhere,
+            long started, long deadline) {
             this.scope = scope;
             this.mode = mode;
-            this.sent = List.copyOf(orders);
+            this.sent = new ArrayList<>(orders);
+            this.cancel = cancel;
             this.flatten = flatten;
             this.closedElsewhere = closedElsewhere;
             this.started = started;
             this.deadline = deadline;
-            for (WorkingOrder o : orders) pending.put(o.clOrdId(), o);
+            for (WorkingOrder o : orders) {
+                pending.put(o.clOrdId(), o);
+                sentIds.add(o.clOrdId());
+            }
         }
 
         void answered(WorkingOrder order, CancelOutcome outcome, Throwable error) {
@@ -147,13 +164,56 @@ public final class HaltExecutor {
         }
 
         void expireIfOverdue(long now) {
-            if (now >= deadline) finishIfDone(true);
+            boolean overdue;
+            synchronized (this) {
+                overdue = now >= deadline;
+            }
+            if (overdue) finishIfDone(true);
+        }
+
+        /**
+         * The second listing: orders committed after the first one get their cancels, with a fresh timeout. Runs off
+         * the thread that answered the last cancel (a gRPC callback must not block on another call).
+         */
+        private void sweep(boolean timedOut) {
+            List<WorkingOrder> late;
+            try {
+                late = control.workingOrders(scope);
+            } catch (RuntimeException e) {
+                events.accept(new RiskEvent.HaltFailed(clock.getAsLong(), scope,
+                        "could not list the working orders of " + scope.label() + " again: " + e.getMessage()));
+                late = List.of();
+            }
+            List<WorkingOrder> fresh = new ArrayList<>();
+            synchronized (this) {
+                for (WorkingOrder o : late) {
+                    if (sentIds.add(o.clOrdId())) {
+                        fresh.add(o);
+                        sent.add(o);
+                        pending.put(o.clOrdId(), o);
+                    }
+                }
+                if (!fresh.isEmpty()) deadline = clock.getAsLong() + timeoutNanos;
+            }
+            if (!fresh.isEmpty()) {
+                sendCancels(this, fresh);
+                synchronized (this) {
+                    lastSent = clock.getAsLong();
+                }
+            }
+            // nothing new after a timeout: finish now with the unanswered listed (no further expireOverdue is due)
+            finishIfDone(timedOut && fresh.isEmpty());
         }
 
         private void finishIfDone(boolean timedOut) {
             List<WorkingOrder> unconfirmed;
             synchronized (this) {
                 if (finished || !allSent || (!pending.isEmpty() && !timedOut)) return;
+                if (cancel && !swept) {
+                    swept = true;
+                    CompletableFuture.runAsync(() -> sweep(timedOut));
+                    return;
+                }
                 finished = true;
                 unconfirmed = List.copyOf(pending.values());
                 pending.clear();
@@ -165,7 +225,7 @@ public final class HaltExecutor {
                 if (flatten) flattened = List.copyOf(control.flatten(scope));
                 HaltReport r;
                 synchronized (this) {
-                    r = new HaltReport(scope, mode, sent, List.copyOf(confirmed), List.copyOf(rejected), unconfirmed,
+                    r = new HaltReport(scope, mode, List.copyOf(sent), List.copyOf(confirmed), List.copyOf(rejected), unconfirmed,
                             List.copyOf(failed), flattened, closedElsewhere, started, lastSent, clock.getAsLong());
                 }
                 events.accept(new RiskEvent.HaltCompleted(r.finishedNanos(), r));

@@ -108,6 +108,28 @@ class HaltExecutorTest {
     }
 
     @Test
+    void anOrderCommittedAfterTheFirstListingIsCancelledByTheSecondSweep() {
+        // the race the e2e halt test found: an order that passed oms-svc's gate before the halt reached it is
+        // committed after risk-svc listed the working orders; it must not stay working
+        List<WorkingOrder> book = new ArrayList<>(book());
+        VenueThatConfirmsAllButSome venue = new VenueThatConfirmsAllButSome(book, Set.of(new ClOrdId("m0")), Map.of());
+        HaltExecutor halt = new HaltExecutor(venue, clock, Duration.ofSeconds(5), events::add);
+        CompletableFuture<HaltReport> report = halt.execute(Scope.DESK, HaltMode.FLATTEN, effects(Scope.DESK, HaltMode.FLATTEN));
+        assertEquals(30, venue.cancelCalls.size());
+        WorkingOrder late = new WorkingOrder(new ClOrdId("late-1"), new AccountId("acc4"), StrategyId.NONE, PETR4, Side.BUY, 100);
+        synchronized (venue) {
+            book.add(late);
+        }
+        venue.confirmLate(new ClOrdId("m0"));
+        HaltReport r = report.join();
+        assertEquals(31, venue.cancelCalls.size(), "the late order got its cancel, the others not a second one");
+        assertEquals(late, venue.cancelCalls.getLast());
+        assertEquals(31, r.cancelsSent().size());
+        assertEquals(31, r.confirmed().size());
+        assertEquals("flatten DESK", venue.calls.getLast(), "flatten after the late order's cancel too");
+    }
+
+    @Test
     void aScopeWithNoWorkingOrdersCompletesAtOnce() {
         VenueThatConfirmsAllButSome venue = new VenueThatConfirmsAllButSome(List.of(), Set.of(), Map.of());
         HaltExecutor halt = new HaltExecutor(venue, clock, Duration.ofSeconds(5), events::add);
