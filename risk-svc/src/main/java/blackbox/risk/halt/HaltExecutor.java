@@ -107,7 +107,6 @@ public final class HaltExecutor {
         final boolean flatten;
         final boolean closedElsewhere;
         final long started;
-        final long deadline;
         final Map<ClOrdId, WorkingOrder> pending = new LinkedHashMap<>();
         final List<WorkingOrder> confirmed = new ArrayList<>();
         final List<HaltReport.Rejected> rejected = new ArrayList<>();
