@@ -5,11 +5,12 @@ import blackbox.gateway.v1.StreamTradesRequest;
 import blackbox.gateway.v1.Trade;
 import blackbox.gateway.v1.TradeStreamMessage;
 import blackbox.oms.core.Prices;
+import blackbox.platform.domain.Decimals;
 import blackbox.platform.domain.InstrumentId;
 import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -52,7 +53,7 @@ public final class GatewayLastPrices implements LastPrices, AutoCloseable {
                 if (!m.hasTrades()) return;
                 for (Trade t : m.getTrades().getTradesList()) {
                     if (Double.isNaN(t.getPrice()) || t.getPrice() <= 0) continue;
-                    long scaled = BigDecimal.valueOf(t.getPrice()).setScale(Prices.SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+                    long scaled = Decimals.scaledFromDouble(t.getPrice(), Prices.SCALE);
                     last.put(new InstrumentId(t.getInstrument().getTicker(), t.getInstrument().getExchange()), scaled);
                 }
             }

@@ -56,6 +56,17 @@ public final class Decimals {
         }
     }
 
+    /**
+     * A price the DLL reports as a double ({@code TConnectorTrade.Price}, profitdll-api.md) as a long times
+     * 10^scale, rounded half-even from its shortest decimal text (so 38.5 stays 38.5000, never 38.4999...).
+     *
+     * @throws NumberFormatException when the value is NaN or infinite
+     * @throws ArithmeticException when it does not fit 64 bits at that scale
+     */
+    public static long scaledFromDouble(double value, int scale) {
+        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    }
+
     /** Parses decimal text straight to a scaled long (see {@link #parse} and {@link #toScaled}). */
     public static long parseScaled(String field, String text, int scale) {
         return toScaled(field, parse(field, text), scale);

@@ -65,4 +65,12 @@ class DomainTypesTest {
         assertEquals("38.505", Decimals.format(385_050L, 4, 2));
         assertEquals("-7", Decimals.format(-70_000L, 4, 0));
     }
+
+    @Test
+    void aDllDoublePriceBecomesExactScaledUnitsRoundedHalfEven() {
+        assertEquals(385_000, Decimals.scaledFromDouble(38.5, 4));
+        assertEquals(1_000, Decimals.scaledFromDouble(0.1, 4), "0.1 is not 0.1000000000000000055...");
+        assertEquals(350_200, Decimals.scaledFromDouble(35.01995, 4), "half-even at the fifth decimal");
+        assertThrows(NumberFormatException.class, () -> Decimals.scaledFromDouble(Double.NaN, 4));
+    }
 }

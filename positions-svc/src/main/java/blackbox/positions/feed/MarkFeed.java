@@ -4,14 +4,15 @@ import blackbox.gateway.v1.Trade;
 import blackbox.marketdata.v1.MarketDataGrpc;
 import blackbox.marketdata.v1.StreamTradesRequest;
 import blackbox.marketdata.v1.TradeStreamMessage;
+import blackbox.platform.domain.Decimals;
 import blackbox.platform.domain.InstrumentId;
 import blackbox.positions.service.PositionsEngine;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -96,7 +97,7 @@ public final class MarkFeed implements AutoCloseable {
         InstrumentId id = new InstrumentId(t.getInstrument().getTicker(), t.getInstrument().getExchange());
         Last last = latest.get(id);
         if (last != null && t.getTimeNanos() < last.timeNanos()) return;
-        long priceE4 = BigDecimal.valueOf(t.getPrice()).setScale(4, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+        long priceE4 = Decimals.scaledFromDouble(t.getPrice(), 4);
         latest.put(id, new Last(t.getTimeNanos(), priceE4));
         pending.put(id, priceE4);
     }
