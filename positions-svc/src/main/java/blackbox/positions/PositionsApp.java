@@ -6,7 +6,7 @@ import blackbox.platform.health.GrpcHealth;
 import blackbox.platform.health.Health;
 import blackbox.platform.service.GrpcServers;
 import blackbox.platform.telemetry.Telemetry;
-import blackbox.positions.calendar.B3Calendar;
+import blackbox.platform.domain.B3Calendar;
 import blackbox.positions.config.AccountGroupsFile;
 import blackbox.positions.config.AccountsFile;
 import blackbox.positions.config.ConfigFileException;

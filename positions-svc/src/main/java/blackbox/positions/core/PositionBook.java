@@ -3,7 +3,7 @@ package blackbox.positions.core;
 import blackbox.platform.domain.AccountId;
 import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.domain.Side;
-import blackbox.positions.calendar.B3Calendar;
+import blackbox.platform.domain.B3Calendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

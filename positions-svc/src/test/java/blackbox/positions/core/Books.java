@@ -3,7 +3,7 @@ package blackbox.positions.core;
 import blackbox.platform.domain.AccountId;
 import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.domain.Side;
-import blackbox.positions.calendar.B3Calendar;
+import blackbox.platform.domain.B3Calendar;
 import blackbox.positions.config.FeeTableFile;
 import blackbox.positions.config.InstrumentMasterFile;
 import java.math.BigDecimal;

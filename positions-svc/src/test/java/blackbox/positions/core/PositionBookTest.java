@@ -218,7 +218,7 @@ class PositionBookTest {
                 v1,2020-01-01,EQUITY,true,brokerage,PER_ORDER,2.90,HALF_UP
                 """);
         PositionBook book = new PositionBook(blackbox.positions.config.InstrumentMasterFile.defaults(), fees,
-                blackbox.positions.calendar.B3Calendar.instance(), AccountGroups.none());
+                blackbox.platform.domain.B3Calendar.instance(), AccountGroups.none());
         book.apply(fill("F1", A1, PETR4, Side.BUY, 100, "10", MON, "ORD-1"));
         book.apply(fill("F2", A1, PETR4, Side.BUY, 200, "10", MON, "ORD-1"));
         assertEquals(brl("4.90"), book.position(A1, PETR4).orElseThrow().costs());

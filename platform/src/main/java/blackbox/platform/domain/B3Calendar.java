@@ -1,4 +1,4 @@
-package blackbox.positions.calendar;
+package blackbox.platform.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the 2022 calendar; 20 Nov (Consciência Negra) 2004–2019 and from 2024 (a national holiday since 2024).
  * Ash Wednesday is a trading day (late open at 13:00). Ad-hoc closures of past years are not modelled.
  *
- * <p>Pure and thread-safe (the per-year sets are computed once and cached). This belongs in {@code platform}
- * once oms-svc and risk-svc need it.
+ * <p>Pure and thread-safe (the per-year sets are computed once and cached). In {@code platform} so every service
+ * (positions-svc's settlement dates, oms-svc's and risk-svc's trading days) shares one calendar; the simulator
+ * (C) keeps its own copy of the same published lists.
  */
 public final class B3Calendar {
     /** Closed weekdays B3 published (b3-market.md §2, sources [B1][B2] for 2025, [B5][B6] for 2026). */

@@ -1,4 +1,4 @@
-package blackbox.positions.calendar;
+package blackbox.platform.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
