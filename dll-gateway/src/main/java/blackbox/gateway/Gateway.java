@@ -10,7 +10,7 @@ import blackbox.gateway.grpc.MarketDataGatewayService;
 import blackbox.gateway.grpc.TradingGatewayService;
 import blackbox.gateway.journal.JournalFold;
 import blackbox.gateway.journal.OrderJournal;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.session.ProfitSession;
 import blackbox.gateway.session.RoutingOptions;
 import blackbox.gateway.session.RoutingPasswords;

@@ -2,7 +2,7 @@ package blackbox.gateway;
 
 import blackbox.gateway.engine.EngineOptions;
 import blackbox.gateway.session.RoutingPasswords;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.session.SessionOptions;
 import blackbox.platform.config.Config;
 import blackbox.platform.config.ConfigException;

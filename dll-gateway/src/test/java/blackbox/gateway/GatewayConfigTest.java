@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.config.Config;
 import blackbox.platform.config.ConfigException;
 import java.nio.file.Files;

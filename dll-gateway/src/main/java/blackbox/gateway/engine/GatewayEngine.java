@@ -3,7 +3,7 @@ package blackbox.gateway.engine;
 import blackbox.gateway.session.DllCall;
 import blackbox.gateway.session.DllEvent;
 import blackbox.gateway.session.HandoffRing;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.session.NResult;
 import blackbox.gateway.session.ProfitSession;
 import blackbox.gateway.session.WallClock;

@@ -1,7 +1,7 @@
 package blackbox.gateway.engine;
 
 import blackbox.gateway.session.DllEvent;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 

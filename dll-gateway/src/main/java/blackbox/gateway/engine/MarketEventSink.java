@@ -1,7 +1,7 @@
 package blackbox.gateway.engine;
 
 import blackbox.gateway.session.DllEvent;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 
 /**
  * Receives the real-time market events the engine takes off the hand-off ring, in the DLL's order.

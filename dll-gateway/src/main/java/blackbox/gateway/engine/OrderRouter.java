@@ -3,7 +3,7 @@ package blackbox.gateway.engine;
 import blackbox.gateway.journal.JournalRecord;
 import blackbox.gateway.journal.OrderJournal;
 import blackbox.gateway.session.DllCall;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.session.NResult;
 import blackbox.gateway.session.ProfitSession;
 import blackbox.gateway.session.RoutingCalls;
@@ -12,9 +12,8 @@ import blackbox.gateway.session.WallClock;
 import blackbox.gateway.trading.AccountInfo;
 import blackbox.gateway.trading.AccountKey;
 import blackbox.gateway.trading.ExecReport;
-import blackbox.gateway.trading.ExecType;
 import blackbox.gateway.trading.IdempotencyBook;
-import blackbox.gateway.trading.OrdStatus;
+import blackbox.gateway.trading.KeyAnswers;
 import blackbox.gateway.trading.OrderIntent;
 import blackbox.gateway.trading.OrderSnapshot;
 import blackbox.gateway.trading.OrderType;
@@ -235,28 +234,9 @@ public final class OrderRouter {
         return price == null ? -1 : price.doubleValue();
     }
 
-    /** The order an entry names, as it stands. */
+    /** The order an entry names, as it stands ({@link KeyAnswers}: the state read before the engine's view). */
     private ExecReport answer(IdempotencyBook.Entry e) {
-        String key = e.intent().key().value();
-        ExecReport view = trading.view(key).orElse(null);
-        long now = wallClock.epochNanos();
-        return switch (e.state()) {
-            case SENT, BOUND -> view != null ? view : fromIntent(e, e.state() == IdempotencyBook.State.SENT ? OrdStatus.PENDING_NEW : OrdStatus.UNKNOWN,
-                    e.state() == IdempotencyBook.State.SENT ? "" : "order known by its ClOrderID; its state is read from the DLL's history", now);
-            case REFUSED -> view != null ? view : fromIntent(e, OrdStatus.REJECTED, DllCall.of("SendOrder", e.refusedCode()).toString(), now);
-            case IN_DOUBT -> fromIntent(e, OrdStatus.UNKNOWN,
-                    "the gateway restarted before learning this order's outcome; it is being matched against the DLL's order history", now);
-            case NOT_SENT -> fromIntent(e, OrdStatus.REJECTED, e.reason(), now);
-            case SENDING -> fromIntent(e, OrdStatus.PENDING_NEW, "", now);
-        };
-    }
-
-    private static ExecReport fromIntent(IdempotencyBook.Entry e, OrdStatus status, String text, long now) {
-        OrderIntent i = e.intent();
-        return new ExecReport("", ExecType.ORDER_STATUS, status, i.key().value(), e.localOrderId(), e.clOrderId(), e.messageId(),
-                i.account(), i.instrument(), i.side() == null ? 0 : i.side().code(), i.ordType() == null ? 0 : i.ordType().code(),
-                i.quantity(), i.price(), i.stopPrice(), 0, status.terminal() ? 0 : i.quantity(), BigDecimal.ZERO, 0, null, text,
-                -1, 0, now, now);
+        return KeyAnswers.answer(e, trading::view, code -> DllCall.of("SendOrder", code).toString(), wallClock.epochNanos());
     }
 
     private static String describe(OrderIntent i) {

@@ -1,6 +1,6 @@
 package blackbox.gateway.engine;
 
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 
 /**
  * Best bid and ask of an instrument as the DLL's price-depth callback last reported them.

@@ -4,7 +4,7 @@ import blackbox.gateway.journal.JournalRecord;
 import blackbox.gateway.journal.OrderJournal;
 import blackbox.gateway.session.DllCall;
 import blackbox.gateway.session.DllEvent;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.session.LostOrderEvents;
 import blackbox.gateway.session.NResult;
 import blackbox.gateway.session.ProfitSession;

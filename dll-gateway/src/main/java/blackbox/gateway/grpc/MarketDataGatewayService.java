@@ -8,7 +8,7 @@ import blackbox.gateway.engine.HistorySink;
 import blackbox.gateway.engine.SessionStatus;
 import blackbox.gateway.session.DllCall;
 import blackbox.gateway.session.DllEvent;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.v1.GetTopOfBookRequest;
 import blackbox.gateway.v1.HistoryComplete;
 import blackbox.gateway.v1.HistoryProgress;

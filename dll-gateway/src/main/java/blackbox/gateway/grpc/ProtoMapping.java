@@ -3,7 +3,7 @@ package blackbox.gateway.grpc;
 import blackbox.gateway.engine.SessionStatus;
 import blackbox.gateway.engine.TopOfBook;
 import blackbox.gateway.session.DllEvent;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.v1.Aggressor;
 import blackbox.gateway.v1.ConnectionState;
 import blackbox.gateway.v1.SessionState;

@@ -2,7 +2,7 @@ package blackbox.gateway.grpc;
 
 import blackbox.gateway.engine.MarketEventSink;
 import blackbox.gateway.session.DllEvent;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.v1.Gap;
 import blackbox.gateway.v1.TickerStateChange;
 import blackbox.gateway.v1.Trade;

@@ -4,7 +4,7 @@ import static blackbox.platform.grpc.Calls.guarded;
 import static blackbox.platform.grpc.Calls.reply;
 
 import blackbox.gateway.engine.OrderRouter;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.trading.AccountInfo;
 import blackbox.gateway.trading.AccountKey;
 import blackbox.gateway.trading.IdempotencyKey;
@@ -19,6 +19,9 @@ import blackbox.gateway.v1.CancelAllOrdersRequest;
 import blackbox.gateway.v1.CancelAllOrdersResponse;
 import blackbox.gateway.v1.CancelOrderRequest;
 import blackbox.gateway.v1.CancelOrderResponse;
+import blackbox.gateway.v1.CancelOrderResult;
+import blackbox.gateway.v1.CancelOrdersRequest;
+import blackbox.gateway.v1.CancelOrdersResponse;
 import blackbox.gateway.v1.DllOrderRef;
 import blackbox.gateway.v1.ExecutionReportMessage;
 import blackbox.gateway.v1.GetPositionRequest;
@@ -35,6 +38,9 @@ import blackbox.gateway.v1.ReplaceOrderResponse;
 import blackbox.gateway.v1.ResumeGap;
 import blackbox.gateway.v1.SendOrderRequest;
 import blackbox.gateway.v1.SendOrderResponse;
+import blackbox.gateway.v1.SendOrderResult;
+import blackbox.gateway.v1.SendOrdersRequest;
+import blackbox.gateway.v1.SendOrdersResponse;
 import blackbox.gateway.v1.StreamExecutionReportsRequest;
 import blackbox.gateway.v1.TradingGrpc;
 import blackbox.gateway.v1.ZeroPositionRequest;
@@ -89,6 +95,53 @@ public final class TradingGatewayService extends TradingGrpc.TradingImplBase {
     @Override
     public void sendOrder(SendOrderRequest request, StreamObserver<SendOrderResponse> response) {
         guarded(response, () -> answer(router.send(intent(request)), response));
+    }
+
+    /** Requests in one SendOrders at most (trading.proto). */
+    static final int MAX_BATCH = 1_000;
+
+    /**
+     * Each request as its own SendOrder (validated, keyed, journaled, sent) — the journal's group commit takes them
+     * together — answered once every one of them is, each by its result at the same index.
+     */
+    @Override
+    public void sendOrders(SendOrdersRequest request, StreamObserver<SendOrdersResponse> response) {
+        guarded(response, () -> {
+            if (request.getOrdersCount() > MAX_BATCH) {
+                throw invalid("orders must hold at most " + MAX_BATCH + " requests: orders=" + request.getOrdersCount());
+            }
+            List<CompletableFuture<SendOrderResult>> results = new ArrayList<>(request.getOrdersCount());
+            for (SendOrderRequest r : request.getOrdersList()) {
+                CompletableFuture<SendOrderResult> result;
+                try {
+                    result = router.send(intent(r)).handle(TradingGatewayService::result);
+                } catch (StatusRuntimeException e) {
+                    result = CompletableFuture.completedFuture(failed(e.getStatus()));
+                }
+                results.add(result);
+            }
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).whenComplete((x, failure) -> guarded(response, () -> {
+                SendOrdersResponse.Builder b = SendOrdersResponse.newBuilder();
+                for (CompletableFuture<SendOrderResult> r : results) b.addResults(r.join());
+                reply(response, b.build());
+            }));
+        });
+    }
+
+    /** One request's outcome as its own SendOrder would have answered it. */
+    private static SendOrderResult result(OrderRouter.SendAnswer a, Throwable failure) {
+        if (failure != null) return failed(Status.INTERNAL.withDescription("the send failed inside the gateway: " + failure));
+        try {
+            check(a.refusal());
+        } catch (StatusRuntimeException e) {
+            return failed(e.getStatus());
+        }
+        return SendOrderResult.newBuilder().setAnswer(SendOrderResponse.newBuilder().setOrder(TradingMapping.order(a.order()))
+                .setDuplicate(a.duplicate())).build();
+    }
+
+    private static SendOrderResult failed(Status s) {
+        return SendOrderResult.newBuilder().setCode(s.getCode().value()).setMessage(s.getDescription() == null ? "" : s.getDescription()).build();
     }
 
     @Override
@@ -179,6 +232,38 @@ public final class TradingGatewayService extends TradingGrpc.TradingImplBase {
         });
     }
 
+    /**
+     * Each request as its own CancelOrder (validated, resolved, SendCancelOrderV2), in request order on this thread,
+     * answered together, each by its result at the same index: a refused or unknown order's cancel fails alone.
+     */
+    @Override
+    public void cancelOrders(CancelOrdersRequest request, StreamObserver<CancelOrdersResponse> response) {
+        guarded(response, () -> {
+            if (request.getCancelsCount() > MAX_BATCH) {
+                throw invalid("cancels must hold at most " + MAX_BATCH + " requests: cancels=" + request.getCancelsCount());
+            }
+            CancelOrdersResponse.Builder b = CancelOrdersResponse.newBuilder();
+            for (CancelOrderRequest r : request.getCancelsList()) b.addResults(cancelResult(r));
+            reply(response, b.build());
+        });
+    }
+
+    /** One cancel's outcome as its own CancelOrder would have answered it. */
+    private CancelOrderResult cancelResult(CancelOrderRequest r) {
+        try {
+            AccountKey account = account(r.getAccount(), "account");
+            OrderRouter.RequestAnswer a = router.cancel(account, ref(r.getOrder(), r.getIdempotencyKey()));
+            check(a.refusal());
+            return CancelOrderResult.newBuilder().setAnswer(CancelOrderResponse.newBuilder().setAccepted(a.accepted())
+                    .setDllResult(a.dllResult()).setText(a.text()).setMessageId(a.messageId())).build();
+        } catch (RuntimeException e) {
+            // what CancelOrder would have answered: its status, or UNKNOWN (gRPC's answer to a handler's exception)
+            Status s = e instanceof StatusRuntimeException sre ? sre.getStatus() : Status.UNKNOWN.withDescription(e.toString());
+            return CancelOrderResult.newBuilder().setCode(s.getCode().value())
+                    .setMessage(s.getDescription() == null ? "" : s.getDescription()).build();
+        }
+    }
+
     @Override
     public void cancelAllOrders(CancelAllOrdersRequest request, StreamObserver<CancelAllOrdersResponse> response) {
         guarded(response, () -> {
@@ -234,9 +319,11 @@ public final class TradingGatewayService extends TradingGrpc.TradingImplBase {
             long to = request.getToNanos();
             if ((from == 0) != (to == 0)) throw invalid("from_nanos and to_nanos go together (both 0: the whole day): from_nanos=" + from + ", to_nanos=" + to);
             if (from > to) throw invalid("from_nanos must not be after to_nanos: from_nanos=" + from + ", to_nanos=" + to);
+            // the fence first: reports up to it were published before the DLL's orders were read (see trading.proto)
+            long fence = log.lastSequence();
             OrderRouter.Listing<OrderSnapshot> l = router.orders(account, from, to);
             check(l.refusal());
-            ListOrdersResponse.Builder b = ListOrdersResponse.newBuilder();
+            ListOrdersResponse.Builder b = ListOrdersResponse.newBuilder().setSessionId(log.sessionId()).setReportSequence(fence);
             for (OrderSnapshot s : l.items()) b.addOrders(TradingMapping.order(s, router.keyOf(s.clOrderId())));
             reply(response, b.build());
         });

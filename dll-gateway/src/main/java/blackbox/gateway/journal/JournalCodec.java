@@ -1,6 +1,6 @@
 package blackbox.gateway.journal;
 
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.trading.AccountKey;
 import blackbox.gateway.trading.IdempotencyKey;
 import blackbox.gateway.trading.OrderIntent;

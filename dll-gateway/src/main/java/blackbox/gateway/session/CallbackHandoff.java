@@ -1,5 +1,6 @@
 package blackbox.gateway.session;
 
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.ffm.ProfitDLL;
 import blackbox.gateway.ffm.TAssetIDRec;
 import blackbox.gateway.ffm.TConnectorAccountIdentifier;

@@ -1,5 +1,7 @@
 package blackbox.gateway.session;
 
+import blackbox.platform.domain.InstrumentId;
+
 /**
  * One slot of the hand-off ring between the DLL's ConnectorThread and the gateway: a mutable, reused
  * record of whatever a callback reported. Written only by the ConnectorThread between claim and publish,

@@ -1,5 +1,6 @@
 package blackbox.gateway.session;
 
+import blackbox.platform.domain.InstrumentId;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 

@@ -44,7 +44,7 @@ public final class OrderFields {
     }
 
     /** The order event as the core's immutable snapshot (the consumer's copy; the slot is reused). */
-    public OrderSnapshot snapshot(blackbox.gateway.session.InstrumentId instrument) {
+    public OrderSnapshot snapshot(blackbox.platform.domain.InstrumentId instrument) {
         return new OrderSnapshot(localOrderId, clOrderId, account, instrument, side, orderType, status, quantity,
                 tradedQuantity, leavesQuantity, price, stopPrice, averagePrice, text, createdNanos, updatedNanos,
                 closedNanos, eventId);

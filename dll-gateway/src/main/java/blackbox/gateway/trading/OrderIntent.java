@@ -1,6 +1,6 @@
 package blackbox.gateway.trading;
 
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package blackbox.gateway.trading;
 
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 
 /**
  * One order as the DLL reported it at one moment: the copy of {@code TConnectorOrderOut} taken inside the order

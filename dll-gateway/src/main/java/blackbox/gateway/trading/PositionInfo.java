@@ -1,6 +1,6 @@
 package blackbox.gateway.trading;
 
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 
 /**
  * A position as GetPositionV2 reports it (profitdll-api.md §3.4); prices are the DLL's doubles.

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.trading.AccountKey;
 import blackbox.gateway.trading.IdempotencyBook;
 import blackbox.gateway.trading.IdempotencyKey;

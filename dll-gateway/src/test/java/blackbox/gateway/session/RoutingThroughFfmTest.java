@@ -1,5 +1,6 @@
 package blackbox.gateway.session;
 
+import blackbox.platform.domain.InstrumentId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

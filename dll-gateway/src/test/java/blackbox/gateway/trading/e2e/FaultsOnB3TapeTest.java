@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blackbox.gateway.GatewayConfig;
 import blackbox.gateway.engine.MarketEventSink;
 import blackbox.gateway.session.DllEvent;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.v1.ExecType;
 import blackbox.gateway.v1.ExecutionReport;
 import blackbox.gateway.v1.ExecutionReportMessage;
