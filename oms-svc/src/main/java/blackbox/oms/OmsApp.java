@@ -2,6 +2,10 @@ package blackbox.oms;
 
 import blackbox.gateway.v1.MarketDataGatewayGrpc;
 import blackbox.gateway.v1.TradingGrpc;
+import blackbox.oms.algo.engine.AlgoEngine;
+import blackbox.oms.algo.engine.Halts;
+import blackbox.oms.algo.engine.OmsChildOrders;
+import blackbox.oms.algo.engine.ParentStore;
 import blackbox.oms.api.Balances;
 import blackbox.oms.config.AccountsFile;
 import blackbox.oms.config.InstrumentMaster;
@@ -91,11 +95,13 @@ public final class OmsApp implements AutoCloseable {
     private final Health health;
     private final GrpcHealth grpcHealth;
     private final Thread healthWatch;
+    private final AlgoEngine algos;
 
     private OmsApp(Server server, OrderManagementService service, OrderWriter writer, GatewaySender sender, AccountGates gates,
                    ReportConsumer reports, Reconciler reconciler, AccountCheck accountCheck, RiskFollower risk,
                    GatewayLastPrices prices, PositionSource positions, PreTrade preTrade, EventHub hub, SingleInstance single,
-                   ExecutorService drain, Health health, GrpcHealth grpcHealth) {
+                   ExecutorService drain, Health health, GrpcHealth grpcHealth, AlgoEngine algos) {
+        this.algos = algos;
         this.server = server;
         this.service = service;
         this.writer = writer;
@@ -137,11 +143,22 @@ public final class OmsApp implements AutoCloseable {
     public static OmsApp start(OmsConfig config, Database database, ManagedChannel gatewayChannel,
                                Optional<ManagedChannel> positionsChannel, Optional<String> redisUrl,
                                ServerBuilder<?> serverBuilder, Telemetry telemetry) throws IOException, SQLException {
+        return start(config, database, gatewayChannel, positionsChannel, redisUrl, serverBuilder, telemetry, OmsApp::now);
+    }
+
+    /**
+     * {@link #start} with the execution algorithms on {@code algoClock} (UTC epoch ns) instead of the system clock: tests
+     * run schedules on the tape's time and wake the engine ({@link #algos()}) when they move it.
+     */
+    public static OmsApp start(OmsConfig config, Database database, ManagedChannel gatewayChannel,
+                               Optional<ManagedChannel> positionsChannel, Optional<String> redisUrl,
+                               ServerBuilder<?> serverBuilder, Telemetry telemetry, LongSupplier algoClock)
+            throws IOException, SQLException {
         LongSupplier clock = OmsApp::now;
         OmsSchema.migrate(database);
         SingleInstance single = SingleInstance.acquire(database.dataSource());
         try {
-            return start(config, database, gatewayChannel, positionsChannel, redisUrl, serverBuilder, telemetry, clock, single);
+            return start(config, database, gatewayChannel, positionsChannel, redisUrl, serverBuilder, telemetry, clock, algoClock, single);
         } catch (IOException | RuntimeException e) {
             single.close();
             throw e;
@@ -150,7 +167,8 @@ public final class OmsApp implements AutoCloseable {
 
     private static OmsApp start(OmsConfig config, Database database, ManagedChannel gatewayChannel,
                                 Optional<ManagedChannel> positionsChannel, Optional<String> redisUrl,
-                                ServerBuilder<?> serverBuilder, Telemetry telemetry, LongSupplier clock, SingleInstance single)
+                                ServerBuilder<?> serverBuilder, Telemetry telemetry, LongSupplier clock, LongSupplier algoClock,
+                                SingleInstance single)
             throws IOException {
         AccountRegistry accounts = loadAccounts(config, database);
         InstrumentMaster instruments = loadInstruments(config);
@@ -213,8 +231,12 @@ public final class OmsApp implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        AlgoEngine algos = new AlgoEngine(new ParentStore(jdbi), new OmsChildOrders(writer, sender, gates, preTrade, exposure, clock),
+                Halts.of(risk.view()), algoClock, clock, config.exchangeZone());
+        writer.addListener(algos);
+        algos.start();
         Parts parts = new Parts(writer, sender, gates, preTrade, exposure, accounts, instruments, balances(positions), orders, blocks,
-                audit, hub, config.gateWait(), config.streamBuffer(), drain, config.exchangeZone(), clock);
+                audit, hub, config.gateWait(), config.streamBuffer(), drain, config.exchangeZone(), clock, algos, algoClock);
         OrderManagementService service = new OrderManagementService(parts);
         Health health = new Health();
         health.report("gateway", Health.Status.down("connecting"));
@@ -225,7 +247,7 @@ public final class OmsApp implements AutoCloseable {
                 .build()
                 .start();
         OmsApp app = new OmsApp(server, service, writer, sender, gates, reports, reconciler, accountCheck, risk, prices, positions,
-                preTrade, hub, single, drain, health, grpcHealth);
+                preTrade, hub, single, drain, health, grpcHealth, algos);
         app.registerMetrics(telemetry.meter());
         log.info("oms-svc: {} accounts, {} open orders, {} accounts to reconcile; positions {}, risk broadcast {}", accounts.size(),
                 writer.open().size(), inDoubt.size(), positionsChannel.isPresent() ? "from positions-svc"
@@ -311,10 +333,11 @@ public final class OmsApp implements AutoCloseable {
     public String stats() {
         return String.format("open %d | transactions %d, events %d, queued %d | sends %d (in flight %d, unknown %d) | reports %d"
                         + " (stream %s, gaps %d) | reconciled %d, reconciling %d, discrepancies %d | risk checks %d, denied %d | alarms %d"
-                        + " | event streams %d",
+                        + " | event streams %d | algo parents %d, decisions %d, children %d",
                 writer.open().size(), writer.transactions(), writer.eventsWritten(), writer.queued(), sender.sent(), sender.inFlight(),
                 sender.unknown(), reports.received(), reports.connected() ? "open" : "down", reports.gaps(), reconciler.reconciled(),
-                gates.reconciling(), reconciler.discrepancies(), preTrade.checks(), preTrade.denials(), writer.alarms(), hub.subscribers());
+                gates.reconciling(), reconciler.discrepancies(), preTrade.checks(), preTrade.denials(), writer.alarms(), hub.subscribers(),
+                algos.working(), algos.decisions(), algos.childrenPlaced());
     }
 
     public int port() {
@@ -353,6 +376,10 @@ public final class OmsApp implements AutoCloseable {
         return risk;
     }
 
+    public AlgoEngine algos() {
+        return algos;
+    }
+
     /** Stops serving, stops following the gateway, writes what is queued, stops. */
     @Override
     public void close() {
@@ -366,6 +393,7 @@ public final class OmsApp implements AutoCloseable {
         }
         server.shutdownNow();
         service.close();
+        algos.close();
         reconciler.close();
         reports.close();
         accountCheck.close();

@@ -69,6 +69,10 @@ public final class BlockRequests {
             }
             List<Participant> participants = participants(r, method, accounts, balances);
             Fields.text("text", r.getText(), OrderRequests.MAX_TEXT);
+            terms.checkAlgorithm("block_id", r.getBlockId());
+            if (terms.algorithm().kind() != blackbox.oms.core.Algorithm.Kind.FULL && routing != Routing.PER_ACCOUNT) {
+                throw invalid("routing", "an algorithm block works one child per account per slice: routing=" + r.getRouting());
+            }
             Optional<String> missing = terms.unimplemented();
             if (missing.isPresent()) return new Validated.Unimplemented<>(missing.get());
             return new Validated.Valid<>(new BlockCommand(id, instrument, terms.side(), terms.ordType(), terms.price(),

@@ -52,6 +52,7 @@ public final class OrderRequests {
                     r.getTimeInForce(), r.getExpireDate(), r.getStrategyId(), r.getAlgorithm(), r.hasAlgorithm(), qty, rule,
                     today);
             Fields.text("text", r.getText(), MAX_TEXT);
+            terms.checkAlgorithm("cl_ord_id", r.getClOrdId());
             Optional<String> missing = terms.unimplemented();
             if (missing.isPresent()) return new Validated.Unimplemented<>(missing.get());
             OrderSpec spec = new OrderSpec(clOrdId, account.id(), account.desk(), caller.user(), terms.strategy(), instrument,

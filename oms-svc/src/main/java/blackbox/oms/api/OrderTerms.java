@@ -86,6 +86,14 @@ record OrderTerms(Side side, OrdType ordType, long price, long stopPrice, TimeIn
             case TWAP -> {
                 blackbox.oms.v1.Twap t = a.getTwap();
                 schedule("algorithm.twap", t.getHorizonSecs(), t.getIntervalSecs(), t.getStartNanos());
+                if (t.getHorizonSecs() % t.getIntervalSecs() != 0) {
+                    throw invalid("algorithm.twap.interval_secs", "algorithm.twap.interval_secs must divide algorithm.twap.horizon_secs: "
+                            + t.getHorizonSecs() + "/" + t.getIntervalSecs());
+                }
+                if (t.getHorizonSecs() / t.getIntervalSecs() > MAX_SLICES) {
+                    throw invalid("algorithm.twap.interval_secs", "algorithm.twap has at most " + MAX_SLICES + " slices: horizon_secs/interval_secs="
+                            + t.getHorizonSecs() + "/" + t.getIntervalSecs());
+                }
                 yield new Algorithm.Twap(t.getHorizonSecs(), t.getIntervalSecs(), t.getStartNanos());
             }
             case VWAP -> {
@@ -135,9 +143,33 @@ record OrderTerms(Side side, OrdType ordType, long price, long stopPrice, TimeIn
         if (start < 0) throw invalid(field + ".start_nanos", field + ".start_nanos must be >= 0: " + field + ".start_nanos=" + start);
     }
 
+    /** The most slices an algorithm's schedule has (a child's ClOrdID carries its slice number). */
+    static final long MAX_SLICES = 9_999;
+
+    /**
+     * The algorithm's own rules on the order's terms (a TWAP works limit or market children), and the parent id's length:
+     * its children's ClOrdIDs append {@code /<slice>/<account>} ({@link blackbox.oms.algo.ParentOrder#MAX_ID_LENGTH}).
+     */
+    void checkAlgorithm(String idField, String id) {
+        if (algorithm.kind() == Algorithm.Kind.FULL) return;
+        if (id.length() > blackbox.oms.algo.ParentOrder.MAX_ID_LENGTH) {
+            throw invalid(idField, idField + " of an algorithm order must be at most " + blackbox.oms.algo.ParentOrder.MAX_ID_LENGTH
+                    + " characters (its children append /<slice>/<account>): " + idField + "=\"" + id + "\"");
+        }
+        if (algorithm.kind() == Algorithm.Kind.TWAP && ordType == OrdType.STOP_LIMIT) {
+            throw invalid("ord_type", "algorithm.twap works ORD_TYPE_LIMIT or ORD_TYPE_MARKET children: ord_type=ORD_TYPE_STOP_LIMIT");
+        }
+        if (algorithm.kind() == Algorithm.Kind.ICEBERG && ordType != OrdType.LIMIT) {
+            throw invalid("ord_type", "algorithm.iceberg works ORD_TYPE_LIMIT children: ord_type=ORD_TYPE_" + ordType);
+        }
+        if (!timeInForce.isNative()) {
+            throw invalid("time_in_force", "an algorithm's children are DAY orders: time_in_force=TIME_IN_FORCE_" + timeInForce);
+        }
+    }
+
     /** What in these valid terms is not built yet, as an UNIMPLEMENTED message; empty when everything is. */
     Optional<String> unimplemented() {
-        if (algorithm.kind() != Algorithm.Kind.FULL) {
+        if (algorithm.kind() != Algorithm.Kind.FULL && algorithm.kind() != Algorithm.Kind.TWAP && algorithm.kind() != Algorithm.Kind.ICEBERG) {
             return Optional.of("execution algorithm " + algorithm.label() + " is not implemented yet: algorithm="
                     + algorithm.label());
         }

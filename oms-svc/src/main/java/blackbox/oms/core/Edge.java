@@ -18,7 +18,8 @@ public enum Edge {
     CANCEL_REJECTED_RESTORED("cancel rejected: back to the state before the cancel request"),
     REPLACE_REJECTED_RESTORED("replace rejected: back to the state and quantities before the replace request"),
     OUTCOME_KNOWN("report for an order whose outcome was unknown: the venue has it"),
-    RECONCILED("state read from the venue by reconciliation");
+    RECONCILED("state read from the venue by reconciliation"),
+    ORDER_ID_LATE("the venue's OrderID named after the order moved on (its send's answer was lost): recorded, the status stays");
 
     private final String reason;
 

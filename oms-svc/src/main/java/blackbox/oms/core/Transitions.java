@@ -92,9 +92,20 @@ public final class Transitions {
                     e.orderId() != null && o.orderId() == null
                             ? applied(o.identified(o.status(), e.orderId(), o.text(), e.tsInit()), Edge.NONE)
                             : ignored(IgnoreReason.ROUTING_PROGRESS);
-            case FILLED, CANCELED, EXPIRED, REJECTED -> ignored(IgnoreReason.ROUTING_PROGRESS);
+            case FILLED, CANCELED, EXPIRED -> lateOrderId(o, e.orderId(), e.tsInit(), IgnoreReason.ROUTING_PROGRESS);
+            case REJECTED -> ignored(IgnoreReason.ROUTING_PROGRESS);
             case DENIED -> refused(RefusalCode.CONTRADICTS_STATE, o, e);
         };
+    }
+
+    /**
+     * A report naming the venue's OrderID of an order that moved on without it (filled or ended through the report
+     * stream while its send's answer was lost) records the id and keeps the status; otherwise {@code otherwise}.
+     */
+    private static Outcome lateOrderId(Order o, OrderId orderId, long ts, IgnoreReason otherwise) {
+        return orderId != null && o.orderId() == null
+                ? applied(o.identified(o.status(), orderId, Edge.ORDER_ID_LATE.reason(), ts), Edge.ORDER_ID_LATE)
+                : ignored(otherwise);
     }
 
     private static Outcome accepted(Order o, Accepted e) {
@@ -107,7 +118,7 @@ public final class Transitions {
                             .withPrior(NEW, Edge.ACK_WHILE_PENDING.reason(), e.tsInit()), Edge.ACK_WHILE_PENDING)
                     : ignored(IgnoreReason.DUPLICATE_REPORT);
             case NEW -> ignored(IgnoreReason.DUPLICATE_REPORT);
-            case PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED -> ignored(IgnoreReason.LATE_REPORT);
+            case PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED -> lateOrderId(o, e.orderId(), e.tsInit(), IgnoreReason.LATE_REPORT);
             case REJECTED, DENIED -> refused(RefusalCode.CONTRADICTS_STATE, o, e);
         };
     }
@@ -283,7 +294,8 @@ public final class Transitions {
         if (e.cumQty() != o.cumQty()) return refused(RefusalCode.CUM_QTY_MISMATCH, o, e);
         if (e.orderQty() < o.cumQty()) return refused(RefusalCode.QTY_BELOW_CUM, o, e);
         if (o.status().isFinal()) {
-            return e.status() == o.status() ? ignored(IgnoreReason.DUPLICATE_REPORT) : refused(RefusalCode.CONTRADICTS_STATE, o, e);
+            return e.status() == o.status() ? lateOrderId(o, e.orderId(), e.tsInit(), IgnoreReason.DUPLICATE_REPORT)
+                    : refused(RefusalCode.CONTRADICTS_STATE, o, e);
         }
         return switch (e.status()) {
             case UNKNOWN -> ignored(IgnoreReason.VENUE_UNDECIDED);

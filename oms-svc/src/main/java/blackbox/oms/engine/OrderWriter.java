@@ -348,8 +348,10 @@ public final class OrderWriter implements AutoCloseable {
                     case Apply a -> need(unknown, a.clOrdId());
                     case Status st -> need(unknown, st.clOrdId());
                     case CreateBlock b -> b.plan().children().forEach(child -> need(unknown, child.clOrdId()));
-                    case Reconcile r -> {
-                    }
+                    // the venue's orders of ours that are final here (not in memory) may still lack their OrderID
+                    case Reconcile r -> r.venue().forEach(v -> {
+                        if (v.clOrdId() != null) need(unknown, v.clOrdId());
+                    });
                     case Cursor c -> {
                     }
                 }
@@ -625,6 +627,13 @@ public final class OrderWriter implements AutoCloseable {
                 if (e.getValue().spec().account().equals(r.account())) ours.put(e.getKey(), e.getValue());
             }
             ours.values().removeIf(o -> !o.status().isOpen());
+            for (VenueOrder v : r.venue()) {
+                // final here without the venue's OrderID (its send's answer lost, filled through the report stream): the
+                // listing names it (Reconciliation.decideOne), and the venue order is ours, not foreign
+                if (v.clOrdId() == null || ours.containsKey(v.clOrdId())) continue;
+                Order o = current(v.clOrdId());
+                if (o != null && o.spec().account().equals(r.account()) && o.orderId() == null) ours.put(v.clOrdId(), o);
+            }
             ReconciliationPlan plan = Reconciliation.decide(new ArrayList<>(ours.values()), r.venue(), r.sessionDate(), r.nowNanos());
             Map<String, String> verdicts = new java.util.TreeMap<>();
             for (Decision d : plan.decisions()) {

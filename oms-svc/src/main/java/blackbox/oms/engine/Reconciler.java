@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles the accounts the gates hold in doubt, a few at a time: for each, once no send of the account is in flight
  * (and, after oms-svc's own restart, once the start grace is over: a send the previous process had on its way has
- * landed at the gateway), and once the report stream has been open and quiet (reports the gateway still held are
- * applied first, as the fills they are), it reads the gateway's {@code ListOrders} of the account and has the writer
+ * landed at the gateway), it reads the gateway's {@code ListOrders} of the account, waits until the report stream has
+ * handed the writer every report up to the listing's fence (its {@code report_sequence}: those reports are applied
+ * first, as the fills they are; other accounts' reports and later ones do not hold it up), and has the writer
  * decide ({@link blackbox.oms.core.reconcile.Reconciliation}) and apply the outcome in one transaction — an order the
  * venue never saw becomes REJECTED with the reason; nothing is re-sent. Then the account opens again. A ListOrders that
  * fails is retried later, the account staying closed. Discrepancies are logged and counted (the audit row lists every
@@ -106,10 +107,6 @@ public final class Reconciler implements AutoCloseable {
         }
         long graceLeft = startNanos + timing.startGrace().toNanos() - System.nanoTime();
         if (graceLeft > 0) TimeUnit.NANOSECONDS.sleep(graceLeft);
-        long quietDeadline = System.nanoTime() + timing.maxQuietWait().toNanos();
-        while (!reports.quietFor(timing.quiet()) && System.nanoTime() < quietDeadline && running) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
         if (!reports.connected()) {
             // the gateway is away (its report stream is down): ask again once it is back, without a call per account
             TimeUnit.MILLISECONDS.sleep(timing.retry().toMillis());
@@ -125,6 +122,12 @@ public final class Reconciler implements AutoCloseable {
                     e.getStatus().getDescription(), timing.retry());
             TimeUnit.MILLISECONDS.sleep(timing.retry().toMillis());
             gates.retryLater(account, "the gateway's ListOrders failed: " + e.getStatus().getCode());
+            return;
+        }
+        if (!awaitReports(venue)) {
+            log.info("reconciliation of {}: the report stream did not reach the listing's fence (session {}, sequence {}) in {};"
+                    + " reading the venue again", account, venue.getSessionId(), venue.getReportSequence(), timing.maxQuietWait());
+            gates.retryLater(account, "the report stream is behind the gateway's listing");
             return;
         }
         long now = clock.getAsLong();
@@ -161,6 +164,25 @@ public final class Reconciler implements AutoCloseable {
         }
         reconciled.incrementAndGet();
         gates.reconciled(account);
+    }
+
+    /**
+     * Waits until the reports the listing already shows have been handed to the writer (its fence: the gateway session
+     * and the last report sequence published before the orders were read), so they are applied as the fills they are
+     * before the reconciliation, queued after them, infers anything — one account's reconciliation no longer waits
+     * for the whole stream to go quiet, which it never does under load. A stream quiet for {@code timing.quiet()}
+     * holds nothing more either (the gateway streams a consumer after a gap from its head, so reports before it never
+     * come); that is all a gateway without fences (no session in the answer) can be waited for. False when neither
+     * happened within {@code timing.maxQuietWait()}.
+     */
+    private boolean awaitReports(ListOrdersResponse venue) throws InterruptedException {
+        long deadline = System.nanoTime() + timing.maxQuietWait().toNanos();
+        boolean fenced = !venue.getSessionId().isEmpty();
+        while (!(fenced && reports.reached(venue.getSessionId(), venue.getReportSequence())) && !reports.quietFor(timing.quiet())) {
+            if (System.nanoTime() >= deadline || !running) return false;
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        return true;
     }
 
     /** Accounts reconciled so far. */

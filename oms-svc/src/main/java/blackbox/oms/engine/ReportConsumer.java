@@ -68,6 +68,9 @@ public final class ReportConsumer implements AutoCloseable {
     private volatile long connectedNanos;
     private volatile boolean closed;
     private volatile ClientCallStreamObserver<StreamExecutionReportsRequest> call;
+    /** What this connection has handed to the writer (the reconciler's fence; see {@link #reached}). */
+    private volatile Position queued = new Position("", 0, 0);
+    private boolean connectionStarts; // the next report is this connection's first (gRPC's thread only)
     private Duration backoff = FIRST_BACKOFF;
 
     /** @param clock UTC epoch ns: when oms-svc saw a report (its events' tsInit) */
@@ -113,6 +116,7 @@ public final class ReportConsumer implements AutoCloseable {
             public void onNext(ExecutionReportMessage m) {
                 if (!connected) {
                     connected = true;
+                    connectionStarts = true;
                     connectedNanos = System.nanoTime();
                     backoff = FIRST_BACKOFF;
                 }
@@ -167,6 +171,10 @@ public final class ReportConsumer implements AutoCloseable {
         }
     }
 
+    /** The gateway session, the first report this connection delivered in it, and the last handed to the writer. */
+    private record Position(String session, long first, long last) {
+    }
+
     private void newSession(String id, String reason) {
         log.warn("{}: every account with open orders is reconciled with ListOrders", reason);
         doubt.allOpenAccounts(reason);
@@ -193,6 +201,25 @@ public final class ReportConsumer implements AutoCloseable {
                 writer.cursor(cursor);
             }
         }
+        // after the hand-over: the writer's queue holds it
+        Position p = queued;
+        long seq = r.getSequence();
+        queued = connectionStarts || !p.session().equals(sessionId) ? new Position(sessionId, seq, seq) : new Position(sessionId, p.first(), seq);
+        connectionStarts = false;
+    }
+
+    /**
+     * Is every report of gateway session {@code session} up to {@code sequence} either handed to the writer or never to
+     * come on this stream? Then an operation queued to the writer after this answer is applied after those reports
+     * (the writer's queue is FIFO): the fence of a {@code ListOrders} (its {@code report_sequence}) against which one
+     * account is reconciled, without waiting for the whole stream to go quiet. Reports before the first this connection
+     * delivered were handed over by an earlier connection, or skipped by the gateway after a gap (it streams a new
+     * consumer from its head). A sequence of 0 (nothing published) is reached at once.
+     */
+    public boolean reached(String session, long sequence) {
+        if (sequence <= 0) return true;
+        Position p = queued;
+        return p.session().equals(session) && (p.last() >= sequence || p.first() > sequence);
     }
 
     /** Is the stream open? */
@@ -206,9 +233,9 @@ public final class ReportConsumer implements AutoCloseable {
     }
 
     /**
-     * Has the stream been open and silent for {@code quiet}? Reconciliation waits for this, so reports the gateway
-     * still holds (replayed at a reconnection) are applied as the fills they are before anything is inferred from
-     * ListOrders.
+     * Has the stream been open and silent for {@code quiet}? Reconciliation against a gateway that gives no fence with
+     * its listing waits for this, so reports the gateway still holds (replayed at a reconnection) are applied as the
+     * fills they are before anything is inferred from ListOrders.
      */
     public boolean quietFor(Duration quiet) {
         long now = System.nanoTime();

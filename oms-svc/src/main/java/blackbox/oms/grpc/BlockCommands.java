@@ -69,7 +69,15 @@ final class BlockCommands {
             case AllocationOutcome.Refused refused -> calls.fail(out, audit, Status.INVALID_ARGUMENT.withDescription(refused.message()));
             case AllocationOutcome.Allocated allocated -> {
                 p.audit().append(audit, "OK");
-                Calls.reply(out, Protos.preview(allocated.allocation(), BlockPlanner.policy(valid.value(), rule)));
+                BlockPreview preview = Protos.preview(allocated.allocation(), BlockPlanner.policy(valid.value(), rule));
+                if (valid.value().algorithm() instanceof blackbox.oms.core.Algorithm.Twap
+                        && BlockPlanner.plan(valid.value(), caller.user(), caller.nowNanos(), TradeDates.of(caller.nowNanos(), p.zone()),
+                        p.accounts(), rule) instanceof BlockPlanner.PlanOutcome.Planned planned) {
+                    var parent = blackbox.oms.algo.Parents.of(planned.plan(), rule.lot(), p.algoClock().getAsLong());
+                    preview = preview.toBuilder().addAllSchedule(blackbox.oms.api.AlgoProtos.schedule(
+                            blackbox.oms.algo.PlannedSlice.twap(parent))).build();
+                }
+                Calls.reply(out, preview);
             }
         }
     }
@@ -92,6 +100,10 @@ final class BlockCommands {
             case BlockPlanner.PlanOutcome.Planned planned -> planned.plan();
         };
         if (plan == null) return;
+        if (command.algorithm().kind() != blackbox.oms.core.Algorithm.Kind.FULL) {
+            submitParent(command, plan, audit, out);
+            return;
+        }
         if (p.blocks().find(command.id()).isPresent()) {
             // a retry: answered as stored, with neither gates nor risk
             p.writer().createBlock(plan, Map.of(), audit).whenComplete((res, err) -> answer(out, plan, res, err, List.of()));
@@ -114,6 +126,36 @@ final class BlockCommands {
         Map<ClOrdId, OrderEvent.Denied> denied = new HashMap<>();
         for (Order child : plan.children()) p.preTrade().check(child, false).ifPresent(d -> denied.put(child.clOrdId(), d));
         p.writer().createBlock(plan, denied, audit).whenComplete((res, err) -> answer(out, plan, res, err, accounts));
+    }
+
+    /**
+     * An algorithm block: the block and its allocation recorded with no children, then its parent persisted WORKING and
+     * started (children come slice by slice, each through the account gate and pre-trade risk). A retried block_id
+     * answers the block and parent as stored (and persists the parent if a crash came between the two).
+     */
+    private void submitParent(BlockCommand command, BlockPlan plan, AuditCommand audit, StreamObserver<SubmitBlockResponse> out) {
+        long lot = rule(command).lot();
+        var parent = blackbox.oms.algo.Parents.of(plan, lot, p.algoClock().getAsLong());
+        p.writer().createBlock(blackbox.oms.algo.Parents.withoutChildren(plan), Map.of(), audit).whenCompleteAsync((res, err) -> {
+            if (err != null) {
+                out.onError(Calls.status(err).asRuntimeException());
+                return;
+            }
+            if (res.kind() == blackbox.oms.store.CreateResult.Kind.CONFLICT) {
+                out.onError(Status.ALREADY_EXISTS.withDescription("block_id is already a block with other parameters:"
+                        + " block_id=\"" + plan.block().id() + "\": " + res.conflict()).asRuntimeException());
+                return;
+            }
+            try {
+                var submitted = p.algos().submit(parent);
+                var view = p.algos().view(parent.id()).orElseThrow();
+                Calls.reply(out, SubmitBlockResponse.newBuilder().setBlock(Protos.block(res.block().orElseThrow(), res.children()))
+                        .setParent(blackbox.oms.api.AlgoProtos.parent(view))
+                        .setDuplicate(res.kind() == blackbox.oms.store.CreateResult.Kind.DUPLICATE && !submitted.created()).build());
+            } catch (RuntimeException e) {
+                out.onError(Calls.status(e).asRuntimeException());
+            }
+        });
     }
 
     private void answer(StreamObserver<SubmitBlockResponse> out, BlockPlan plan, BlockCreateResult res, Throwable err,

@@ -71,6 +71,10 @@ final class OrderCommands {
             return;
         }
         Order order = valid.value();
+        if (order.spec().algorithm().kind() != blackbox.oms.core.Algorithm.Kind.FULL) {
+            submitParent(order, audit, out);
+            return;
+        }
         OrderRow known = p.writer().open().get(order.clOrdId());
         if (known != null) {
             // a retry of a working order: answered as stored, with neither gate nor risk
@@ -91,6 +95,24 @@ final class OrderCommands {
         }
         Optional<OrderEvent.Denied> denied = p.preTrade().check(order, r.getRiskFlatten());
         p.writer().create(order, denied.orElse(null), audit).whenComplete((res, err) -> answer(out, audit, order, res, err, true));
+    }
+
+    /**
+     * An algorithm order: its parent persisted WORKING (never sent itself) and started; its children pass the account
+     * gate and pre-trade risk one by one as they are made. A retried cl_ord_id answers the parent as stored.
+     */
+    private void submitParent(Order order, AuditCommand audit, StreamObserver<SubmitOrderResponse> out) {
+        if (p.writer().open().containsKey(order.clOrdId()) || p.orders().find(order.clOrdId()).isPresent()) {
+            calls.fail(out, audit, Status.ALREADY_EXISTS.withDescription("cl_ord_id is already an order (not an algorithm parent):"
+                    + " cl_ord_id=\"" + order.clOrdId() + "\""));
+            return;
+        }
+        long lot = p.instruments().find(order.spec().instrument()).orElseThrow().lot();
+        var submitted = p.algos().submit(blackbox.oms.algo.Parents.of(order, lot, p.algoClock().getAsLong()));
+        p.audit().append(audit, submitted.created() ? "OK: parent" : "DUPLICATE");
+        var view = p.algos().view(order.clOrdId()).orElseThrow();
+        Calls.reply(out, SubmitOrderResponse.newBuilder().setOrder(blackbox.oms.api.AlgoProtos.parent(view))
+                .setDuplicate(!submitted.created()).build());
     }
 
     private void answer(StreamObserver<SubmitOrderResponse> out, AuditCommand audit, Order order, CreateResult res,
@@ -193,6 +215,14 @@ final class OrderCommands {
         Validated<ClOrdId> id = OrderRequests.cancel(r);
         if (!(id instanceof Validated.Valid<ClOrdId> valid)) {
             calls.fail(out, audit, id.status());
+            return;
+        }
+        if (!p.writer().open().containsKey(valid.value()) && p.orders().find(valid.value()).isEmpty()
+                && p.algos().cancel(valid.value(), "cancelled by " + caller.user().value())) {
+            // an algorithm's parent: it stops making children and its working children are cancelled
+            p.audit().append(audit, "OK: parent");
+            Calls.reply(out, CancelOrderResponse.newBuilder().setOrder(blackbox.oms.api.AlgoProtos.parent(
+                    p.algos().view(valid.value()).orElseThrow())).build());
             return;
         }
         p.writer().apply(valid.value(), new OrderEvent.CancelRequested(caller.nowNanos(), caller.nowNanos()), audit)

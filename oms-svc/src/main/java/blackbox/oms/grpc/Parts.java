@@ -24,9 +24,11 @@ import java.util.function.LongSupplier;
  * @param streamBuffer live events buffered per StreamOrderEvents call
  * @param drain runs the StreamOrderEvents drains (they read stored pages)
  * @param clock UTC epoch ns
+ * @param algos the execution algorithms' engine (parents and their children)
+ * @param algoClock the algorithms' time, UTC epoch ns (the system clock in service)
  */
 public record Parts(OrderWriter writer, GatewaySender sender, AccountGates gates, PreTrade preTrade, Exposure exposure,
                     AccountRegistry accounts, InstrumentMaster instruments, Balances balances, OrderStore orders,
                     BlockStore blocks, AuditTrail audit, EventHub hub, Duration gateWait, int streamBuffer, Executor drain,
-                    ZoneId zone, LongSupplier clock) {
+                    ZoneId zone, LongSupplier clock, blackbox.oms.algo.engine.AlgoEngine algos, LongSupplier algoClock) {
 }

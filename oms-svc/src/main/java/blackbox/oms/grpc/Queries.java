@@ -50,9 +50,15 @@ final class Queries {
     void get(GetOrderRequest r, StreamObserver<blackbox.oms.v1.Order> out) {
         ClOrdId id = valid(OrderRequests.get(r));
         OrderRow open = p.writer().open().get(id);
-        StoredOrder order = open != null ? open.stored() : p.orders().find(id).orElseThrow(() -> Status.NOT_FOUND
+        java.util.Optional<StoredOrder> order = open != null ? java.util.Optional.of(open.stored()) : p.orders().find(id);
+        if (order.isPresent()) {
+            Calls.reply(out, Protos.order(order.get()));
+            return;
+        }
+        // an algorithm's parent is not an order row
+        var parent = p.algos().view(id).orElseThrow(() -> Status.NOT_FOUND
                 .withDescription("no order with cl_ord_id=\"" + id + "\"").asRuntimeException());
-        Calls.reply(out, Protos.order(order));
+        Calls.reply(out, blackbox.oms.api.AlgoProtos.parent(parent));
     }
 
     void list(ListOrdersRequest r, StreamObserver<ListOrdersResponse> out) {

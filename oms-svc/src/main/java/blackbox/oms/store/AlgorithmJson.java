@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 
 /** {@link Algorithm} as the {@code algorithm} jsonb column: {@code {"kind":"twap","horizon_secs":600,...}}. */
-final class AlgorithmJson {
+public final class AlgorithmJson {
     private AlgorithmJson() {
     }
 
-    static String write(Algorithm algorithm) {
+    public static String write(Algorithm algorithm) {
         ObjectNode node = Json.object().put("kind", algorithm.label());
         switch (algorithm) {
             case Algorithm.Full f -> {
@@ -27,7 +27,7 @@ final class AlgorithmJson {
         return Json.write(node);
     }
 
-    static Algorithm read(String text) {
+    public static Algorithm read(String text) {
         JsonNode n = Json.read(text);
         String kind = Json.field(n, "kind").asText();
         return switch (kind) {

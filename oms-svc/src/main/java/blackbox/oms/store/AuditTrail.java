@@ -45,26 +45,18 @@ public final class AuditTrail {
                 .mapTo(Long.class).one();
     }
 
-    /** Inside another store's transaction: several commands in one batch. */
+    /** Inside another store's transaction: several commands in one statement ({@link Unnest}). */
     static void insertAll(Handle h, List<AuditCommand> commands, List<String> outcomes) {
         if (commands.isEmpty()) return;
-        var batch = h.prepareBatch("INSERT INTO oms.audit (at_nanos, user_id, address, command, cl_ord_id, block_id,"
-                + " account_id, parameters, outcome) VALUES (:at, :user, :address, :command, :cl_ord_id, :block_id, :account,"
-                + " CAST(:parameters AS jsonb), :outcome)");
+        Unnest rows = new Unnest().bigint("at_nanos").text("user_id").text("address").text("command").text("cl_ord_id")
+                .text("block_id").text("account_id").text("parameters", "jsonb").text("outcome");
         for (int i = 0; i < commands.size(); i++) {
             AuditCommand c = commands.get(i);
-            batch.bind("at", c.atNanos())
-                    .bind("user", c.user().value())
-                    .bind("address", c.address())
-                    .bind("command", c.command())
-                    .bind("cl_ord_id", c.clOrdId().map(ClOrdId::value).orElse(null))
-                    .bind("block_id", c.blockId().map(BlockId::value).orElse(null))
-                    .bind("account", c.account().map(AccountId::value).orElse(null))
-                    .bind("parameters", c.parametersJson())
-                    .bind("outcome", outcomes.get(i))
-                    .add();
+            rows.set(c.atNanos()).set(c.user().value()).set(c.address()).set(c.command())
+                    .set(c.clOrdId().map(ClOrdId::value).orElse(null)).set(c.blockId().map(BlockId::value).orElse(null))
+                    .set(c.account().map(AccountId::value).orElse(null)).set(c.parametersJson()).set(outcomes.get(i));
         }
-        batch.execute();
+        Unnest.execute(h, rows.insert("oms.audit"), rows, commands.size());
     }
 
     /**

@@ -108,24 +108,36 @@ final class EventRows {
                 .bind("ts_init", tsInit);
     }
 
-    /** Appends a transaction's events, {@code sequences[i]} for {@code events.get(i)}, in one batch. */
+    /**
+     * Appends a transaction's events, {@code sequences[i]} for {@code events.get(i)}, in one statement
+     * ({@link Unnest}: each column one array).
+     */
     static void insertAll(Handle h, long[] sequences, List<PendingEvent> events, java.util.Map<ClOrdId, Long> refs, ZoneId zone) {
         if (events.isEmpty()) return;
-        PreparedBatch batch = h.prepareBatch(INSERT);
+        Unnest rows = new Unnest().bigint("sequence").bigint("order_ref").text("cl_ord_id").text("account_id")
+                .text("block_id").text("type").text("edge").text("exec_id").bigint("last_qty").bigint("last_px")
+                .text("trade_date", "date").text("payload", "jsonb").text("status").text("previous_status")
+                .text("venue_order_id").bigint("order_qty").bigint("cum_qty").bigint("leaves_qty").bigint("notional")
+                .bigint("price").bigint("stop_price").text("text").bigint("ts_event").bigint("ts_init");
         for (int i = 0; i < events.size(); i++) {
             PendingEvent e = events.get(i);
             OrderEvent.Filled fill = e.event() instanceof OrderEvent.Filled f ? f : null;
-            Long ref = refs.get(e.after().clOrdId());
-            if (ref == null) throw new IllegalStateException("no row for " + e.after().clOrdId());
-            bind(batch, sequences[i], ref, e.after(), e.type(), e.edge(), e.before() == null ? null : e.before().status(),
-                    e.event() == null ? "{}" : EventPayload.write(e.event()), e.tsEvent(), e.tsInit())
-                    .bind("exec_id", fill == null ? null : fill.execId().value())
-                    .bind("last_qty", fill == null ? null : Long.valueOf(fill.lastQty()))
-                    .bind("last_px", fill == null ? null : Long.valueOf(fill.lastPx()))
-                    .bind("trade_date", fill == null ? null : TradeDates.of(fill.tsEvent(), zone).toString())
-                    .add();
+            Order after = e.after();
+            Long ref = refs.get(after.clOrdId());
+            if (ref == null) throw new IllegalStateException("no row for " + after.clOrdId());
+            rows.set(sequences[i]).set(ref).set(after.clOrdId().value()).set(after.spec().account().value())
+                    .set(after.spec().block().map(BlockId::value).orElse(null)).set(e.type().name()).set(e.edge().name())
+                    .set(fill == null ? null : fill.execId().value())
+                    .set(fill == null ? null : Long.valueOf(fill.lastQty()))
+                    .set(fill == null ? null : Long.valueOf(fill.lastPx()))
+                    .set(fill == null ? null : TradeDates.of(fill.tsEvent(), zone).toString())
+                    .set(e.event() == null ? "{}" : EventPayload.write(e.event()))
+                    .set(after.status().name()).set(e.before() == null ? null : e.before().status().name())
+                    .set(after.orderId() == null ? null : after.orderId().value())
+                    .set(after.orderQty()).set(after.cumQty()).set(after.leavesQty()).set(after.notional())
+                    .set(after.price()).set(after.stopPrice()).set(after.text()).set(e.tsEvent()).set(e.tsInit());
         }
-        batch.execute();
+        Unnest.execute(h, rows.insert("oms.events"), rows, events.size());
     }
 
     /** Records events that changed nothing, in one batch. */

@@ -81,34 +81,61 @@ final class OrderRows {
     }
 
     /**
-     * Inserts new orders in their state after this transaction's events, with their last sequence, in one batch; a
-     * ClOrdID that exists fails the transaction (the single writer knows every order it creates).
+     * Inserts new orders in their state after this transaction's events, with their last sequence, in one statement
+     * ({@link Unnest}); a ClOrdID that exists fails the transaction (the single writer knows every order it creates).
      *
      * @return each new row's id by ClOrdID
      */
     static Map<ClOrdId, Long> insertAll(Handle h, List<Order> orders, List<Long> lastSequences) {
         Map<ClOrdId, Long> ids = new HashMap<>();
         if (orders.isEmpty()) return ids;
-        PreparedBatch batch = h.prepareBatch(INSERT.replace(", 0)", ", :last_sequence)"));
+        Unnest rows = stateColumns(new Unnest().text("cl_ord_id").text("account_id").text("desk_id").text("user_id")
+                .text("strategy_id").text("block_id").text("parent_cl_ord_id").text("ticker").text("exchange").text("side")
+                .text("ord_type").text("time_in_force").text("expire_date", "date").text("algorithm_kind")
+                .text("algorithm", "jsonb").bigint("created_nanos").text("trade_date", "date")).bigint("last_sequence");
         for (int i = 0; i < orders.size(); i++) {
-            bindOrder(batch, orders.get(i)).bind("last_sequence", lastSequences.get(i)).add();
+            Order o = orders.get(i);
+            OrderSpec spec = o.spec();
+            rows.set(spec.clOrdId().value()).set(spec.account().value()).set(spec.desk().value()).set(spec.user().value())
+                    .set(spec.strategy().map(StrategyId::value).orElse(null)).set(spec.block().map(BlockId::value).orElse(null))
+                    .set(spec.parent().map(ClOrdId::value).orElse(null)).set(spec.instrument().ticker())
+                    .set(spec.instrument().exchange()).set(spec.side().name()).set(spec.ordType().name())
+                    .set(spec.timeInForce().name()).set(spec.expireDate().map(LocalDate::toString).orElse(null))
+                    .set(spec.algorithm().label()).set(AlgorithmJson.write(spec.algorithm())).set(spec.createdNanos())
+                    .set(spec.tradeDate().toString());
+            setState(rows, o).set(lastSequences.get(i));
         }
-        batch.executePreparedBatch("id", "cl_ord_id")
-                .map((rs, ctx) -> ids.put(new ClOrdId(rs.getString("cl_ord_id")), rs.getLong("id"))).list();
+        Unnest.query(h, rows.insert("oms.orders") + " RETURNING id, cl_ord_id", rows,
+                rs -> ids.put(new ClOrdId(rs.getString(2)), rs.getLong(1)));
+        if (ids.size() != orders.size()) throw new IllegalStateException(ids.size() + " orders inserted of " + orders.size());
         return ids;
     }
 
-    /** Writes existing orders' changing fields after a transaction's events, in one batch. */
+    /** Writes existing orders' changing fields after a transaction's events, in one statement ({@link Unnest}). */
     static void updateAll(Handle h, List<Long> ids, List<Order> orders, List<Long> lastSequences) {
         if (ids.isEmpty()) return;
-        PreparedBatch batch = h.prepareBatch(UPDATE);
-        for (int i = 0; i < ids.size(); i++) {
-            bindState(batch, orders.get(i)).bind("id", ids.get(i)).bind("last_sequence", lastSequences.get(i)).add();
-        }
-        int[] counts = batch.execute();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 1) throw new IllegalStateException("order row " + ids.get(i) + " not updated");
-        }
+        Unnest rows = stateColumns(new Unnest().bigint("id")).bigint("last_sequence");
+        for (int i = 0; i < ids.size(); i++) setState(rows.set(ids.get(i)), orders.get(i)).set(lastSequences.get(i));
+        Unnest.execute(h, "UPDATE oms.orders o SET " + rows.assignments("id") + " FROM " + rows.from() + " WHERE o.id = u.id",
+                rows, ids.size());
+    }
+
+    /** The columns an event changes, in {@link #setState}'s order. */
+    private static Unnest stateColumns(Unnest u) {
+        return u.text("order_id").text("status").text("prior_status").bigint("order_qty").bigint("price")
+                .bigint("stop_price").bigint("cum_qty").bigint("notional").bigint("reconciled_qty").bigint("pending_qty")
+                .bigint("pending_price").bigint("pending_stop_price").text("text").bigint("updated_nanos");
+    }
+
+    private static Unnest setState(Unnest u, Order order) {
+        Order.PendingReplace pending = order.pendingReplace();
+        return u.set(order.orderId() == null ? null : order.orderId().value()).set(order.status().name())
+                .set(order.prior() == null ? null : order.prior().name()).set(order.orderQty()).set(order.price())
+                .set(order.stopPrice()).set(order.cumQty()).set(order.notional()).set(order.reconciledQty())
+                .set(pending == null ? null : Long.valueOf(pending.orderQty()))
+                .set(pending == null ? null : Long.valueOf(pending.price()))
+                .set(pending == null ? null : Long.valueOf(pending.stopPrice()))
+                .set(order.text()).set(order.updatedNanos());
     }
 
     private static <S extends SqlStatement<S>> S bindOrder(S s, Order order) {

@@ -71,6 +71,9 @@ class OrderRequestsTest {
             GTD in the past          | expire_date     | expire_date must not be before today 2025-04-08: expire_date="2025-04-07"
             iceberg above quantity   | algorithm.iceberg.max_floor | algorithm.iceberg.max_floor must be <= the quantity 300: algorithm.iceberg.max_floor=400
             twap interval > horizon  | algorithm.twap.interval_secs | algorithm.twap.interval_secs must be <= algorithm.twap.horizon_secs 60: algorithm.twap.interval_secs=120
+            twap interval not dividing | algorithm.twap.interval_secs | algorithm.twap.interval_secs must divide algorithm.twap.horizon_secs: 60/7
+            twap stop-limit          | ord_type        | algorithm.twap works ORD_TYPE_LIMIT or ORD_TYPE_MARKET children: ord_type=ORD_TYPE_STOP_LIMIT
+            twap parent id too long  | cl_ord_id       | cl_ord_id of an algorithm order must be at most 48 characters (its children append /<slice>/<account>): cl_ord_id="C-1234567890123456789012345678901234567890123456789"
             vwap rate above one      | algorithm.vwap.participation_rate | algorithm.vwap.participation_rate must be in (0, 1]: algorithm.vwap.participation_rate="1.5"
             """)
     void badInputNamesTheFieldAndValue(String name, String field, String message) {
@@ -91,6 +94,12 @@ class OrderRequestsTest {
                     .setIceberg(Iceberg.newBuilder().setMaxFloor(400)));
             case "twap interval > horizon" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
                     .setTwap(Twap.newBuilder().setHorizonSecs(60).setIntervalSecs(120)));
+            case "twap interval not dividing" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                    .setTwap(Twap.newBuilder().setHorizonSecs(60).setIntervalSecs(7)));
+            case "twap stop-limit" -> b -> b.setOrdType(blackbox.oms.v1.OrdType.ORD_TYPE_STOP_LIMIT).setStopPrice("38.40")
+                    .setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder().setTwap(Twap.newBuilder().setHorizonSecs(60).setIntervalSecs(10)));
+            case "twap parent id too long" -> b -> b.setClOrdId("C-1234567890123456789012345678901234567890123456789")
+                    .setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder().setTwap(Twap.newBuilder().setHorizonSecs(60).setIntervalSecs(10)));
             case "vwap rate above one" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
                     .setVwap(Vwap.newBuilder().setHorizonSecs(60).setIntervalSecs(10).setParticipationRate("1.5")));
             default -> throw new AssertionError(name);
@@ -102,11 +111,18 @@ class OrderRequestsTest {
     }
 
     @Test
-    void aValidAlgorithmOtherThanFullIsUnimplementedNamingIt() {
+    void aValidAlgorithmNotBuiltYetIsUnimplementedNamingIt() {
         Validated<Order> v = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
-                .setTwap(Twap.newBuilder().setHorizonSecs(600).setIntervalSecs(60))));
+                .setVwap(blackbox.oms.v1.Vwap.newBuilder().setHorizonSecs(600).setIntervalSecs(60).setParticipationRate("0.1"))));
         assertEquals(Status.Code.UNIMPLEMENTED, v.status().getCode());
-        assertEquals("execution algorithm twap is not implemented yet: algorithm=twap", v.status().getDescription());
+        assertEquals("execution algorithm vwap is not implemented yet: algorithm=vwap", v.status().getDescription());
+    }
+
+    @Test
+    void aValidTwapIsAnOrderWithItsSchedule() {
+        Order o = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                .setTwap(Twap.newBuilder().setHorizonSecs(600).setIntervalSecs(60)))).orElseThrow();
+        assertEquals(new blackbox.oms.core.Algorithm.Twap(600, 60, 0), o.spec().algorithm());
     }
 
     @Test

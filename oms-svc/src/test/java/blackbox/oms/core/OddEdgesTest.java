@@ -37,6 +37,47 @@ class OddEdgesTest {
                 assertInstanceOf(Outcome.Ignored.class, Transitions.apply(named, sent("OID-9"))).reason());
     }
 
+    /** The send's answer lost (UNKNOWN), the order filled or ended through the report stream, its id named afterwards. */
+    @Test
+    void theOrderIdOfAFinalOrderThatHasNoneIsRecordedByALateReportOrStatusReadAndTheStatusStays() {
+        Order unknown = after(pendingNew("L-1", 1000), new OrderEvent.OutcomeUnknown("answer lost", T0, T0));
+        Order filled = after(unknown, fill("E-1", 1000, PX));
+        Order canceled = after(unknown, new OrderEvent.Canceled(T0 + 7, T0 + 8));
+        Order expired = after(unknown, new OrderEvent.Expired(T0 + 7, T0 + 8));
+        Order partly = after(unknown, fill("E-1", 300, PX));
+        for (Order o : java.util.List.of(filled, canceled, expired, partly)) {
+            assertNull(o.orderId(), o.status() + " without an id first");
+            // an open order takes a first id from routing progress as an ordinary edge (routingProgress... test above)
+            java.util.List<OrderEvent> naming = new java.util.ArrayList<>(o.status().isFinal()
+                    ? java.util.List.of(sent("OID-7"), accepted("OID-7")) : java.util.List.of(accepted("OID-7")));
+            if (o.status().isFinal()) {
+                naming.add(new OrderEvent.StatusRead(o.status(), o.orderQty(), o.cumQty(), o.price(), o.stopPrice(),
+                        new OrderId("OID-7"), "", T0 + 9, T0 + 10));
+            }
+            for (OrderEvent e : naming) {
+                Outcome.Applied a = assertInstanceOf(Outcome.Applied.class, Transitions.apply(o, e), o.status() + " × " + e);
+                assertEquals(Edge.ORDER_ID_LATE, a.edge(), o.status() + " × " + e);
+                assertEquals("OID-7", a.order().orderId().value());
+                assertEquals(o.status(), a.order().status(), "the status stays");
+                assertEquals(o.cumQty(), a.order().cumQty());
+                assertEquals(o.notional(), a.order().notional());
+                assertEquals(o.execIds(), a.order().execIds());
+                assertEquals(Edge.ORDER_ID_LATE.reason(), a.order().text());
+                assertEquals(e.tsInit(), a.order().updatedNanos());
+            }
+        }
+        // once it has an id, the same reports change nothing (no second id over the first)
+        Order named = after(filled, sent("OID-7"));
+        assertSame(IgnoreReason.ROUTING_PROGRESS, assertInstanceOf(Outcome.Ignored.class, Transitions.apply(named, sent("OID-8"))).reason());
+        assertSame(IgnoreReason.LATE_REPORT, assertInstanceOf(Outcome.Ignored.class, Transitions.apply(named, accepted("OID-8"))).reason());
+        assertSame(IgnoreReason.DUPLICATE_REPORT, assertInstanceOf(Outcome.Ignored.class, Transitions.apply(named,
+                new OrderEvent.StatusRead(OrdStatus.FILLED, 1000, 1000, PX, 0, new OrderId("OID-7"), "", T0, T0))).reason());
+        // a report without an id, or for a REJECTED order, stays what it was
+        assertSame(IgnoreReason.ROUTING_PROGRESS, assertInstanceOf(Outcome.Ignored.class, Transitions.apply(filled, sent(null))).reason());
+        Order rejected = after(unknown, new OrderEvent.Rejected("never seen", T0, T0));
+        assertSame(IgnoreReason.ROUTING_PROGRESS, assertInstanceOf(Outcome.Ignored.class, Transitions.apply(rejected, sent("OID-7"))).reason());
+    }
+
     @Test
     void aDuplicateExecIdIsIgnoredAndCountedOnce() {
         Order once = after(working, fill("E-1", 100, PX));

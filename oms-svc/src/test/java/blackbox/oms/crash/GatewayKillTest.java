@@ -188,10 +188,9 @@ class GatewayKillTest {
                 }
                 atVenue++;
                 if (o.getOrderId().indexOf('-') < 0) {
-                    // Open defect (closing note of 2026-12-03): an order filled through the report stream after the
-                    // restart can end FILLED without the venue's OrderID. Its fills are still compared below: by
-                    // the venue order that carries its key.
-                    System.out.println("KNOWN DEFECT, not failed: " + k + " is " + o.getOrdStatus() + " at oms-svc without the venue's OrderID");
+                    // an order filled through the report stream after the restart takes its OrderID from the first
+                    // report or status read naming it, final or not (Edge.ORDER_ID_LATE)
+                    differ.add(k + ": " + o.getOrdStatus() + " at oms-svc without the venue's OrderID (order_id=\"" + o.getOrderId() + "\")");
                 }
                 String venueId = venueNow.get(k).getDll().getClOrderId();
                 long[] b = brokerFills.getOrDefault(Integer.parseInt(venueId.substring(venueId.indexOf('-') + 1)), new long[3]);

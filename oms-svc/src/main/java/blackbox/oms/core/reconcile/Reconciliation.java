@@ -69,7 +69,14 @@ public final class Reconciliation {
 
     /** The decision for one order; {@code venue} null when the venue does not list it. */
     public static Decision decideOne(Order order, VenueOrder venue, LocalDate sessionDate, long tsInit) {
-        if (order.status().isFinal()) return unchanged(order, "final here: not reconciled");
+        if (order.status().isFinal()) {
+            // its send's answer lost, it filled or ended through the report stream: only the venue's OrderID is news
+            if (order.orderId() == null && venue != null && venue.orderId() != null) {
+                return decided(order, Verdict.UPDATED, List.of(new OrderEvent.Sent(venue.orderId(), venue.updatedNanos(), tsInit)),
+                        "final here; the venue's OrderID recorded: " + venue.orderId());
+            }
+            return unchanged(order, "final here: not reconciled");
+        }
         return venue == null ? missing(order, sessionDate, tsInit) : listed(order, venue, tsInit);
     }
 

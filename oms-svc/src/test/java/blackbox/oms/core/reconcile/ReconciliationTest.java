@@ -73,6 +73,28 @@ class ReconciliationTest {
     }
 
     @Test
+    void aFinalOrderWithoutTheVenuesOrderIdTakesItFromAStateReadBackAndNothingElseChanges() {
+        // the SendOrder answer was lost (gateway killed) and the order filled through the report stream after the
+        // restart, whose reports did not name the OrderID; the gateway's ORDER_STATUS of it does (GatewayKillTest)
+        Order unknown = after(pendingNew("O-8", 100), new OrderEvent.OutcomeUnknown("dropped", T0, T0));
+        Order filled = after(unknown, fill("E-8", 100, PX));
+        assertEquals(null, filled.orderId());
+        // a stale read (still PARTIALLY_FILLED at the venue's last snapshot) names the id just as well
+        for (VenueOrder v : List.of(venue("O-8", OrdStatus.FILLED, 100, 100, "38.50"), venue("O-8", OrdStatus.PARTIALLY_FILLED, 100, 40, "38.50"))) {
+            Decision d = Reconciliation.decideOne(filled, v, TRADE_DATE, NOW);
+            assertEquals(Verdict.UPDATED, d.verdict());
+            assertEquals(List.of(new OrderEvent.Sent(new OrderId("OID-8"), T0 + 99, NOW)), d.events());
+            assertEquals(new OrderId("OID-8"), d.expected().orderId());
+            assertEquals(OrdStatus.FILLED, d.expected().status());
+            assertEquals(100, d.expected().cumQty());
+            assertEquals(d.expected(), applyAll(filled, d));
+        }
+        Order named = applyAll(filled, Reconciliation.decideOne(filled, venue("O-8", OrdStatus.FILLED, 100, 100, "38.50"), TRADE_DATE, NOW));
+        assertEquals(Verdict.UNCHANGED, Reconciliation.decideOne(named, venue("O-8", OrdStatus.FILLED, 100, 100, "38.50"), TRADE_DATE, NOW).verdict());
+        assertEquals(Verdict.UNCHANGED, Reconciliation.decideOne(filled, null, TRADE_DATE, NOW).verdict());
+    }
+
+    @Test
     void fillsWeMissedAreInferredAtThePriceThatMakesOurAvgPxTheVenues() {
         Order partly = after(working, fill("E-1", 100, PX)); // 100 @ 38.50
         Decision d = Reconciliation.decideOne(partly, venue("O-1", OrdStatus.PARTIALLY_FILLED, 1000, 300, "38.60"),
