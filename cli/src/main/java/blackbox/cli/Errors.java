@@ -29,7 +29,8 @@ final class Errors {
     }
 
     private static String prefix(CommandLine cl) {
-        return cl.getParent() == null ? "blackbox: " : "blackbox " + cl.getCommandName() + ": ";
+        // a subcommand's own path: "blackbox order send: ..."
+        return cl.getParent() == null ? "blackbox: " : cl.getCommandSpec().qualifiedName(" ") + ": ";
     }
 
     static int onParameterException(CommandLine.ParameterException e, String[] args) {

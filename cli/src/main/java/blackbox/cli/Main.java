@@ -23,7 +23,12 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, ImportCommand.class, StatusCommand.class, LoginCommand.class,
                 LogoutCommand.class, SubscribeCommand.class,
                 UnsubscribeCommand.class, SubscriptionsCommand.class, CandlesCommand.class, IndicatorsCommand.class,
-                BackfillCommand.class})
+                BackfillCommand.class, blackbox.cli.desk.AccountsCommand.class, blackbox.cli.desk.OrderCommand.class,
+                blackbox.cli.desk.OrdersCommand.class, blackbox.cli.desk.BlockCommand.class,
+                blackbox.cli.desk.PositionsCommand.class, blackbox.cli.desk.BalancesCommand.class,
+                blackbox.cli.desk.RiskCommand.class, blackbox.cli.desk.SwitchCommands.Halt.class,
+                blackbox.cli.desk.SwitchCommands.Reduce.class, blackbox.cli.desk.SwitchCommands.Resume.class,
+                blackbox.cli.desk.SwitchCommands.Panic.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

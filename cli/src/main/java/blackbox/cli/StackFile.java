@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param web the web app's URL, null until web-bff is part of the stack
  * @param databaseUrl the PostgreSQL JDBC URL
  * @param redisUrl the Redis URL
+ * @param oms oms-svc {@code host:port}, null when the stack has no order side
+ * @param risk risk-svc {@code host:port}, likewise
+ * @param positions positions-svc {@code host:port}, likewise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StackFile(@JsonProperty("pid") long pid,
@@ -33,7 +36,10 @@ public record StackFile(@JsonProperty("pid") long pid,
                         @JsonProperty("candles") String candles,
                         @JsonProperty("web") String web,
                         @JsonProperty("database_url") String databaseUrl,
-                        @JsonProperty("redis_url") String redisUrl) {
+                        @JsonProperty("redis_url") String redisUrl,
+                        @JsonProperty("oms") String oms,
+                        @JsonProperty("risk") String risk,
+                        @JsonProperty("positions") String positions) {
     public static final String NAME = "stack.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -9,6 +9,10 @@ import blackbox.web.auth.TokenService;
 import blackbox.web.auth.Users;
 import blackbox.web.http.AppContent;
 import blackbox.web.http.AuthRoutes;
+import blackbox.web.http.DeskRoutes;
+import blackbox.web.http.RiskRoutes;
+import blackbox.web.orders.OrderSide;
+import java.util.Optional;
 import blackbox.web.http.MarketRoutes;
 import blackbox.web.http.SecurityFilter;
 import blackbox.web.http.WebRouting;
@@ -60,13 +64,29 @@ public final class WebBffApp implements AutoCloseable {
      */
     public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
                                   ManagedChannel candles, ManagedChannel gateway) {
-        return start(config, database, marketData, candles, gateway, AppContent.ROOT);
+        return start(config, database, marketData, candles, gateway, OrderSide.none(), AppContent.ROOT);
+    }
+
+    /**
+     * As above, with the order side (accounts, orders, blocks, positions, balances, risk under {@code /api/v1}); its
+     * channels stay the caller's. Empty: those routes answer 503.
+     */
+    public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
+                                  ManagedChannel candles, ManagedChannel gateway, Optional<OrderSide> orderSide) {
+        return start(config, database, marketData, candles, gateway, orderSide, AppContent.ROOT);
     }
 
     /** As {@link #start(WebBffConfig, Database, ManagedChannel, ManagedChannel, ManagedChannel)}, serving the web app
      * from another class-path folder (tests). */
     public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
                                   ManagedChannel candles, ManagedChannel gateway, String appRoot) {
+        return start(config, database, marketData, candles, gateway, OrderSide.none(), appRoot);
+    }
+
+    /** The full form: the order side (or none) and the class-path folder of the web app (tests use another). */
+    public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
+                                  ManagedChannel candles, ManagedChannel gateway, Optional<OrderSide> orderSide,
+                                  String appRoot) {
         database.migrate("web", "classpath:db/migration/web");
         Clock clock = Clock.systemUTC();
         byte[] secret = config.jwtSecret().orElseGet(() -> {
@@ -92,14 +112,18 @@ public final class WebBffApp implements AutoCloseable {
         MarketSocket.Shared shared = new MarketSocket.Shared(tokens, CandlesGrpc.newStub(candles),
                 IndicatorsGrpc.newStub(candles), trades, session, scheduler, System::nanoTime,
                 config.wsMaxUpdatesPerSecond(), config.wsMaxTradeUpdatesPerSecond(), config.wsQueue(), new OriginPolicy(config.allowedOrigins()));
+        blackbox.web.ws.DeskSocket.Shared deskShared = new blackbox.web.ws.DeskSocket.Shared(tokens, orderSide, scheduler,
+                config.wsQueue(), new OriginPolicy(config.allowedOrigins()));
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false)
                 .routing(r -> WebRouting.setup(r, config.allowedOrigins(), new SecurityFilter(tokens),
                         new AuthRoutes(users, tokens, refresh, throttle),
-                        new MarketRoutes(marketData, candles, gateway, session, clock), new AppContent(appRoot, () -> true)))
-                .addRouting(WsRouting.builder().endpoint("/ws/market", () -> new MarketSocket(shared)))
+                        new MarketRoutes(marketData, candles, gateway, session, clock),
+                        new DeskRoutes(orderSide, clock), new RiskRoutes(orderSide), new AppContent(appRoot, () -> true)))
+                .addRouting(WsRouting.builder().endpoint("/ws/market", () -> new MarketSocket(shared))
+                        .endpoint("/ws/desk", () -> new blackbox.web.ws.DeskSocket(deskShared)))
                 .build()
                 .start();
         log.info("web-bff listening on http://{}:{} (WebSocket /ws/market, {} updates/s per stream, trades {}/s)",

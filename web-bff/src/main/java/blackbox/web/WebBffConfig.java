@@ -16,12 +16,15 @@ import java.util.Optional;
  * {@link ConfigException} naming the key.
  *
  * @param jwtSecret the HS256 secret (>= 32 bytes), or empty: a random one is made per start
+ * @param loginPerUserPerMinute wrong passwords per (username, client address) before the back-off starts
+ * @param orderSide the order side {@code bin/web} connects to ({@code BLACKBOX_WEB_ACCOUNTS} set), else empty
  */
 public record WebBffConfig(String host, int port, List<String> allowedOrigins, Optional<byte[]> jwtSecret,
                            Duration accessTtl, Duration refreshTtl, int wsMaxUpdatesPerSecond,
                            int wsMaxTradeUpdatesPerSecond, int wsQueue,
                            int loginPerUserPerMinute, int loginPerAddressPerMinute, String marketDataTarget,
-                           String candlesTarget, String gatewayTarget, DatabaseConfig database) {
+                           String candlesTarget, String gatewayTarget, Optional<OrderSideTargets> orderSide,
+                           DatabaseConfig database) {
     public static final String HOST = "BLACKBOX_WEB_HOST";
     public static final String PORT = "BLACKBOX_WEB_PORT";
     public static final String ALLOWED_ORIGINS = "BLACKBOX_WEB_ALLOWED_ORIGINS";
@@ -37,6 +40,20 @@ public record WebBffConfig(String host, int port, List<String> allowedOrigins, O
     public static final String MARKETDATA_TARGET = "BLACKBOX_MARKETDATA_TARGET";
     public static final String CANDLES_TARGET = "BLACKBOX_CANDLES_TARGET";
     public static final String GATEWAY_TARGET = "BLACKBOX_GATEWAY_TARGET";
+    public static final String ACCOUNTS = "BLACKBOX_WEB_ACCOUNTS";
+    public static final String DESK = "BLACKBOX_WEB_DESK";
+    public static final String OMS_TARGET = "BLACKBOX_OMS_TARGET";
+    public static final String RISK_TARGET = "BLACKBOX_RISK_TARGET";
+    public static final String POSITIONS_TARGET = "BLACKBOX_POSITIONS_TARGET";
+
+    /**
+     * Where the order side answers, for {@code bin/web} (in {@code blackbox up} the stack passes its channels).
+     *
+     * @param accounts oms-svc's accounts file (its format or the simulator's roster)
+     * @param desk the desk every user of this web-bff belongs to
+     */
+    public record OrderSideTargets(Path accounts, String desk, String oms, String risk, String positions) {
+    }
 
     public static WebBffConfig from(Config c) {
         List<String> origins = c.list(ALLOWED_ORIGINS);
@@ -56,14 +73,26 @@ public record WebBffConfig(String host, int port, List<String> allowedOrigins, O
                 secret(c),
                 access, refresh,
                 updates,
-                c.integer(WS_MAX_TRADE_UPDATES, updates, 1, 1000), // trades may be allowed a faster pace
+                c.integer(WS_MAX_TRADE_UPDATES, 1000, 1, 1000), // trades flow at their own pace (≤ 1 ms batching); candles stay coalesced
                 c.integer(WS_QUEUE, 4096, 16, 1_000_000),
                 c.integer(LOGIN_PER_USER, 5, 1, 10_000),
                 c.integer(LOGIN_PER_ADDRESS, 30, 1, 100_000),
                 c.string(MARKETDATA_TARGET, "127.0.0.1:50052"),
                 c.string(CANDLES_TARGET, "127.0.0.1:50053"),
                 c.string(GATEWAY_TARGET, "127.0.0.1:50051"),
+                orderSide(c),
                 DatabaseConfig.from(c));
+    }
+
+    private static Optional<OrderSideTargets> orderSide(Config c) {
+        Optional<String> accounts = c.find(ACCOUNTS);
+        if (accounts.isEmpty()) return Optional.empty();
+        Path file = Path.of(accounts.get());
+        if (!Files.isReadable(file)) throw Config.invalid(ACCOUNTS, accounts.get(), "no such readable file");
+        String desk = c.string(DESK, blackbox.web.orders.DeskAccounts.ROSTER_DESK);
+        if (!desk.matches("[A-Za-z0-9._-]{1,64}")) throw Config.invalid(DESK, desk, "must match [A-Za-z0-9._-]{1,64}");
+        return Optional.of(new OrderSideTargets(file, desk, c.string(OMS_TARGET, "127.0.0.1:50054"),
+                c.string(RISK_TARGET, "127.0.0.1:50055"), c.string(POSITIONS_TARGET, "127.0.0.1:50056")));
     }
 
     private static Duration positive(Config c, String key, Duration dflt) {

@@ -31,7 +31,19 @@ public final class WebBffMain {
             var marketData = startup.channel(config.marketDataTarget());
             var candles = startup.channel(config.candlesTarget());
             var gateway = startup.channel(config.gatewayTarget());
-            startup.closeOnShutdown("web-bff", WebBffApp.start(config, database, marketData, candles, gateway));
+            java.util.Optional<blackbox.web.orders.OrderSide> side = java.util.Optional.empty();
+            if (config.orderSide().isPresent()) {
+                WebBffConfig.OrderSideTargets t = config.orderSide().get();
+                blackbox.web.orders.DeskAccounts accounts;
+                try {
+                    accounts = blackbox.web.orders.DeskAccounts.read(t.accounts());
+                } catch (IllegalArgumentException e) {
+                    throw new blackbox.platform.config.ConfigException(WebBffConfig.ACCOUNTS, e.getMessage());
+                }
+                side = java.util.Optional.of(new blackbox.web.orders.OrderSide(startup.channel(t.oms()), startup.channel(t.risk()),
+                        startup.channel(t.positions()), accounts, t.desk()));
+            }
+            startup.closeOnShutdown("web-bff", WebBffApp.start(config, database, marketData, candles, gateway, side));
         });
     }
 

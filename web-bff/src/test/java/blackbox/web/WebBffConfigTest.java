@@ -25,11 +25,30 @@ class WebBffConfigTest {
         assertEquals(Duration.ofMinutes(15), c.accessTtl());
         assertEquals(Duration.ofHours(12), c.refreshTtl());
         assertEquals(10, c.wsMaxUpdatesPerSecond());
-        assertEquals(10, c.wsMaxTradeUpdatesPerSecond(), "trades follow the general rate unless set");
+        assertEquals(1000, c.wsMaxTradeUpdatesPerSecond(), "trades flow at their own pace while candles stay coalesced");
         assertEquals(50, WebBffConfig.from(Config.of(Map.of(WebBffConfig.WS_MAX_TRADE_UPDATES, "50"))).wsMaxTradeUpdatesPerSecond());
         assertEquals("127.0.0.1:50052", c.marketDataTarget());
         assertEquals("127.0.0.1:50053", c.candlesTarget());
         assertEquals("127.0.0.1:50051", c.gatewayTarget());
+    }
+
+    @Test
+    void theOrderSideIsConfiguredByTheAccountsFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertFalse(WebBffConfig.from(Config.of(Map.of())).orderSide().isPresent(), "none without BLACKBOX_WEB_ACCOUNTS");
+        java.nio.file.Path roster = dir.resolve("roster.csv");
+        java.nio.file.Files.writeString(roster, "# blackbox-sim-roster v1\n");
+        WebBffConfig.OrderSideTargets t = WebBffConfig.from(Config.of(Map.of(WebBffConfig.ACCOUNTS, roster.toString(),
+                WebBffConfig.RISK_TARGET, "10.0.0.1:9"))).orderSide().orElseThrow();
+        assertEquals("mesa", t.desk());
+        assertEquals("127.0.0.1:50054", t.oms());
+        assertEquals("10.0.0.1:9", t.risk());
+        assertEquals("127.0.0.1:50056", t.positions());
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> WebBffConfig.from(Config.of(Map.of(WebBffConfig.ACCOUNTS, dir.resolve("nope.csv").toString()))));
+        assertTrue(missing.getMessage().contains(WebBffConfig.ACCOUNTS) && missing.getMessage().contains("nope.csv"), missing.getMessage());
+        ConfigException desk = assertThrows(ConfigException.class,
+                () -> WebBffConfig.from(Config.of(Map.of(WebBffConfig.ACCOUNTS, roster.toString(), WebBffConfig.DESK, "mesa 2"))));
+        assertTrue(desk.getMessage().contains("mesa 2"), desk.getMessage());
     }
 
     @ParameterizedTest

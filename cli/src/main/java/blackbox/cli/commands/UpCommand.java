@@ -28,7 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Starts the whole stack in this JVM: embedded PostgreSQL and Redis, the ProfitDLL simulator"
                 + " replaying trade files, dll-gateway (logged in with order routing on the simulator's demo roster),"
-                + " marketdata-svc, candle-svc. Runs until Ctrl-C, then stops everything.",
+                + " marketdata-svc, candle-svc, positions-svc, oms-svc and risk-svc (the roster's accounts with the demo"
+                + " opening cash and positions), web-bff. Prints the endpoints, the accounts and the stack's memory."
+                + " Runs until Ctrl-C, then stops everything.",
                 "Logs go to <data dir>/logs/blackbox.log (warnings also to the console)."})
 public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment {
     @Spec

@@ -51,6 +51,20 @@ public final class RunningStack implements AutoCloseable {
     CandleApp candles;
     String candlesTarget;
     ManagedChannel candlesChannel;
+    /** The routing roster oms-svc, positions-svc and web-bff read (the gateway's). */
+    java.nio.file.Path roster;
+    blackbox.web.orders.DeskAccounts accounts = blackbox.web.orders.DeskAccounts.none();
+    /** The desk web-bff serves (its users see only its accounts). */
+    String desk = blackbox.web.orders.DeskAccounts.ROSTER_DESK;
+    blackbox.positions.PositionsApp positions;
+    String positionsTarget;
+    ManagedChannel positionsChannel;
+    blackbox.oms.OmsApp oms;
+    String omsTarget;
+    ManagedChannel omsChannel;
+    blackbox.risk.RiskApp risk;
+    String riskTarget;
+    ManagedChannel riskChannel;
     WebBffApp web;
     String webUrl;
     /** "user / password (role)" lines for the console. */
@@ -89,6 +103,23 @@ public final class RunningStack implements AutoCloseable {
         return candles;
     }
 
+    public blackbox.oms.OmsApp oms() {
+        return oms;
+    }
+
+    public blackbox.positions.PositionsApp positions() {
+        return positions;
+    }
+
+    public blackbox.risk.RiskApp risk() {
+        return risk;
+    }
+
+    /** The client accounts of the routing roster (empty for a market-data-only stack). */
+    public blackbox.web.orders.DeskAccounts accounts() {
+        return accounts;
+    }
+
     public WebBffApp web() {
         return web;
     }
@@ -101,7 +132,7 @@ public final class RunningStack implements AutoCloseable {
     /** What the stack file records: this process and every endpoint. */
     public StackFile stackFile() {
         return new StackFile(ProcessHandle.current().pid(), startedAt.toString(), dataDir.toString(), gatewayTarget,
-                marketdataTarget, candlesTarget, webUrl, databaseUrl, redisUrl);
+                marketdataTarget, candlesTarget, webUrl, databaseUrl, redisUrl, omsTarget, riskTarget, positionsTarget);
     }
 
     /** Writes {@code <data dir>/stack.json}, which the other commands read to find this stack. */
@@ -117,10 +148,19 @@ public final class RunningStack implements AutoCloseable {
         if (!routing.isEmpty()) lines.add("  routing         " + routing);
         lines.add("  marketdata-svc  " + marketdataTarget + "   (gRPC blackbox.marketdata.v1)");
         lines.add("  candle-svc      " + candlesTarget + "   (gRPC blackbox.candles.v1, blackbox.indicators.v1)");
+        if (oms != null) {
+            lines.add("  oms-svc         " + omsTarget + "   (gRPC blackbox.oms.v1.OrderManagement)");
+            lines.add("  risk-svc        " + riskTarget + "   (gRPC blackbox.risk.v1.Risk; panic file " + dataDir.resolve("PANIC") + ")");
+            lines.add("  positions-svc   " + positionsTarget + "   (gRPC blackbox.positions.v1.Positions)");
+            lines.add("  accounts        " + accounts.all().stream().filter(a -> a.enabled()).count() + " client accounts of " + roster
+                    + " (web-bff's desk " + desk + "):");
+            lines.addAll(OrderSide.rosterLines(accounts));
+        }
         lines.add("  web app         " + webUrl);
         lines.add("  PostgreSQL      " + databaseUrl);
         lines.add("  Redis           " + redisUrl);
         demoUsers.forEach(u -> lines.add("  demo user       " + u));
+        lines.add("  memory          " + StackMemory.measure(postgresPid()).summary());
         return lines;
     }
 
@@ -138,6 +178,15 @@ public final class RunningStack implements AutoCloseable {
         quietly("web-bff", () -> {
             if (web != null) web.close();
         });
+        quietly("risk-svc", () -> {
+            if (risk != null) risk.close();
+        });
+        quietly("oms-svc", () -> {
+            if (oms != null) oms.close();
+        });
+        quietly("positions-svc", () -> {
+            if (positions != null) positions.close();
+        });
         quietly("candle-svc", () -> {
             if (candles != null) candles.close();
         });
@@ -145,7 +194,8 @@ public final class RunningStack implements AutoCloseable {
             if (marketdata != null) marketdata.close();
         });
         quietly("channels", () -> {
-            for (ManagedChannel c : new ManagedChannel[] {candlesChannel, marketdataChannel, gatewayChannel}) {
+            for (ManagedChannel c : new ManagedChannel[] {riskChannel, omsChannel, positionsChannel, candlesChannel,
+                    marketdataChannel, gatewayChannel}) {
                 if (c != null) c.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
             }
         });

@@ -55,7 +55,7 @@ import java.util.stream.Collectors;
  * <p>A failed step closes what was started, in reverse order, and throws {@link StackStartException} naming it.
  */
 public final class StackServices {
-    private static final String HOST = "127.0.0.1";
+    static final String HOST = "127.0.0.1";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
     private StackServices() {
@@ -77,6 +77,7 @@ public final class StackServices {
                 new Step("dll-gateway (ProfitDLL simulator, routing)", () -> gateway(options, stack)),
                 new Step("marketdata-svc", () -> marketdata(options, stack)),
                 new Step("candle-svc + indicators", () -> candles(options, stack)),
+                new Step("order side: positions-svc, oms-svc, risk-svc", () -> OrderSide.start(options, stack)),
                 new Step("web-bff", () -> web(options, stack)),
                 new Step("subscriptions", () -> subscribe(options, stack)),
                 new Step("replay", () -> startTape(stack)));
@@ -231,7 +232,7 @@ public final class StackServices {
         }
         stack.candlesChannel = channel(stack.candlesTarget);
         stack.web = WebBffApp.start(WebBffConfig.from(Config.of(w)), stack.database, stack.marketdataChannel,
-                stack.candlesChannel, stack.gatewayChannel);
+                stack.candlesChannel, stack.gatewayChannel, OrderSide.forWeb(stack));
         stack.webUrl = "http://" + HOST + ":" + stack.web.port() + "/";
         stack.demoUsers = DemoUsers.ensure(stack.web.users(), options.dataDir());
         return stack.webUrl + ", schema web, " + stack.demoUsers.size() + " demo users";
@@ -263,13 +264,13 @@ public final class StackServices {
         return "started";
     }
 
-    private static ManagedChannel channel(String target) {
+    static ManagedChannel channel(String target) {
         ManagedChannel channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
         return channel;
     }
 
     /** The default port when {@code freePorts} is off and it is free, else 0 (a free one). */
-    private static int port(StackOptions options, int defaultPort) {
+    static int port(StackOptions options, int defaultPort) {
         if (options.freePorts()) return 0;
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
@@ -280,7 +281,7 @@ public final class StackServices {
         }
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what);

@@ -9,9 +9,21 @@ public final class ApiError extends RuntimeException {
     private final int status;
     private final String title;
     private final long retryAfterSeconds;
+    private final String field;
+    private final String value;
 
     public ApiError(int status, String title, String detail) {
         this(status, title, detail, 0);
+    }
+
+    /** A refusal about one field of the request: the problem names it and its value. */
+    public ApiError(int status, String title, String detail, String field, String value) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
+        this.retryAfterSeconds = 0;
+        this.field = field;
+        this.value = value;
     }
 
     public ApiError(int status, String title, String detail, long retryAfterSeconds) {
@@ -19,6 +31,18 @@ public final class ApiError extends RuntimeException {
         this.status = status;
         this.title = title;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.field = null;
+        this.value = null;
+    }
+
+    /** The request field the refusal is about, or null. */
+    public String field() {
+        return field;
+    }
+
+    /** That field's value as received, or null. */
+    public String value() {
+        return value;
     }
 
     public int status() {

@@ -41,13 +41,18 @@ public final class AuthRoutes {
         JsonNode body = body(req);
         String username = Json.requiredText(body, "username").trim().toLowerCase(java.util.Locale.ROOT);
         String password = Json.requiredText(body, "password");
-        OptionalLong wait = throttle.attempt(username, req.remotePeer().host());
+        String address = req.remotePeer().host();
+        OptionalLong wait = throttle.attempt(username, address);
         if (wait.isPresent()) {
             throw new ApiError(429, "Too Many Requests",
                     "too many login attempts; retry in " + wait.getAsLong() + " s", wait.getAsLong());
         }
-        AuthUser user = users.authenticate(username, password)
-                .orElseThrow(() -> ApiError.unauthorized("wrong username or password"));
+        AuthUser user = users.authenticate(username, password).orElse(null);
+        if (user == null) {
+            throttle.failed(username, address);
+            throw ApiError.unauthorized("wrong username or password");
+        }
+        throttle.succeeded(username, address);
         Responses.ok(res, session(user, refresh.issue(user.username())));
     }
 

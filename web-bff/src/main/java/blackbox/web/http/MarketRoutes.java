@@ -33,6 +33,8 @@ import io.grpc.ManagedChannel;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -70,23 +72,51 @@ public final class MarketRoutes {
                 .get("/indicators", this::indicators);
     }
 
+    /**
+     * Instruments whose symbol starts with {@code q}: those candle-svc has candles of, marketdata-svc ingests, and the
+     * gateway knows (the DLL's list, the simulator's files). Each source is asked on its own: a search answers from the
+     * sources that answered, naming the others in {@code unavailable} (a trader searching while the gateway restarts
+     * still finds what is stored); only when none answers is it an error (the last one's status).
+     */
     private void instruments(ServerRequest req, ServerResponse res) {
         SecurityFilter.user(req);
         String q = query(req, "q");
         String prefix = q == null ? "" : q.trim().toUpperCase(Locale.ROOT);
         TreeSet<Symbol> all = new TreeSet<>(Symbol.ORDER);
-        for (InstrumentId id : call(CANDLES, () -> candles.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .listInstruments(ListInstrumentsRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(id));
-        for (IngestedInstrument i : call(MARKETDATA, () -> marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .listIngestion(ListIngestionRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(i.getInstrument()));
+        List<String> unavailable = new ArrayList<>();
+        ApiError last = null;
+        try {
+            for (InstrumentId id : call(CANDLES, () -> candles.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .listInstruments(ListInstrumentsRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(id));
+        } catch (ApiError e) {
+            unavailable.add(CANDLES);
+            last = e;
+        }
+        try {
+            for (IngestedInstrument i : call(MARKETDATA, () -> marketData.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .listIngestion(ListIngestionRequest.getDefaultInstance())).getInstrumentsList()) all.add(Symbol.of(i.getInstrument()));
+        } catch (ApiError e) {
+            unavailable.add(MARKETDATA);
+            last = e;
+        }
         // and those the gateway knows but nobody ingests yet (the simulator's files; a search may precede a subscription)
-        for (InstrumentId id : call(GATEWAY, () -> gateway.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .listKnownInstruments(blackbox.gateway.v1.ListKnownInstrumentsRequest.newBuilder()
-                        .setTickerPrefix(prefix.contains(":") ? prefix.substring(0, prefix.indexOf(':')) : prefix)
-                        .setLimit(10_000).build())).getInstrumentsList()) all.add(Symbol.of(id));
+        try {
+            for (InstrumentId id : call(GATEWAY, () -> gateway.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .listKnownInstruments(blackbox.gateway.v1.ListKnownInstrumentsRequest.newBuilder()
+                            .setTickerPrefix(prefix.contains(":") ? prefix.substring(0, prefix.indexOf(':')) : prefix)
+                            .setLimit(10_000).build())).getInstrumentsList()) all.add(Symbol.of(id));
+        } catch (ApiError e) {
+            unavailable.add(GATEWAY);
+            last = e;
+        }
+        if (unavailable.size() == 3) throw last;
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("instruments");
         for (Symbol s : all) if (s.text().startsWith(prefix)) list.add(Json.symbol(s));
+        if (!unavailable.isEmpty()) {
+            ArrayNode missing = out.putArray("unavailable");
+            unavailable.forEach(missing::add);
+        }
         Responses.ok(res, out);
     }
 

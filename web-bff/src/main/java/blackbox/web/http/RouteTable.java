@@ -69,7 +69,9 @@ final class RouteTable {
             char c = template.charAt(i);
             if (c == '{') {
                 int end = template.indexOf('}', i);
-                regex.append("[^/]+");
+                int colon = template.indexOf(':', i);
+                // {name} is one segment; {name:regex} its own expression, as Helidon's path patterns
+                regex.append(colon > 0 && colon < end ? "(?:" + template.substring(colon + 1, end) + ")" : "[^/]+");
                 i = end;
             } else if (c == '*') {
                 regex.append(".*");

@@ -16,6 +16,13 @@ public final class WebRouting {
 
     public static void setup(HttpRouting.Builder routing, List<String> allowedOrigins, SecurityFilter security,
                              AuthRoutes auth, MarketRoutes market, AppContent app) {
+        setup(routing, allowedOrigins, security, auth, market, new DeskRoutes(java.util.Optional.empty(), java.time.Clock.systemUTC()),
+                new RiskRoutes(java.util.Optional.empty()), app);
+    }
+
+    /** With the order side's routes (accounts, orders, blocks, positions, balances, risk). */
+    public static void setup(HttpRouting.Builder routing, List<String> allowedOrigins, SecurityFilter security,
+                             AuthRoutes auth, MarketRoutes market, DeskRoutes desk, RiskRoutes risk, AppContent app) {
         // no configured origin: only same-origin pages (the app web-bff serves) may call; a placeholder that no
         // browser sends keeps CORS from defaulting to "*"
         String[] origins = allowedOrigins.isEmpty() ? new String[] {"null-origin.invalid"} : allowedOrigins.toArray(String[]::new);
@@ -36,6 +43,8 @@ public final class WebRouting {
             Routes routes = new Routes(rules, SecurityFilter.API, table);
             auth.routes(routes);
             market.routes(routes);
+            desk.routes(routes);
+            risk.routes(routes);
         };
         routing.register(SecurityFilter.API, cors, api);
         Problems.install(routing);

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * /ws/market over a real WebSocket against the real stack, the sample replayed at 10x (3 minutes of BTCUSDT in
- * about 18 s): forming candles and trades coalesced to at most 10 messages a second, each close exactly once, a
+ * about 18 s): forming candles coalesced to at most 10 messages a second while trades flow at their own pace, each close exactly once, a
  * reconnecting client resumes without gap or duplicate; authentication first.
  */
 @Timeout(180)
 class WebSocketComponentTest {
     static final int RATE = 10;
+    /** web-bff's default for trade batches: trades at their own pace (≤ 1 ms batching) while candles stay at {@link #RATE}. */
+    static final int TRADE_RATE = 1000;
     static TestStack stack;
     static WebPart web;
     static Http http;
@@ -106,8 +108,11 @@ class WebSocketComponentTest {
         assertTrue(candles(again, "closed").size() >= 1, "the resumed stream re-sent the close that happened while away");
 
         // coalescing: counted, not timed
-        assertWithinRate(watcher, "candle", "forming", replayStarted);
-        assertWithinRate(watcher, "trades", null, replayStarted);
+        assertWithinRate(watcher, "candle", "forming", replayStarted, RATE);
+        int tradeMessages = assertWithinRate(watcher, "trades", null, replayStarted, TRADE_RATE);
+        double tradeSeconds = (watcher.ofType("trades").getLast().atNanos() - replayStarted) / 1e9;
+        assertTrue(tradeMessages > RATE * tradeSeconds + 1, "trades flow at their own pace, not held to the candles' "
+                + RATE + "/s: " + tradeMessages + " messages in " + tradeSeconds + " s");
         List<JsonNode> forming = candles(watcher, "forming");
         assertTrue(forming.size() >= 2, "forming updates flowed: " + forming.size());
         TestStack.await(() -> {
@@ -122,7 +127,7 @@ class WebSocketComponentTest {
                 .filter(r -> r.json().path("stream").asText().equals("indicators")).toList();
         if (indicatorErrors.isEmpty()) {
             assertTrue(watcher.ofType("indicator").size() > 0, "indicator values");
-            assertWithinRate(watcher, "indicator", null, replayStarted);
+            assertWithinRate(watcher, "indicator", null, replayStarted, RATE);
         } else {
             System.out.println("indicators not on this branch's candle-svc: " + indicatorErrors.getFirst().json());
             assertEquals(1, indicatorErrors.size());
@@ -146,15 +151,17 @@ class WebSocketComponentTest {
      * count <= rate x elapsed + 1, elapsed from the replay's start (no update exists before) to the receipt of the
      * last message of that kind (each was sent before it was received): a bound that holds whatever the scheduling.
      */
-    private static void assertWithinRate(WsClient c, String type, String state, long since) {
+    /** Asserts at most {@code rate} messages of the type a second since {@code since}; returns how many there were. */
+    private static int assertWithinRate(WsClient c, String type, String state, long since, int rate) {
         List<WsClient.Received> msgs = c.ofType(type).stream()
                 .filter(r -> state == null || r.json().get("state").asText().equals(state))
                 .filter(r -> !type.equals("indicator") || r.json().get("kind").asText().equals("provisional"))
                 .toList();
-        if (msgs.isEmpty()) return;
+        if (msgs.isEmpty()) return 0;
         double elapsed = (msgs.getLast().atNanos() - since) / 1e9;
-        System.out.printf("%s %s: %d messages in %.1f s (bound %d/s)%n", type, state == null ? "" : state, msgs.size(), elapsed, RATE);
-        assertTrue(msgs.size() <= RATE * elapsed + 1, type + " " + state + ": " + msgs.size() + " messages in " + elapsed + " s");
+        System.out.printf("%s %s: %d messages in %.1f s (bound %d/s)%n", type, state == null ? "" : state, msgs.size(), elapsed, rate);
+        assertTrue(msgs.size() <= rate * elapsed + 1, type + " " + state + ": " + msgs.size() + " messages in " + elapsed + " s");
+        return msgs.size();
     }
 
     @Test

@@ -26,10 +26,14 @@ final class WsClient implements WebSocket.Listener {
     WebSocket socket;
 
     static WsClient connect(String base, String... headers) throws Exception {
+        return connectTo(base, "/ws/market", headers);
+    }
+
+    static WsClient connectTo(String base, String path, String... headers) throws Exception {
         WsClient c = new WsClient();
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        c.socket = b.buildAsync(URI.create(base.replace("http://", "ws://") + "/ws/market"), c).get(10, TimeUnit.SECONDS);
+        c.socket = b.buildAsync(URI.create(base.replace("http://", "ws://") + path), c).get(10, TimeUnit.SECONDS);
         return c;
     }
 

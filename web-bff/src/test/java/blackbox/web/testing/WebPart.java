@@ -29,10 +29,21 @@ public final class WebPart extends Part<WebBffApp> {
     public static final int LOGINS_PER_USER = 10;
 
     private final String appRoot;
+    private java.nio.file.Path accounts;
 
     private WebPart(TestStack stack, String appRoot) {
         super(stack, NAME, WebBffApp.class);
         this.appRoot = appRoot;
+    }
+
+    /**
+     * With the order side: oms-svc, risk-svc and positions-svc are the stack's parts of those names, the accounts
+     * those of {@code accountsFile} (oms-svc's format or the simulator's roster), the desk {@code mesa}; the user
+     * {@code rita} (risk) is added.
+     */
+    public WebPart withOrderSide(java.nio.file.Path accountsFile) {
+        this.accounts = accountsFile;
+        return this;
     }
 
     /** The web-bff part of {@code stack}, serving the test page {@link #TEST_APP}. */
@@ -58,8 +69,12 @@ public final class WebPart extends Part<WebBffApp> {
 
     @Override
     protected WebBffApp launch(Config config) {
+        java.util.Optional<blackbox.web.orders.OrderSide> side = accounts == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new blackbox.web.orders.OrderSide(stack().channel("oms-svc"), stack().channel("risk-svc"),
+                        stack().channel("positions-svc"), blackbox.web.orders.DeskAccounts.read(accounts),
+                        blackbox.web.orders.DeskAccounts.ROSTER_DESK));
         return WebBffApp.start(WebBffConfig.from(config), stack().database(), stack().channel(MarketDataPart.NAME),
-                stack().channel(CandlePart.NAME), stack().channel(GatewayPart.NAME), appRoot);
+                stack().channel(CandlePart.NAME), stack().channel(GatewayPart.NAME), side, appRoot);
     }
 
     @Override
@@ -67,6 +82,7 @@ public final class WebPart extends Part<WebBffApp> {
         web.users().ensure("alice", PASSWORD, EnumSet.of(Role.TRADER));
         web.users().ensure("bob", PASSWORD, EnumSet.of(Role.VIEWER));
         web.users().ensure("root", PASSWORD, EnumSet.of(Role.ADMIN));
+        if (accounts != null) web.users().ensure("rita", PASSWORD, EnumSet.of(Role.RISK));
     }
 
     /**
