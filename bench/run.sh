@@ -9,13 +9,14 @@
 #   oms       blackbox.bench.oms.TransitionBenchMain (JMH: order events/s through oms-svc's transition core vs a java.util state machine)
 #   oms-service blackbox.bench.OmsServiceBench (oms-svc -> gateway -> simulator: 1,000-account block, sustained orders/s,
 #             CancelAll of 1,000, vs the seed's queued clients calling the gateway synchronously)
+#   algo-twap blackbox.bench.algo.TwapSchedulerBench (child-order decisions of 1,000 TWAPs × 10 accounts on the replayed
+#             B3 tape: oms-svc's wake-queue scheduler vs a naive scan of every parent per trade)
 #   positions blackbox.bench.positions.PositionsBench (core fills/s vs BigDecimal, fill -> Redis p99 vs SET+PUBLISH, rebuild vs SELECT)
 #   risk      blackbox.bench.risk.RiskBenchMain (JMH: pre-trade checks/s and percentiles, compiled vs naive BigDecimal baselines)
 #   risk-halt blackbox.bench.risk.HaltBench (desk halt with 1,000 working orders to the last cancel sent vs a bare cancel loop)
 #   orders    blackbox.bench.OrderPathBench (SendOrder over gRPC -> journal -> FFM -> simulator -> accepted report, vs the
 #             same gRPC calls on a trivial service and vs Python ctypes on the same library)
-# Needs dll-gateway installed (bin/mvn -q -B install -DskipTests); builds bench/ when its jar is missing or
-# older than its sources. See bench/README.md for the options and the figures.
+# Builds bench/ and the modules it measures through the reactor when its jar is missing or older than any source. See bench/README.md for the options and the figures.
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
@@ -30,26 +31,22 @@ case "${1:-}" in
   indicators) MAIN=blackbox.bench.indicators.IndicatorBenchMain ;;
   web) MAIN=blackbox.bench.web.WebSocketLatencyBench
        GC_OPTS="-XX:+UseZGC" ;; # as bin/web runs web-bff
-  oms) MAIN=blackbox.bench.oms.TransitionBenchMain
-       REACTOR=1 ;; # built from this checkout through the reactor: nothing needs installing
-  oms-service) MAIN=blackbox.bench.OmsServiceBench
-       REACTOR=1 ;;
+  oms) MAIN=blackbox.bench.oms.TransitionBenchMain ;;
+  oms-service) MAIN=blackbox.bench.OmsServiceBench ;;
+  algo-twap) MAIN=blackbox.bench.algo.TwapSchedulerBench ;;
   positions) MAIN=blackbox.bench.positions.PositionsBench ;;
   risk) MAIN=blackbox.bench.risk.RiskBenchMain ;;
   risk-halt) MAIN=blackbox.bench.risk.HaltBench ;;
   orders) MAIN=blackbox.bench.OrderPathBench ;;
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders|oms|oms-service|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders|oms|oms-service|algo-twap|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
 JAR="$BENCH/target/bench-0.1.0-SNAPSHOT.jar"
 # rebuild when the bench's sources changed or a module it measures was rebuilt since (else it would measure old code)
-if [ "${REACTOR:-}" = 1 ]; then
-  if [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$ROOT/oms-svc/src" "$ROOT/platform/src" "$ROOT/dll-gateway/src" "$ROOT/risk-svc/src" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
-    "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl bench -am package -DskipTests
-  fi
-elif [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$HOME/.m2/repository/blackbox" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
-  "$ROOT/mvnw" -q -B -f "$BENCH/pom.xml" package
+# built from this checkout through the reactor (nothing needs installing in ~/.m2), again whenever a source changed
+if [ ! -f "$JAR" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" "$ROOT"/*/src -newer "$JAR" -type f -print -quit 2>/dev/null)" ]; then
+  "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl bench -am package -DskipTests
 fi
 
 LIB="$ROOT/dll-gateway/target/native/libprofitdll-sim.so"

@@ -3,7 +3,7 @@ package blackbox.bench;
 import blackbox.gateway.ffm.ProfitDLL;
 import blackbox.gateway.session.DllCall;
 import blackbox.gateway.session.DllEvent;
-import blackbox.gateway.session.InstrumentId;
+import blackbox.platform.domain.InstrumentId;
 import blackbox.gateway.session.ProfitSession;
 import blackbox.gateway.session.SessionOptions;
 import blackbox.gateway.session.WallClock;

@@ -34,16 +34,26 @@ import java.util.concurrent.TimeUnit;
  *   <li>baseline: multi-row {@code INSERT ... VALUES} of 100 rows per prepared statement, commit per statement
  *       (how the desk's recorder writes today);</li>
  *   <li>ceiling: {@code psql \copy} of the same rows from a TSV file (only the psql run is timed).</li>
+ *   <li>parallel: S {@link PgTradeStore}s, one thread and one connection each, every stream writing its own
+ *       instruments (an instrument's trades stay in one stream, in order), against S {@code psql \copy}
+ *       processes of the same split run at once (issue 19: can two COPY streams use both cores?).</li>
  * </ol>
  * Each method starts from an empty (truncated) table, partitions in place, after a CHECKPOINT.
  *
- * <p>Options: {@code --trades 2000000 --batches 10000,50000 --insert-trades 0 (0 = all) --psql psql}.
+ * <p>Options: {@code --trades 2000000 --batches 10000,50000 --insert-trades 0 (0 = all) --psql psql
+ * --streams 2 (comma list; empty = no parallel runs) --stream-batch 50000 --rounds 1 (the parallel runs
+ * repeated, each beside its own ceiling)}.
  */
 public final class TradePersistBench {
     private static final String COLUMNS = "exchange, ticker, trading_day, trade_number, time_nanos, price, quantity,"
             + " volume, buy_agent, sell_agent, trade_type, received_nanos";
 
-    record Result(String method, long trades, double seconds) {
+    /** One method's run; {@code streams} is how many connections wrote at once (the ceiling it is compared with). */
+    record Result(String method, long trades, double seconds, int streams) {
+        Result(String method, long trades, double seconds) {
+            this(method, trades, seconds, 1);
+        }
+
         double rate() {
             return trades / seconds;
         }
@@ -57,12 +67,17 @@ public final class TradePersistBench {
         for (String b : args.getOrDefault("batches", "10000,50000").split(",")) batches.add(Integer.parseInt(b.trim()));
         int insertTrades = Integer.parseInt(args.getOrDefault("insert-trades", "0"));
         String psql = args.getOrDefault("psql", "psql");
+        List<Integer> streams = new ArrayList<>();
+        for (String b : args.getOrDefault("streams", "2").split(",")) if (!b.isBlank()) streams.add(Integer.parseInt(b.trim()));
+        int streamBatch = Integer.parseInt(args.getOrDefault("stream-batch", "50000"));
+        int rounds = Integer.parseInt(args.getOrDefault("rounds", "1"));
 
         List<TradeRow> trades = synthetic(n, 42);
         System.out.printf("%,d synthetic trades: 5 instruments x 2 days%n", n);
         List<Result> results = new ArrayList<>();
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary();
-             Database db = Database.connect(DatabaseConfig.external(server.jdbcUrl(), "postgres", "", 4))) {
+             Database db = Database.connect(DatabaseConfig.external(server.jdbcUrl(), "postgres", "",
+                     Math.max(4, 1 + streams.stream().mapToInt(Integer::intValue).max().orElse(1))))) {
             MarketdataSchema.migrate(db);
             PartitionManager partitions = new PartitionManager(db.dataSource());
             partitions.ensure(trades.getFirst().tradingDay(), trades.getLast().tradingDay());
@@ -105,6 +120,33 @@ public final class TradePersistBench {
             } finally {
                 Files.deleteIfExists(tsv);
             }
+
+            for (int round = 0; round < rounds; round++) for (int s : streams) {
+                List<List<TradeRow>> split = splitByInstrument(trades, s);
+                reset(db);
+                results.add(parallelWrite(db, partitions, split, streamBatch, n));
+                check(db, n);
+                print(results.getLast());
+
+                List<Path> files = new ArrayList<>();
+                try {
+                    for (List<TradeRow> part : split) {
+                        Path file = Files.createTempFile("trades-stream", ".tsv");
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+                        writeTsv(part, file);
+                        files.add(file);
+                    }
+                    reset(db);
+                    Result parallelCeiling = parallelPsqlCopy(psql, server.port(), files, n);
+                    if (parallelCeiling != null) {
+                        results.add(parallelCeiling);
+                        check(db, n);
+                        print(parallelCeiling);
+                    }
+                } finally {
+                    for (Path file : files) Files.deleteIfExists(file);
+                }
+            }
         }
         table(results);
     }
@@ -118,14 +160,32 @@ public final class TradePersistBench {
     }
 
     private static void table(List<Result> results) {
-        Result ceiling = results.stream().filter(r -> r.method().startsWith("psql")).findFirst().orElse(null);
         System.out.println();
-        System.out.println("| method | trades | seconds | trades/s | % of psql \\copy |");
+        System.out.println("| method | trades | seconds | trades/s | % of psql \\copy (same streams) |");
         System.out.println("|---|---:|---:|---:|---:|");
-        for (Result r : results) {
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            Result ceiling = ceilingFor(results, i);
             String pct = ceiling == null ? "n/a" : String.format("%.0f%%", 100 * r.rate() / ceiling.rate());
             System.out.printf("| %s | %,d | %.2f | %,.0f | %s |%n", r.method(), r.trades(), r.seconds(), r.rate(), pct);
         }
+    }
+
+    /**
+     * The psql run a result is compared with: the nearest one with the same number of streams, looking forward first
+     * (each method runs just before its ceiling, so the pair shares the machine's load at that moment).
+     */
+    private static Result ceilingFor(List<Result> results, int index) {
+        int streams = results.get(index).streams();
+        for (int d = 0; d < results.size(); d++) {
+            for (int j : new int[] {index + d, index - d}) {
+                if (j >= 0 && j < results.size() && results.get(j).method().startsWith("psql")
+                        && results.get(j).streams() == streams) {
+                    return results.get(j);
+                }
+            }
+        }
+        return null;
     }
 
     /** Empty table (partitions kept), dirty pages flushed so no method pays for another's checkpoint. */
@@ -211,6 +271,70 @@ public final class TradePersistBench {
             throw new IllegalStateException("psql failed: " + command);
         }
         return new Result("psql \\copy (ceiling)", n, seconds(start));
+    }
+
+    /**
+     * The trades split into {@code streams} lists by (instrument, trading day), round robin over the pairs met, order
+     * kept: one instrument-day is always in one stream (as a writer per instrument group would run the service).
+     */
+    static List<List<TradeRow>> splitByInstrument(List<TradeRow> trades, int streams) {
+        Map<String, Integer> streamOf = new HashMap<>();
+        List<List<TradeRow>> split = new ArrayList<>();
+        for (int i = 0; i < streams; i++) split.add(new ArrayList<>());
+        for (TradeRow r : trades) {
+            int stream = streamOf.computeIfAbsent(r.instrument() + "/" + r.tradingDay(), k -> streamOf.size() % streams);
+            split.get(stream).add(r);
+        }
+        return split;
+    }
+
+    /** One {@link PgTradeStore} (it is single-writer) per stream, each on its own thread, all started together. */
+    private static Result parallelWrite(Database db, PartitionManager partitions, List<List<TradeRow>> split, int batch,
+                                        int n) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        for (List<TradeRow> part : split) {
+            PgTradeStore store = new PgTradeStore(db, partitions);
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                    for (int from = 0; from < part.size(); from += batch) {
+                        store.write(part.subList(from, Math.min(part.size(), from + batch)));
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        long start = System.nanoTime();
+        go.countDown();
+        for (Thread t : threads) t.join();
+        double seconds = seconds(start);
+        if (!failures.isEmpty()) throw new IllegalStateException("a stream failed", failures.getFirst());
+        return new Result("PgTradeStore.write x " + split.size() + " streams, batch " + batch, n, seconds, split.size());
+    }
+
+    /** {@code psql \copy} of each file in its own psql process, all at once (the parallel ceiling). */
+    private static Result parallelPsqlCopy(String psql, int port, List<Path> files, int n) throws Exception {
+        List<Process> processes = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Path file : files) {
+            List<String> command = List.of(psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "localhost", "-p",
+                    String.valueOf(port), "-U", "postgres", "-d", "postgres",
+                    "-c", "\\copy marketdata.trades (" + COLUMNS + ") FROM '" + file + "'");
+            try {
+                processes.add(new ProcessBuilder(command).inheritIO().start());
+            } catch (java.io.IOException e) {
+                for (Process p : processes) p.destroyForcibly();
+                System.out.println("psql not found on PATH (" + e.getMessage() + "): no parallel ceiling measured");
+                return null;
+            }
+        }
+        for (Process p : processes) {
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) throw new IllegalStateException("psql failed");
+        }
+        return new Result("psql \\copy x " + files.size() + " processes (ceiling)", n, seconds(start), files.size());
     }
 
     /**

@@ -3,7 +3,7 @@ package blackbox.bench.positions;
 import blackbox.platform.domain.AccountId;
 import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.domain.Side;
-import blackbox.positions.calendar.B3Calendar;
+import blackbox.platform.domain.B3Calendar;
 import blackbox.positions.core.Fill;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

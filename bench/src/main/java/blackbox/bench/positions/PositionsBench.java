@@ -7,7 +7,7 @@ import blackbox.platform.domain.AccountId;
 import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.domain.Side;
 import blackbox.platform.redis.EmbeddedRedisServer;
-import blackbox.positions.calendar.B3Calendar;
+import blackbox.platform.domain.B3Calendar;
 import blackbox.positions.config.FeeTableFile;
 import blackbox.positions.config.InstrumentMasterFile;
 import blackbox.positions.core.AccountGroups;
