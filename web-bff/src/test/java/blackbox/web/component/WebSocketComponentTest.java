@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,23 @@ class WebSocketComponentTest {
         // the tape ends: every trade reached the watcher
         TestStack.await(() -> tradeCount(watcher) >= tradeRows, Duration.ofSeconds(60),
                 () -> "trades " + tradeCount(watcher) + " of " + tradeRows);
-        JsonNode rest = http.get("/api/v1/candles?symbol=BTCUSDT:SPOT&timeframe=1m&from=2024-08-08T00:00:00Z"
-                + "&to=2024-08-10T00:00:00Z", token).json().get("candles");
+        // the watcher's trades can arrive before candle-svc has aggregated the last of them: read the history once every
+        // trade of the tape is in it, or the last forming candle compared below is older than the one the watcher got
+        AtomicReference<JsonNode> history = new AtomicReference<>();
+        TestStack.await(() -> {
+            JsonNode candles;
+            try {
+                candles = http.get("/api/v1/candles?symbol=BTCUSDT:SPOT&timeframe=1m&from=2024-08-08T00:00:00Z"
+                        + "&to=2024-08-10T00:00:00Z", token).json().get("candles");
+            } catch (Exception e) {
+                throw new IllegalStateException("GET /api/v1/candles failed", e);
+            }
+            history.set(candles);
+            long trades = 0;
+            for (JsonNode c : candles) trades += c.get("trades").asLong();
+            return trades >= tradeRows;
+        }, Duration.ofSeconds(20), () -> "every trade of the tape in the candle history: " + history.get());
+        JsonNode rest = history.get();
         List<String> expectedCloses = new ArrayList<>();
         for (int i = 0; i < rest.size() - 1; i++) expectedCloses.add(Http.MAPPER.writeValueAsString(rest.get(i)));
         assertTrue(expectedCloses.size() >= 2, "the sample spans several minutes");
