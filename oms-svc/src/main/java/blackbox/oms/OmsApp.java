@@ -154,11 +154,26 @@ public final class OmsApp implements AutoCloseable {
                                Optional<ManagedChannel> positionsChannel, Optional<String> redisUrl,
                                ServerBuilder<?> serverBuilder, Telemetry telemetry, LongSupplier algoClock)
             throws IOException, SQLException {
+        return start(config, database, gatewayChannel, positionsChannel, redisUrl, serverBuilder, telemetry, algoClock,
+                blackbox.oms.algo.VolumeProfiles.NONE);
+    }
+
+    /**
+     * {@link #start} with the algorithms on {@code algoClock} and VWAP volume profiles from {@code profiles}
+     * ({@link blackbox.oms.algo.engine.CandleVolumeProfiles} in service; {@link blackbox.oms.algo.VolumeProfiles#NONE}: equal
+     * weights).
+     */
+    public static OmsApp start(OmsConfig config, Database database, ManagedChannel gatewayChannel,
+                               Optional<ManagedChannel> positionsChannel, Optional<String> redisUrl,
+                               ServerBuilder<?> serverBuilder, Telemetry telemetry, LongSupplier algoClock,
+                               blackbox.oms.algo.VolumeProfiles profiles)
+            throws IOException, SQLException {
         LongSupplier clock = OmsApp::now;
         OmsSchema.migrate(database);
         SingleInstance single = SingleInstance.acquire(database.dataSource());
         try {
-            return start(config, database, gatewayChannel, positionsChannel, redisUrl, serverBuilder, telemetry, clock, algoClock, single);
+            return start(config, database, gatewayChannel, positionsChannel, redisUrl, serverBuilder, telemetry, clock, algoClock, profiles,
+                    single);
         } catch (IOException | RuntimeException e) {
             single.close();
             throw e;
@@ -168,7 +183,7 @@ public final class OmsApp implements AutoCloseable {
     private static OmsApp start(OmsConfig config, Database database, ManagedChannel gatewayChannel,
                                 Optional<ManagedChannel> positionsChannel, Optional<String> redisUrl,
                                 ServerBuilder<?> serverBuilder, Telemetry telemetry, LongSupplier clock, LongSupplier algoClock,
-                                SingleInstance single)
+                                blackbox.oms.algo.VolumeProfiles profiles, SingleInstance single)
             throws IOException {
         AccountRegistry accounts = loadAccounts(config, database);
         InstrumentMaster instruments = loadInstruments(config);
@@ -221,7 +236,8 @@ public final class OmsApp implements AutoCloseable {
         reconciler.start();
 
         RiskFollower risk = RiskFollower.start(database, redisUrl, config.riskPoll(), clock);
-        GatewayLastPrices prices = new GatewayLastPrices(MarketDataGatewayGrpc.newStub(gatewayChannel));
+        blackbox.oms.algo.engine.LiveVolume volume = new blackbox.oms.algo.engine.LiveVolume();
+        GatewayLastPrices prices = new GatewayLastPrices(MarketDataGatewayGrpc.newStub(gatewayChannel), volume);
         prices.start();
         PositionSource positions = positions(config, positionsChannel);
         PreTrade preTrade = new PreTrade(risk.gate(), exposure, positions, prices, instruments, config.exchangeZone(), clock);
@@ -232,11 +248,11 @@ public final class OmsApp implements AutoCloseable {
             return t;
         });
         AlgoEngine algos = new AlgoEngine(new ParentStore(jdbi), new OmsChildOrders(writer, sender, gates, preTrade, exposure, clock),
-                Halts.of(risk.view()), algoClock, clock, config.exchangeZone());
+                Halts.of(risk.view()), volume, algoClock, clock, config.exchangeZone());
         writer.addListener(algos);
         algos.start();
         Parts parts = new Parts(writer, sender, gates, preTrade, exposure, accounts, instruments, balances(positions), orders, blocks,
-                audit, hub, config.gateWait(), config.streamBuffer(), drain, config.exchangeZone(), clock, algos, algoClock);
+                audit, hub, config.gateWait(), config.streamBuffer(), drain, config.exchangeZone(), clock, algos, algoClock, profiles);
         OrderManagementService service = new OrderManagementService(parts);
         Health health = new Health();
         health.report("gateway", Health.Status.down("connecting"));

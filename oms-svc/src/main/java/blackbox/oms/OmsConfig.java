@@ -27,12 +27,14 @@ import java.util.Optional;
  * @param reconcileQuiet the report stream must have been open and silent this long before an account is reconciled
  * @param streamBuffer events buffered per StreamOrderEvents client before RESOURCE_EXHAUSTED
  * @param writeBatch most commands and reports per transaction (group commit)
+ * @param candlesTarget candle-svc's {@code host:port}, the history of VWAP volume profiles; empty (or {@code none}):
+ *     every VWAP runs on equal weights and says so
  */
 public record OmsConfig(String host, int port, String gatewayTarget, Path accounts, Optional<Path> instruments,
                         Optional<String> positionsTarget, Optional<String> redisUrl, Duration riskPoll, int maxInFlight,
                         Duration sendDeadline, Duration gateWait, Duration reconcileGrace, Duration reconcileQuiet,
                         int reconcileThreads, int streamBuffer, int writeBatch, ZoneId exchangeZone, Duration statsInterval,
-                        DatabaseConfig database) {
+                        DatabaseConfig database, Optional<String> candlesTarget) {
     public static final String HOST = "BLACKBOX_OMS_HOST";
     public static final String PORT = "BLACKBOX_OMS_PORT";
     public static final String GATEWAY = "BLACKBOX_GATEWAY_TARGET";
@@ -51,6 +53,7 @@ public record OmsConfig(String host, int port, String gatewayTarget, Path accoun
     public static final String WRITE_BATCH = "BLACKBOX_OMS_WRITE_BATCH";
     public static final String TIMEZONE = "BLACKBOX_EXCHANGE_TIMEZONE";
     public static final String STATS_INTERVAL = "BLACKBOX_OMS_STATS_INTERVAL";
+    public static final String CANDLES = "BLACKBOX_OMS_CANDLES_TARGET";
 
     public static OmsConfig from(Config config) {
         ZoneId zone;
@@ -66,6 +69,10 @@ public record OmsConfig(String host, int port, String gatewayTarget, Path accoun
         Optional<String> positions = config.find(POSITIONS);
         if (positions.isPresent() && !positions.get().equals("none") && !positions.get().matches("[^:\\s]+:\\d{1,5}")) {
             throw Config.invalid(POSITIONS, positions.get(), "must be host:port or none");
+        }
+        Optional<String> candles = config.find(CANDLES).filter(c -> !c.equals("none"));
+        if (candles.isPresent() && !candles.get().matches("[^:\\s]+:\\d{1,5}")) {
+            throw Config.invalid(CANDLES, candles.get(), "must be host:port or none");
         }
         Optional<String> redis = config.find(REDIS);
         if (redis.isPresent() && !redis.get().matches("rediss?://\\S+")) throw Config.invalid(REDIS, redis.get(), "must be redis://host:port");
@@ -88,7 +95,8 @@ public record OmsConfig(String host, int port, String gatewayTarget, Path accoun
                 config.integer(WRITE_BATCH, 2_048, 1, 100_000),
                 zone,
                 config.duration(STATS_INTERVAL, Duration.ofSeconds(10)),
-                DatabaseConfig.from(config));
+                DatabaseConfig.from(config),
+                candles);
     }
 
     private static Path readable(Config config, String key, String value) {

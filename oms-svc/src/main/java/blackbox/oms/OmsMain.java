@@ -24,8 +24,13 @@ public final class OmsMain {
             Database database = startup.database(config.database());
             ManagedChannel gateway = startup.channel(config.gatewayTarget());
             Optional<ManagedChannel> positions = config.positionsTarget().filter(t -> !t.equals("none")).map(startup::channel);
+            blackbox.oms.algo.VolumeProfiles profiles = config.candlesTarget()
+                    .<blackbox.oms.algo.VolumeProfiles>map(t -> new blackbox.oms.algo.engine.CandleVolumeProfiles(
+                            blackbox.candles.v1.CandlesGrpc.newBlockingStub(startup.channel(t)), config.exchangeZone(),
+                            java.time.Duration.ofSeconds(5)))
+                    .orElse(blackbox.oms.algo.VolumeProfiles.NONE);
             OmsApp app = startup.closeOnShutdown("oms-svc", OmsApp.start(config, database, gateway, positions, config.redisUrl(),
-                    startup.server(config.host(), config.port()), startup.telemetry()));
+                    startup.server(config.host(), config.port()), startup.telemetry(), OmsApp::now, profiles));
             log.info("oms-svc listening on {}:{}; gateway {}", config.host(), app.port(), config.gatewayTarget());
             startup.logStats(config.statsInterval(), app::stats);
         });

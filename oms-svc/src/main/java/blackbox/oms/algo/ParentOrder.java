@@ -25,10 +25,12 @@ import java.util.Optional;
  * @param lot the instrument's lot when the parent was created: every child quantity is a multiple of it
  * @param accounts in allocation order, indexes 1..n
  * @param startNanos when the schedule starts, UTC epoch ns (the algorithm's start, or the creation)
+ * @param profile a VWAP's volume profile, fetched once at its creation and persisted with it (empty for the others)
  */
 public record ParentOrder(ClOrdId id, Optional<BlockId> block, UserId user, Optional<StrategyId> strategy,
                           InstrumentId instrument, Side side, OrdType ordType, long price, Algorithm algorithm, long lot,
-                          List<AccountTarget> accounts, long startNanos, long createdNanos, LocalDate tradeDate) {
+                          List<AccountTarget> accounts, long startNanos, long createdNanos, LocalDate tradeDate,
+                          Optional<VolumeProfile> profile) {
     /** The longest parent ClOrdID: its children append {@code /<slice>/<account index>} within ClOrdID's 64. */
     public static final int MAX_ID_LENGTH = 48;
 
@@ -42,6 +44,7 @@ public record ParentOrder(ClOrdId id, Optional<BlockId> block, UserId user, Opti
         Objects.requireNonNull(ordType, "ordType");
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(tradeDate, "tradeDate");
+        Objects.requireNonNull(profile, "profile");
         accounts = List.copyOf(accounts);
         if (accounts.isEmpty()) throw new IllegalArgumentException("a parent needs at least one account: " + id);
         if (id.value().length() > MAX_ID_LENGTH) throw new IllegalArgumentException("parent id longer than " + MAX_ID_LENGTH + ": " + id);
@@ -51,6 +54,20 @@ public record ParentOrder(ClOrdId id, Optional<BlockId> block, UserId user, Opti
             if (a.index() != i + 1) throw new IllegalArgumentException("account indexes must be 1..n in order: " + a);
             if (a.quantity() % lot != 0) throw new IllegalArgumentException("account quantity not a multiple of the lot " + lot + ": " + a);
         }
+    }
+
+    /** A parent without a volume profile. */
+    public ParentOrder(ClOrdId id, Optional<BlockId> block, UserId user, Optional<StrategyId> strategy, InstrumentId instrument,
+                       Side side, OrdType ordType, long price, Algorithm algorithm, long lot, List<AccountTarget> accounts,
+                       long startNanos, long createdNanos, LocalDate tradeDate) {
+        this(id, block, user, strategy, instrument, side, ordType, price, algorithm, lot, accounts, startNanos, createdNanos, tradeDate,
+                Optional.empty());
+    }
+
+    /** This parent with {@code profile} (a VWAP's, from {@link VolumeProfiles}). */
+    public ParentOrder withProfile(VolumeProfile profile) {
+        return new ParentOrder(id, block, user, strategy, instrument, side, ordType, price, algorithm, lot, accounts, startNanos,
+                createdNanos, tradeDate, Optional.of(profile));
     }
 
     /** Σ of the accounts' quantities. */

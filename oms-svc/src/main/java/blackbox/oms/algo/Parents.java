@@ -36,6 +36,14 @@ public final class Parents {
                 b.createdNanos(), b.tradeDate());
     }
 
+    /**
+     * A VWAP parent with its volume profile from {@code profiles} (one fetch, I/O in the adapter); any other parent as it
+     * is.
+     */
+    public static ParentOrder profiled(ParentOrder parent, VolumeProfiles profiles) {
+        return parent.algorithm() instanceof Algorithm.Vwap ? parent.withProfile(profiles.profile(parent)) : parent;
+    }
+
     /** The block as recorded for an algorithm: its children come later, slice by slice. */
     public static BlockPlan withoutChildren(BlockPlan plan) {
         Block b = plan.block();

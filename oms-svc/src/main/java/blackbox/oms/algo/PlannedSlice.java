@@ -38,4 +38,19 @@ public record PlannedSlice(int slice, long atNanos, Map<AccountId, Long> quantit
         }
         return out;
     }
+
+    /** A VWAP's slices as planned from its profile (before roll-over and the participation cap). */
+    public static List<PlannedSlice> vwap(ParentOrder parent) {
+        VwapSchedule s = VwapSchedule.of(parent);
+        List<PlannedSlice> out = new ArrayList<>(s.slices());
+        for (int k = 1; k <= s.slices(); k++) {
+            Map<AccountId, Long> q = new LinkedHashMap<>();
+            for (AccountTarget a : parent.accounts()) {
+                long qty = s.plannedSlice(a.quantity(), k);
+                if (qty > 0) q.put(a.account(), qty);
+            }
+            out.add(new PlannedSlice(k, s.dueAt(k), q));
+        }
+        return out;
+    }
 }

@@ -99,12 +99,26 @@ record OrderTerms(Side side, OrdType ordType, long price, long stopPrice, TimeIn
             case VWAP -> {
                 blackbox.oms.v1.Vwap v = a.getVwap();
                 schedule("algorithm.vwap", v.getHorizonSecs(), v.getIntervalSecs(), v.getStartNanos());
+                if (v.getHorizonSecs() % v.getIntervalSecs() != 0) {
+                    throw invalid("algorithm.vwap.interval_secs", "algorithm.vwap.interval_secs must divide algorithm.vwap.horizon_secs: "
+                            + v.getHorizonSecs() + "/" + v.getIntervalSecs());
+                }
+                if (v.getHorizonSecs() / v.getIntervalSecs() > MAX_SLICES) {
+                    throw invalid("algorithm.vwap.interval_secs", "algorithm.vwap has at most " + MAX_SLICES + " slices: horizon_secs/interval_secs="
+                            + v.getHorizonSecs() + "/" + v.getIntervalSecs());
+                }
+                int sessions = v.getProfileSessions() == 0 ? Algorithm.Vwap.DEFAULT_PROFILE_SESSIONS : v.getProfileSessions();
+                if (sessions < 1 || sessions > Algorithm.Vwap.MAX_PROFILE_SESSIONS) {
+                    throw invalid("algorithm.vwap.profile_sessions", "algorithm.vwap.profile_sessions must be 0 (default "
+                            + Algorithm.Vwap.DEFAULT_PROFILE_SESSIONS + ") or 1.." + Algorithm.Vwap.MAX_PROFILE_SESSIONS
+                            + ": algorithm.vwap.profile_sessions=" + v.getProfileSessions());
+                }
                 BigDecimal rate = Fields.decimal("algorithm.vwap.participation_rate", v.getParticipationRate());
                 if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) > 0) {
                     throw invalid("algorithm.vwap.participation_rate", "algorithm.vwap.participation_rate must be in (0, 1]:"
                             + " algorithm.vwap.participation_rate=\"" + v.getParticipationRate() + "\"");
                 }
-                yield new Algorithm.Vwap(v.getHorizonSecs(), v.getIntervalSecs(), rate, v.getStartNanos());
+                yield new Algorithm.Vwap(v.getHorizonSecs(), v.getIntervalSecs(), rate, v.getStartNanos(), sessions);
             }
             case COVER_UP_TO -> {
                 blackbox.oms.v1.CoverUpTo c = a.getCoverUpTo();
@@ -156,8 +170,9 @@ record OrderTerms(Side side, OrdType ordType, long price, long stopPrice, TimeIn
             throw invalid(idField, idField + " of an algorithm order must be at most " + blackbox.oms.algo.ParentOrder.MAX_ID_LENGTH
                     + " characters (its children append /<slice>/<account>): " + idField + "=\"" + id + "\"");
         }
-        if (algorithm.kind() == Algorithm.Kind.TWAP && ordType == OrdType.STOP_LIMIT) {
-            throw invalid("ord_type", "algorithm.twap works ORD_TYPE_LIMIT or ORD_TYPE_MARKET children: ord_type=ORD_TYPE_STOP_LIMIT");
+        if ((algorithm.kind() == Algorithm.Kind.TWAP || algorithm.kind() == Algorithm.Kind.VWAP) && ordType == OrdType.STOP_LIMIT) {
+            throw invalid("ord_type", "algorithm." + algorithm.label()
+                    + " works ORD_TYPE_LIMIT or ORD_TYPE_MARKET children: ord_type=ORD_TYPE_STOP_LIMIT");
         }
         if (algorithm.kind() == Algorithm.Kind.ICEBERG && ordType != OrdType.LIMIT) {
             throw invalid("ord_type", "algorithm.iceberg works ORD_TYPE_LIMIT children: ord_type=ORD_TYPE_" + ordType);
@@ -169,7 +184,8 @@ record OrderTerms(Side side, OrdType ordType, long price, long stopPrice, TimeIn
 
     /** What in these valid terms is not built yet, as an UNIMPLEMENTED message; empty when everything is. */
     Optional<String> unimplemented() {
-        if (algorithm.kind() != Algorithm.Kind.FULL && algorithm.kind() != Algorithm.Kind.TWAP && algorithm.kind() != Algorithm.Kind.ICEBERG) {
+        if (algorithm.kind() != Algorithm.Kind.FULL && algorithm.kind() != Algorithm.Kind.TWAP && algorithm.kind() != Algorithm.Kind.ICEBERG
+                && algorithm.kind() != Algorithm.Kind.VWAP) {
             return Optional.of("execution algorithm " + algorithm.label() + " is not implemented yet: algorithm="
                     + algorithm.label());
         }

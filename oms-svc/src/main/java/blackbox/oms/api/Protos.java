@@ -96,7 +96,7 @@ public final class Protos {
                     .setIntervalSecs(t.intervalSecs()).setStartNanos(t.startNanos()));
             case Algorithm.Vwap v -> b.setVwap(blackbox.oms.v1.Vwap.newBuilder().setHorizonSecs(v.horizonSecs())
                     .setIntervalSecs(v.intervalSecs()).setParticipationRate(v.participationRate().toPlainString())
-                    .setStartNanos(v.startNanos()));
+                    .setStartNanos(v.startNanos()).setProfileSessions(v.profileSessions()));
             case Algorithm.CoverUpTo c -> b.setCoverUpTo(blackbox.oms.v1.CoverUpTo.newBuilder()
                     .setLimitPrice(Prices.format(c.limitPrice())).setOffsetTicks(c.offsetTicks()));
             case Algorithm.Oco o -> b.setOco(blackbox.oms.v1.Oco.newBuilder().setLimitPrice(Prices.format(o.limitPrice()))

@@ -52,8 +52,19 @@ public sealed interface Algorithm {
         }
     }
 
-    /** Volume-weighted, at most {@code participationRate} (a fraction in (0, 1]) of the market's volume. */
-    record Vwap(long horizonSecs, long intervalSecs, BigDecimal participationRate, long startNanos) implements Algorithm {
+    /**
+     * Volume-weighted: one slice per {@code intervalSecs} over {@code horizonSecs} from {@code startNanos} (0: at once),
+     * each weighted by the instrument's volume in its time-of-day window over the last {@code profileSessions} B3
+     * sessions, at most {@code participationRate} (FIX ParticipationRate 849, a fraction in (0, 1]) of the market's
+     * volume since the start ({@link blackbox.oms.algo.Vwap}).
+     */
+    record Vwap(long horizonSecs, long intervalSecs, BigDecimal participationRate, long startNanos, int profileSessions)
+            implements Algorithm {
+        /** Sessions of history when the request leaves {@code profile_sessions} 0. */
+        public static final int DEFAULT_PROFILE_SESSIONS = 20;
+        /** The most sessions of history a profile averages. */
+        public static final int MAX_PROFILE_SESSIONS = 60;
+
         @Override
         public Kind kind() {
             return Kind.VWAP;

@@ -70,12 +70,15 @@ final class BlockCommands {
             case AllocationOutcome.Allocated allocated -> {
                 p.audit().append(audit, "OK");
                 BlockPreview preview = Protos.preview(allocated.allocation(), BlockPlanner.policy(valid.value(), rule));
-                if (valid.value().algorithm() instanceof blackbox.oms.core.Algorithm.Twap
-                        && BlockPlanner.plan(valid.value(), caller.user(), caller.nowNanos(), TradeDates.of(caller.nowNanos(), p.zone()),
+                var algorithm = valid.value().algorithm();
+                boolean scheduled = algorithm instanceof blackbox.oms.core.Algorithm.Twap || algorithm instanceof blackbox.oms.core.Algorithm.Vwap;
+                if (scheduled && BlockPlanner.plan(valid.value(), caller.user(), caller.nowNanos(), TradeDates.of(caller.nowNanos(), p.zone()),
                         p.accounts(), rule) instanceof BlockPlanner.PlanOutcome.Planned planned) {
-                    var parent = blackbox.oms.algo.Parents.of(planned.plan(), rule.lot(), p.algoClock().getAsLong());
+                    var parent = blackbox.oms.algo.Parents.profiled(
+                            blackbox.oms.algo.Parents.of(planned.plan(), rule.lot(), p.algoClock().getAsLong()), p.profiles());
                     preview = preview.toBuilder().addAllSchedule(blackbox.oms.api.AlgoProtos.schedule(
-                            blackbox.oms.algo.PlannedSlice.twap(parent))).build();
+                            algorithm instanceof blackbox.oms.core.Algorithm.Twap ? blackbox.oms.algo.PlannedSlice.twap(parent)
+                                    : blackbox.oms.algo.PlannedSlice.vwap(parent))).build();
                 }
                 Calls.reply(out, preview);
             }
@@ -135,7 +138,7 @@ final class BlockCommands {
      */
     private void submitParent(BlockCommand command, BlockPlan plan, AuditCommand audit, StreamObserver<SubmitBlockResponse> out) {
         long lot = rule(command).lot();
-        var parent = blackbox.oms.algo.Parents.of(plan, lot, p.algoClock().getAsLong());
+        var parent = blackbox.oms.algo.Parents.profiled(blackbox.oms.algo.Parents.of(plan, lot, p.algoClock().getAsLong()), p.profiles());
         p.writer().createBlock(blackbox.oms.algo.Parents.withoutChildren(plan), Map.of(), audit).whenCompleteAsync((res, err) -> {
             if (err != null) {
                 out.onError(Calls.status(err).asRuntimeException());

@@ -108,7 +108,8 @@ final class OrderCommands {
             return;
         }
         long lot = p.instruments().find(order.spec().instrument()).orElseThrow().lot();
-        var submitted = p.algos().submit(blackbox.oms.algo.Parents.of(order, lot, p.algoClock().getAsLong()));
+        var submitted = p.algos().submit(blackbox.oms.algo.Parents.profiled(
+                blackbox.oms.algo.Parents.of(order, lot, p.algoClock().getAsLong()), p.profiles()));
         p.audit().append(audit, submitted.created() ? "OK: parent" : "DUPLICATE");
         var view = p.algos().view(order.clOrdId()).orElseThrow();
         Calls.reply(out, SubmitOrderResponse.newBuilder().setOrder(blackbox.oms.api.AlgoProtos.parent(view))

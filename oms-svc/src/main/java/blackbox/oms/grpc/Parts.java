@@ -26,9 +26,11 @@ import java.util.function.LongSupplier;
  * @param clock UTC epoch ns
  * @param algos the execution algorithms' engine (parents and their children)
  * @param algoClock the algorithms' time, UTC epoch ns (the system clock in service)
+ * @param profiles where a new VWAP parent's volume profile comes from (fetched once, at its creation)
  */
 public record Parts(OrderWriter writer, GatewaySender sender, AccountGates gates, PreTrade preTrade, Exposure exposure,
                     AccountRegistry accounts, InstrumentMaster instruments, Balances balances, OrderStore orders,
                     BlockStore blocks, AuditTrail audit, EventHub hub, Duration gateWait, int streamBuffer, Executor drain,
-                    ZoneId zone, LongSupplier clock, blackbox.oms.algo.engine.AlgoEngine algos, LongSupplier algoClock) {
+                    ZoneId zone, LongSupplier clock, blackbox.oms.algo.engine.AlgoEngine algos, LongSupplier algoClock,
+                    blackbox.oms.algo.VolumeProfiles profiles) {
 }

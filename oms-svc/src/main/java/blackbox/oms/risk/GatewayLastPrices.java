@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayLastPrices implements LastPrices, AutoCloseable {
     private final MarketDataGatewayGrpc.MarketDataGatewayStub stub;
+    private final blackbox.oms.algo.engine.LiveVolume volume;
     private final Map<InstrumentId, Long> last = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "oms-last-prices");
@@ -36,7 +37,13 @@ public final class GatewayLastPrices implements LastPrices, AutoCloseable {
     private volatile boolean closed;
 
     public GatewayLastPrices(MarketDataGatewayGrpc.MarketDataGatewayStub stub) {
+        this(stub, new blackbox.oms.algo.engine.LiveVolume());
+    }
+
+    /** Also counts every trade's quantity (edits excluded) into {@code volume}, for the VWAP's participation cap. */
+    public GatewayLastPrices(MarketDataGatewayGrpc.MarketDataGatewayStub stub, blackbox.oms.algo.engine.LiveVolume volume) {
         this.stub = stub;
+        this.volume = volume;
     }
 
     public void start() {
@@ -54,7 +61,9 @@ public final class GatewayLastPrices implements LastPrices, AutoCloseable {
                 for (Trade t : m.getTrades().getTradesList()) {
                     if (Double.isNaN(t.getPrice()) || t.getPrice() <= 0) continue;
                     long scaled = Decimals.scaledFromDouble(t.getPrice(), Prices.SCALE);
-                    last.put(new InstrumentId(t.getInstrument().getTicker(), t.getInstrument().getExchange()), scaled);
+                    InstrumentId instrument = new InstrumentId(t.getInstrument().getTicker(), t.getInstrument().getExchange());
+                    last.put(instrument, scaled);
+                    if (!t.getEdit()) volume.trade(instrument, t.getTimeNanos(), t.getQuantity());
                 }
             }
 

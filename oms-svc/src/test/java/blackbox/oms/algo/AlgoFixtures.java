@@ -32,4 +32,14 @@ final class AlgoFixtures {
                 new UserId("trader"), Optional.empty(), new InstrumentId("PETR4", "B"), Side.BUY, OrdType.LIMIT, LIMIT,
                 new Algorithm.Twap(horizon, interval, START), 100, accounts, START, START, LocalDate.of(2025, 4, 7));
     }
+
+    /** A VWAP parent whose persisted profile has {@code weights} (one per slice; all 0 for no history). */
+    static ParentOrder vwap(String id, long horizon, long interval, String rate, long[] weights, long... quantities) {
+        ParentOrder t = twap(id, horizon, interval, quantities);
+        List<Long> w = new ArrayList<>();
+        for (long x : weights) w.add(x);
+        return new ParentOrder(t.id(), t.block(), t.user(), t.strategy(), t.instrument(), t.side(), t.ordType(), t.price(),
+                new Algorithm.Vwap(horizon, interval, new java.math.BigDecimal(rate), START, 20), t.lot(), t.accounts(), START,
+                START, t.tradeDate(), Optional.of(new VolumeProfile(w, 20, "test")));
+    }
 }

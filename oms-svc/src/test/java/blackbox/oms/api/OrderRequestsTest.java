@@ -75,6 +75,10 @@ class OrderRequestsTest {
             twap stop-limit          | ord_type        | algorithm.twap works ORD_TYPE_LIMIT or ORD_TYPE_MARKET children: ord_type=ORD_TYPE_STOP_LIMIT
             twap parent id too long  | cl_ord_id       | cl_ord_id of an algorithm order must be at most 48 characters (its children append /<slice>/<account>): cl_ord_id="C-1234567890123456789012345678901234567890123456789"
             vwap rate above one      | algorithm.vwap.participation_rate | algorithm.vwap.participation_rate must be in (0, 1]: algorithm.vwap.participation_rate="1.5"
+            vwap rate zero           | algorithm.vwap.participation_rate | algorithm.vwap.participation_rate must be in (0, 1]: algorithm.vwap.participation_rate="0"
+            vwap interval not dividing | algorithm.vwap.interval_secs | algorithm.vwap.interval_secs must divide algorithm.vwap.horizon_secs: 60/7
+            vwap too many sessions   | algorithm.vwap.profile_sessions | algorithm.vwap.profile_sessions must be 0 (default 20) or 1..60: algorithm.vwap.profile_sessions=61
+            vwap stop-limit          | ord_type        | algorithm.vwap works ORD_TYPE_LIMIT or ORD_TYPE_MARKET children: ord_type=ORD_TYPE_STOP_LIMIT
             """)
     void badInputNamesTheFieldAndValue(String name, String field, String message) {
         UnaryOperator<SubmitOrderRequest.Builder> change = switch (name) {
@@ -102,6 +106,15 @@ class OrderRequestsTest {
                     .setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder().setTwap(Twap.newBuilder().setHorizonSecs(60).setIntervalSecs(10)));
             case "vwap rate above one" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
                     .setVwap(Vwap.newBuilder().setHorizonSecs(60).setIntervalSecs(10).setParticipationRate("1.5")));
+            case "vwap rate zero" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                    .setVwap(Vwap.newBuilder().setHorizonSecs(60).setIntervalSecs(10).setParticipationRate("0")));
+            case "vwap interval not dividing" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                    .setVwap(Vwap.newBuilder().setHorizonSecs(60).setIntervalSecs(7).setParticipationRate("0.1")));
+            case "vwap too many sessions" -> b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                    .setVwap(Vwap.newBuilder().setHorizonSecs(60).setIntervalSecs(10).setParticipationRate("0.1").setProfileSessions(61)));
+            case "vwap stop-limit" -> b -> b.setOrdType(blackbox.oms.v1.OrdType.ORD_TYPE_STOP_LIMIT).setStopPrice("38.40")
+                    .setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder().setVwap(Vwap.newBuilder().setHorizonSecs(60).setIntervalSecs(10)
+                            .setParticipationRate("0.1")));
             default -> throw new AssertionError(name);
         };
         Validated.Invalid<Order> invalid = assertInstanceOf(Validated.Invalid.class, submit(change));
@@ -113,9 +126,20 @@ class OrderRequestsTest {
     @Test
     void aValidAlgorithmNotBuiltYetIsUnimplementedNamingIt() {
         Validated<Order> v = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
-                .setVwap(blackbox.oms.v1.Vwap.newBuilder().setHorizonSecs(600).setIntervalSecs(60).setParticipationRate("0.1"))));
+                .setCoverUpTo(blackbox.oms.v1.CoverUpTo.newBuilder().setLimitPrice("38.60").setOffsetTicks(1))));
         assertEquals(Status.Code.UNIMPLEMENTED, v.status().getCode());
-        assertEquals("execution algorithm vwap is not implemented yet: algorithm=vwap", v.status().getDescription());
+        assertEquals("execution algorithm cover_up_to is not implemented yet: algorithm=cover_up_to", v.status().getDescription());
+    }
+
+    @Test
+    void aValidVwapIsAnOrderWithItsScheduleRateAndDefaultSessions() {
+        Order o = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                .setVwap(blackbox.oms.v1.Vwap.newBuilder().setHorizonSecs(600).setIntervalSecs(60).setParticipationRate("0.10")))).orElseThrow();
+        assertEquals(new blackbox.oms.core.Algorithm.Vwap(600, 60, new java.math.BigDecimal("0.10"), 0, 20), o.spec().algorithm());
+        Order five = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                .setVwap(blackbox.oms.v1.Vwap.newBuilder().setHorizonSecs(600).setIntervalSecs(60).setParticipationRate("1")
+                        .setProfileSessions(5)))).orElseThrow();
+        assertEquals(5, ((blackbox.oms.core.Algorithm.Vwap) five.spec().algorithm()).profileSessions());
     }
 
     @Test

@@ -8,6 +8,9 @@ import blackbox.oms.algo.ParentOrder;
 import blackbox.oms.algo.ParentStatus;
 import blackbox.oms.algo.Twap;
 import blackbox.oms.algo.TwapSchedule;
+import blackbox.oms.algo.TradedVolume;
+import blackbox.oms.algo.Vwap;
+import blackbox.oms.algo.VwapSchedule;
 import blackbox.oms.core.Algorithm;
 import blackbox.oms.core.ClOrdId;
 import blackbox.oms.core.OrdStatus;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the algorithms' parents: one thread ({@code oms-algos}) owns every WORKING parent, its children's states (from
  * the writer's commits, {@link OrderWriter.Listener}) and a timer queue of their next decisions; the decisions
- * themselves are the pure cores' ({@link Twap}, {@link blackbox.oms.algo.Iceberg}). Children go out through {@link ChildOrders} (oms-svc's send path).
+ * themselves are the pure cores' ({@link Twap}, {@link Vwap}, {@link blackbox.oms.algo.Iceberg}); a VWAP's
+ * participation cap reads the market's volume since its start from {@link TradedVolume} at each decision. Children go out through {@link ChildOrders} (oms-svc's send path).
  *
  * <p>Persistence and restart: a parent is persisted WORKING before it is answered; each slice is recorded
  * ({@link ParentStore#release}) before any of its children is created; a child's ClOrdID is derived from parent, slice
@@ -63,6 +67,7 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
     private final ParentStore store;
     private final ChildOrders orders;
     private final Halts halts;
+    private final TradedVolume volume;
     private final LongSupplier algoClock;
     private final LongSupplier omsClock;
     private final ZoneId zone;
@@ -88,6 +93,7 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
     private static final class Working {
         final ParentOrder parent;
         final TwapSchedule schedule;
+        final VwapSchedule vwap;
         int released;
         ParentStatus status = ParentStatus.WORKING;
         final Map<ClOrdId, ChildState> children = new LinkedHashMap<>();
@@ -100,6 +106,7 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
             this.parent = parent;
             this.released = released;
             this.schedule = parent.algorithm() instanceof Algorithm.Twap ? TwapSchedule.of(parent) : null;
+            this.vwap = parent.algorithm() instanceof Algorithm.Vwap ? VwapSchedule.of(parent) : null;
         }
 
         List<ChildState> states() {
@@ -118,9 +125,21 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
      * @param zone the exchange's zone (trade dates)
      */
     public AlgoEngine(ParentStore store, ChildOrders orders, Halts halts, LongSupplier algoClock, LongSupplier omsClock, ZoneId zone) {
+        this(store, orders, halts, TradedVolume.NONE, algoClock, omsClock, zone);
+    }
+
+    /**
+     * @param volume the market's traded volume (a VWAP's participation cap), read on the engine thread
+     * @param algoClock the algorithms' time, UTC epoch ns (the system clock in service; the tape's in tests)
+     * @param omsClock oms-svc's clock (children's creation times and trade dates)
+     * @param zone the exchange's zone (trade dates)
+     */
+    public AlgoEngine(ParentStore store, ChildOrders orders, Halts halts, TradedVolume volume, LongSupplier algoClock,
+                      LongSupplier omsClock, ZoneId zone) {
         this.store = store;
         this.orders = orders;
         this.halts = halts;
+        this.volume = volume;
         this.algoClock = algoClock;
         this.omsClock = omsClock;
         this.zone = zone;
@@ -156,6 +175,8 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
         boolean created = store.insert(parent, omsClock.getAsLong());
         StoredParent stored = store.find(parent.id()).orElseThrow();
         if (created) {
+            parent.profile().filter(blackbox.oms.algo.VolumeProfile::isEmpty).ifPresent(p -> log.info(
+                    "oms-algos: VWAP {} on equal weights: {}", parent.id(), p.source()));
             inbox.add(() -> {
                 working.put(parent.id(), new Working(parent, 0));
                 workingCount = working.size();
@@ -314,15 +335,19 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
     private Decision decide(Working w, long now) {
         return switch (w.parent.algorithm()) {
             case Algorithm.Twap t -> Twap.decide(w.parent, w.schedule, w.released, w.states(), now);
+            case Algorithm.Vwap v -> Vwap.decide(w.parent, w.vwap, w.released, w.states(), now,
+                    volume.since(w.parent.instrument(), w.vwap.volumeFromNanos()));
             case Algorithm.Iceberg i -> blackbox.oms.algo.Iceberg.decide(w.parent, w.states());
             default -> throw new IllegalStateException("no engine for " + w.parent.algorithm().label());
         };
     }
 
     private static long plannedSlice(Working w, int k) {
-        if (w.schedule == null) return 0;
+        if (w.schedule == null && w.vwap == null) return 0;
         long t = 0;
-        for (AccountTarget a : w.parent.accounts()) t += w.schedule.plannedSlice(a.quantity(), k);
+        for (AccountTarget a : w.parent.accounts()) {
+            t += w.schedule != null ? w.schedule.plannedSlice(a.quantity(), k) : w.vwap.plannedSlice(a.quantity(), k);
+        }
         return t;
     }
 

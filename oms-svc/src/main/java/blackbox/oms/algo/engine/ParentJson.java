@@ -2,6 +2,7 @@ package blackbox.oms.algo.engine;
 
 import blackbox.oms.algo.AccountTarget;
 import blackbox.oms.algo.ParentOrder;
+import blackbox.oms.algo.VolumeProfile;
 import blackbox.oms.core.BlockId;
 import blackbox.oms.core.ClOrdId;
 import blackbox.oms.core.DeskId;
@@ -22,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link ParentOrder} as the {@code definition} jsonb column (the algorithm as {@link AlgorithmJson} writes it). */
+/**
+ * {@link ParentOrder} as the {@code definition} jsonb column (the algorithm as {@link AlgorithmJson} writes it; a VWAP's
+ * profile as {@code vwap_profile: {sessions, source, weights: [...]}}, so a restart resumes the same schedule).
+ */
 final class ParentJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -43,12 +47,23 @@ final class ParentJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        p.profile().ifPresent(profile -> {
+            ObjectNode pn = n.putObject("vwap_profile").put("sessions", profile.sessions()).put("source", profile.source());
+            ArrayNode w = pn.putArray("weights");
+            for (long x : profile.weights()) w.add(x);
+        });
         ArrayNode accounts = n.putArray("accounts");
         for (AccountTarget a : p.accounts()) {
             accounts.addObject().put("index", a.index()).put("account", a.account().value()).put("desk", a.desk().value())
                     .put("quantity", a.quantity());
         }
         return n.toString();
+    }
+
+    private static VolumeProfile profile(JsonNode n) {
+        List<Long> weights = new ArrayList<>();
+        for (JsonNode w : n.get("weights")) weights.add(w.asLong());
+        return new VolumeProfile(weights, n.get("sessions").asInt(), n.get("source").asText());
     }
 
     static ParentOrder read(String text) {
@@ -66,7 +81,8 @@ final class ParentJson {
                     new InstrumentId(n.get("ticker").asText(), n.get("exchange").asText()), Side.valueOf(n.get("side").asText()),
                     OrdType.valueOf(n.get("ord_type").asText()), n.get("price").asLong(),
                     AlgorithmJson.read(n.get("algorithm").toString()), n.get("lot").asLong(), accounts,
-                    n.get("start_nanos").asLong(), n.get("created_nanos").asLong(), LocalDate.parse(n.get("trade_date").asText()));
+                    n.get("start_nanos").asLong(), n.get("created_nanos").asLong(), LocalDate.parse(n.get("trade_date").asText()),
+                    n.has("vwap_profile") ? Optional.of(profile(n.get("vwap_profile"))) : Optional.empty());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable parent definition: " + text, e);
         }

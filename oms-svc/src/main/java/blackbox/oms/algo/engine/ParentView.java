@@ -1,6 +1,7 @@
 package blackbox.oms.algo.engine;
 
 import blackbox.oms.algo.TwapSchedule;
+import blackbox.oms.algo.VwapSchedule;
 import blackbox.oms.core.Algorithm;
 import java.util.List;
 
@@ -25,12 +26,22 @@ public record ParentView(StoredParent stored, List<ParentStore.StoredChild> chil
 
     /** The slices of the schedule (0 without one). */
     public int sliceCount() {
-        return stored.parent().algorithm() instanceof Algorithm.Twap ? TwapSchedule.of(stored.parent()).slices() : 0;
+        return switch (stored.parent().algorithm()) {
+            case Algorithm.Twap t -> TwapSchedule.of(stored.parent()).slices();
+            case Algorithm.Vwap v -> VwapSchedule.of(stored.parent()).slices();
+            default -> 0;
+        };
     }
 
     /** What the schedule planned up to the released slice (every account's planned cumulative quantity). */
     public long scheduledQty() {
         var p = stored.parent();
+        if (p.algorithm() instanceof Algorithm.Vwap) {
+            VwapSchedule s = VwapSchedule.of(p);
+            long t = 0;
+            for (var a : p.accounts()) t += s.plannedCum(a.quantity(), stored.releasedSlice());
+            return t;
+        }
         if (!(p.algorithm() instanceof Algorithm.Twap)) {
             // released to the venue: what is shown now plus what filled before
             long t = 0;
