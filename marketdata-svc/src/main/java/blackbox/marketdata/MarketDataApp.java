@@ -148,7 +148,17 @@ public final class MarketDataApp implements AutoCloseable {
         GrpcHealth grpcHealth = new GrpcHealth(health, MarketDataGrpc.SERVICE_NAME);
         Server server = GrpcServers.withStandardServices(serverBuilder, telemetry, grpcHealth)
                 .addService(new MarketDataService(subscriptions, fanout, drain, config.streamBuffer(), tradeStore, readers,
-                        backfill, backfills))
+                        new blackbox.marketdata.grpc.AcceptedTrades() {
+                            @Override
+                            public long mark() {
+                                return ingestion.persistMark();
+                            }
+
+                            @Override
+                            public boolean awaitStored(long mark, Duration timeout) {
+                                return writer.awaitPersisted(mark, timeout);
+                            }
+                        }, backfill, backfills))
                 .addService(new blackbox.marketdata.grpc.IngestionStatsService(ingestion, writer, spool, repairs))
                 .build()
                 .start();

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * marketdata-svc's trade stream (every instrument), kept open: trades go to the {@link CandleEngine}; when the
- * stream breaks it is opened again with back-off. Every time a stream opens, {@code onOpened} runs (the app records
- * a catch-up for every known instrument, so trades stored while candle-svc was not listening are rebuilt by the
- * reprocess job). A {@code Repaired} notice (marketdata-svc recovered a window of trades after a gap or a restart)
+ * stream breaks it is opened again with back-off. Every time marketdata-svc confirms a stream is registered (its
+ * {@code StreamOpened} notice), {@code onOpened} runs (the app records a catch-up for every known instrument, so
+ * trades accepted while candle-svc was not listening are rebuilt by the reprocess job: its read, issued after the
+ * notice, sees every trade accepted before it, and every later one comes on the stream). A {@code Repaired} notice (marketdata-svc recovered a window of trades after a gap or a restart)
  * goes to {@code onRepaired}: the recovered trades were streamed to the streams open at the time, and this one may
  * not have been one of them, so the app rebuilds the window from the store.
  *
@@ -50,7 +51,7 @@ public final class MarketDataFeed implements AutoCloseable {
     private long backoffMs = 250;
 
     /**
-     * @param onOpened runs on the feed's thread each time a stream is opened
+     * @param onOpened runs on the feed's thread each time marketdata-svc confirms a stream is registered
      * @param onRepaired runs on the feed's thread for each repaired window that recovered trades
      */
     public MarketDataFeed(ManagedChannel channel, CandleEngine engine, Runnable onOpened,
@@ -101,6 +102,16 @@ public final class MarketDataFeed implements AutoCloseable {
                                 call.cancel("stopping", e);
                                 return;
                             }
+                        } else if (message.hasOpened()) {
+                            // registered at marketdata-svc: from here on every trade reaches this stream, and a
+                            // read issued now sees every trade accepted before (the catch-up reads after this)
+                            scheduler.execute(() -> {
+                                try {
+                                    onOpened.run();
+                                } catch (RuntimeException e) {
+                                    log.warn("recording the catch-up failed: {}", e.toString());
+                                }
+                            });
                         } else if (message.hasRepaired() && message.getRepaired().getTradesRecovered() > 0) {
                             blackbox.marketdata.v1.Repaired repaired = message.getRepaired();
                             scheduler.execute(() -> {
@@ -126,14 +137,6 @@ public final class MarketDataFeed implements AutoCloseable {
                 });
         active = true;
         streamsOpened.incrementAndGet();
-        // the server registers the stream as soon as the call reaches it; the catch-up is read later by the job
-        scheduler.execute(() -> {
-            try {
-                onOpened.run();
-            } catch (RuntimeException e) {
-                log.warn("recording the catch-up failed: {}", e.toString());
-            }
-        });
     }
 
     private void markConnected() {

@@ -50,6 +50,11 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
     /** The longest window one Backfill may ask for. */
     public static final Duration MAX_BACKFILL_WINDOW = Duration.ofDays(366);
 
+    private static final TradeStreamMessage OPENED =
+            TradeStreamMessage.newBuilder().setOpened(blackbox.marketdata.v1.StreamOpened.getDefaultInstance()).build();
+    /** How long a ReadTrades call waits for the trades accepted before it to be committed. */
+    public static final Duration READ_STORED_WAIT = Duration.ofSeconds(10);
+
     private final SubscriptionManager subscriptions;
     private final TradeFanout fanout;
     private final Executor drainExecutor;
@@ -61,15 +66,17 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
      * @param drainExecutor sends StreamTrades messages
      * @param streamCapacity messages buffered per StreamTrades consumer
      * @param readers runs ReadTrades calls, one thread each while it reads (bound it: each holds a connection)
+     * @param accepted what ReadTrades waits for before it reads: the trades accepted before the call, committed
      * @param backfillExecutor runs Backfill calls, one thread each while it runs
      */
     public MarketDataService(SubscriptionManager subscriptions, TradeFanout fanout, Executor drainExecutor, int streamCapacity,
-                             TradeStore store, Executor readers, Backfill backfill, Executor backfillExecutor) {
+                             TradeStore store, Executor readers, AcceptedTrades accepted, Backfill backfill,
+                             Executor backfillExecutor) {
         this.subscriptions = subscriptions;
         this.fanout = fanout;
         this.drainExecutor = drainExecutor;
         this.streamCapacity = streamCapacity;
-        this.reads = new TradeReads(store, readers, READ_BATCH, READ_STALL_LIMIT);
+        this.reads = new TradeReads(store, readers, accepted, READ_STORED_WAIT, READ_BATCH, READ_STALL_LIMIT);
         this.backfills = new Backfills(backfill, backfillExecutor);
     }
 
@@ -163,6 +170,9 @@ public final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
             var consumer = new TradeFanout.Consumer(Set.copyOf(instruments), stream);
             stream.onCancel(() -> fanout.remove(consumer));
             fanout.add(consumer);
+            // after add: a client that reads the store once it hears this cannot miss a trade between the two
+            stream.offer(OPENED);
+            stream.signal();
         });
     }
 

@@ -160,7 +160,7 @@ public final class Ingestion implements GatewayFeed.Listener {
      * The spool's count of kept trades now: every trade accepted before this call is among the first
      * {@code persistMark()} the writer takes, so {@link TradeWriterLoop#awaitPersisted} with it waits for them.
      */
-    synchronized long persistMark() {
+    public synchronized long persistMark() {
         return spool.keptTotal();
     }
 

@@ -273,6 +273,45 @@ class MarketDataComponentTest {
         assertEquals(List.of(), consumer.repaired(), "no gaps in a clean replay");
     }
 
+    /**
+     * Trades are streamed before they are committed; a consumer that catches up from the store after its stream opens
+     * (candle-svc, web-bff) relies on two promises: the stream's first message is StreamOpened, sent once it is
+     * registered, and a ReadTrades sees every trade accepted before the call. Each read here is issued the moment a
+     * streamed trade arrived, while the tape runs (the writer commits in batches behind the stream).
+     */
+    @Test
+    void aStreamOpensWithStreamOpenedAndAReadIssuedRightAfterAStreamedTradeSeesIt() throws Exception {
+        startGateway(gateway, Map.of(GatewayConfig.SPEED, "20x")); // 3 minutes of tape in about 9 s
+        Consumer consumer = Consumer.open(marketdata);
+        consumer.await(m -> !m.isEmpty(), Duration.ofSeconds(10), () -> "a first message");
+        assertTrue(consumer.stream.items().getFirst().hasOpened(), () -> "first: " + consumer.stream.items().getFirst());
+        marketdata.blocking().subscribe(sub("alice", "BTCUSDT"));
+        marketdata.awaitLive(1);
+        gateway.startReplay();
+        int reads = 0;
+        long seen = 0;
+        while (reads < 15) {
+            long before = seen;
+            consumer.await(m -> Consumer.trades(m) > before, Duration.ofSeconds(30), () -> "more trades after " + before);
+            List<blackbox.gateway.v1.Trade> streamed = consumer.stream.items().stream().filter(TradeStreamMessage::hasTrades)
+                    .flatMap(m -> m.getTrades().getTradesList().stream()).toList();
+            seen = streamed.size();
+            long from = streamed.stream().mapToLong(blackbox.gateway.v1.Trade::getTimeNanos).min().orElseThrow();
+            long to = streamed.stream().mapToLong(blackbox.gateway.v1.Trade::getTimeNanos).max().orElseThrow() + 1;
+            Set<Integer> read = new HashSet<>();
+            marketdata.blocking().readTrades(blackbox.marketdata.v1.ReadTradesRequest.newBuilder().setInstrument(GatewayPart.BTC)
+                    .setFromNanos(from).setToNanos(to).build()).forEachRemaining(b -> b.getTradesList().forEach(t -> read.add(t.getTradeNumber())));
+            List<Long> missing = streamed.stream().map(blackbox.gateway.v1.Trade::getTradeNumber).filter(n -> !read.contains(n))
+                    .map(Integer::toUnsignedLong).toList();
+            assertEquals(0, missing.size(), "trades streamed before read " + reads + " but not in it (of " + seen
+                    + " streamed), first: " + missing.stream().limit(5).toList());
+            reads++;
+            if (seen == 3000) break;
+        }
+        assertTrue(reads >= 2, "reads issued while the tape ran: " + reads);
+        assertEquals(1, consumer.stream.items().stream().filter(TradeStreamMessage::hasOpened).count(), "StreamOpened once");
+    }
+
     @Test
     void tradesOfInstrumentsNobodySubscribedHereAreNotIngested() throws Exception {
         // someone else subscribed ETHUSDT directly at the gateway; marketdata's users only want BTCUSDT

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * are called on gRPC threads and must only hand off (never block).
  *
  * <p>Self-healing: a broken stream (marketdata-svc restarted or away) is reopened with back-off
- * ({@link ResumingStream}); listeners hear {@code RECONNECTING} and {@code LIVE}. Once it is open again, the trades
- * marketdata-svc stored since the last one delivered are read back ({@code ReadTrades}, after a short pause so that
- * trades spooled before the new stream registered are committed) and delivered, so a restart leaves no gap. Every
+ * ({@link ResumingStream}); listeners hear {@code RECONNECTING} and {@code LIVE}. Once marketdata-svc confirms the
+ * new stream is registered (its {@code StreamOpened} notice), the trades accepted since the last one delivered are
+ * read back ({@code ReadTrades}, which sees every trade accepted before the call) and delivered, so a restart leaves
+ * no gap. Every
  * trade goes out once: the (time, trade number) of the last {@value #REMEMBERED} trades per instrument are
  * remembered, and a trade seen again (the catch-up overlapping the live stream) is dropped. Trades repaired by
  * marketdata-svc after a gap arrive on the live stream like any other, older than the newest (listeners must not
@@ -44,8 +44,6 @@ public final class TradeHub<B> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TradeHub.class);
     /** Trades remembered per instrument to drop repeats. */
     static final int REMEMBERED = 50_000;
-    /** Pause between the stream being open again and reading what was stored meanwhile (marketdata's batch delay is 50 ms). */
-    private static final long CATCH_UP_DELAY_MILLIS = 250;
     private static final long DAY_NANOS = 86_400_000_000_000L;
 
     /** A subscriber of one instrument's trades. */
@@ -137,12 +135,16 @@ public final class TradeHub<B> implements AutoCloseable {
         public void message(TradeStreamMessage m) {
             if (m.hasTrades()) {
                 deliver(m.getTrades().getTradesList());
+            } else if (m.hasOpened()) {
+                // registered at marketdata-svc: a read issued now sees every trade accepted before, and every
+                // later one comes on the stream, so the window the stream was down is read back from here
+                scheduler.execute(this::catchUp);
             } else if (m.hasRepaired() && m.getRepaired().getTradesRecovered() > 0) {
                 // the repaired window's trades went out on the stream as they were recovered, but only to the
                 // streams open then: read the window back, so none of them is missing here
                 long from = m.getRepaired().getFromNanos();
                 long to = m.getRepaired().getToNanos() + 1; // the notice's bound is inclusive
-                scheduler.schedule(() -> read(from, to), CATCH_UP_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                scheduler.execute(() -> read(from, to)); // the read sees every trade accepted before it
             }
         }
 
@@ -165,7 +167,6 @@ public final class TradeHub<B> implements AutoCloseable {
         @Override
         public void state(ResumingStream.State state, String detail, long retryInMillis) {
             if (state == ResumingStream.State.RECONNECTING) log.warn("{}; reopening in {} ms", detail, retryInMillis);
-            else scheduler.schedule(this::catchUp, CATCH_UP_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             for (Listener<B> l : listeners) l.state(state, detail, retryInMillis);
         }
 
