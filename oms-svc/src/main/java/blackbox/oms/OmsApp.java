@@ -96,12 +96,15 @@ public final class OmsApp implements AutoCloseable {
     private final GrpcHealth grpcHealth;
     private final Thread healthWatch;
     private final AlgoEngine algos;
+    private final blackbox.oms.algo.engine.GatewayQuotes quotes;
 
     private OmsApp(Server server, OrderManagementService service, OrderWriter writer, GatewaySender sender, AccountGates gates,
                    ReportConsumer reports, Reconciler reconciler, AccountCheck accountCheck, RiskFollower risk,
                    GatewayLastPrices prices, PositionSource positions, PreTrade preTrade, EventHub hub, SingleInstance single,
-                   ExecutorService drain, Health health, GrpcHealth grpcHealth, AlgoEngine algos) {
+                   ExecutorService drain, Health health, GrpcHealth grpcHealth, AlgoEngine algos,
+                   blackbox.oms.algo.engine.GatewayQuotes quotes) {
         this.algos = algos;
+        this.quotes = quotes;
         this.server = server;
         this.service = service;
         this.writer = writer;
@@ -237,7 +240,8 @@ public final class OmsApp implements AutoCloseable {
 
         RiskFollower risk = RiskFollower.start(database, redisUrl, config.riskPoll(), clock);
         blackbox.oms.algo.engine.LiveVolume volume = new blackbox.oms.algo.engine.LiveVolume();
-        GatewayLastPrices prices = new GatewayLastPrices(MarketDataGatewayGrpc.newStub(gatewayChannel), volume);
+        blackbox.oms.algo.engine.GatewayQuotes quotes = new blackbox.oms.algo.engine.GatewayQuotes(MarketDataGatewayGrpc.newStub(gatewayChannel));
+        GatewayLastPrices prices = new GatewayLastPrices(MarketDataGatewayGrpc.newStub(gatewayChannel), volume, quotes::traded);
         prices.start();
         PositionSource positions = positions(config, positionsChannel);
         PreTrade preTrade = new PreTrade(risk.gate(), exposure, positions, prices, instruments, config.exchangeZone(), clock);
@@ -248,8 +252,10 @@ public final class OmsApp implements AutoCloseable {
             return t;
         });
         AlgoEngine algos = new AlgoEngine(new ParentStore(jdbi), new OmsChildOrders(writer, sender, gates, preTrade, exposure, clock),
-                Halts.of(risk.view()), volume, algoClock, clock, config.exchangeZone());
+                Halts.of(risk.view()), volume, quotes, algoClock, clock, config.exchangeZone());
         writer.addListener(algos);
+        quotes.onMoved(algos::marketMoved);
+        quotes.start();
         algos.start();
         Parts parts = new Parts(writer, sender, gates, preTrade, exposure, accounts, instruments, balances(positions), orders, blocks,
                 audit, hub, config.gateWait(), config.streamBuffer(), drain, config.exchangeZone(), clock, algos, algoClock, profiles);
@@ -263,7 +269,7 @@ public final class OmsApp implements AutoCloseable {
                 .build()
                 .start();
         OmsApp app = new OmsApp(server, service, writer, sender, gates, reports, reconciler, accountCheck, risk, prices, positions,
-                preTrade, hub, single, drain, health, grpcHealth, algos);
+                preTrade, hub, single, drain, health, grpcHealth, algos, quotes);
         app.registerMetrics(telemetry.meter());
         log.info("oms-svc: {} accounts, {} open orders, {} accounts to reconcile; positions {}, risk broadcast {}", accounts.size(),
                 writer.open().size(), inDoubt.size(), positionsChannel.isPresent() ? "from positions-svc"
@@ -410,6 +416,7 @@ public final class OmsApp implements AutoCloseable {
         server.shutdownNow();
         service.close();
         algos.close();
+        quotes.close();
         reconciler.close();
         reports.close();
         accountCheck.close();

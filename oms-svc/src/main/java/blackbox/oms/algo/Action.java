@@ -5,7 +5,8 @@ import blackbox.oms.core.ClOrdId;
 /** What an algorithm asks of the engine: a new child order, or a cancel of a working one. */
 public sealed interface Action {
     /**
-     * A new child order of {@code qty} (a multiple of the lot) at the parent's limit ({@code price}, scaled; 0 for MARKET).
+     * A new child order of {@code qty} (a multiple of the lot) at {@code price} (scaled; the parent's limit, or a cover's
+     * price of the moment; 0 for MARKET).
      */
     record Send(ClOrdId childId, AccountTarget account, int slice, long qty, long price) implements Action {
     }

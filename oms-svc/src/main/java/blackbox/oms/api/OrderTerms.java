@@ -127,7 +127,7 @@ record OrderTerms(Side side, OrdType ordType, long price, long stopPrice, TimeIn
                     throw invalid("algorithm.cover_up_to.offset_ticks", "algorithm.cover_up_to.offset_ticks must be >= 0:"
                             + " algorithm.cover_up_to.offset_ticks=" + c.getOffsetTicks());
                 }
-                yield new Algorithm.CoverUpTo(limit, c.getOffsetTicks());
+                yield new Algorithm.CoverUpTo(limit, c.getOffsetTicks(), rule.tick());
             }
             case OCO -> {
                 blackbox.oms.v1.Oco o = a.getOco();
@@ -174,8 +174,8 @@ record OrderTerms(Side side, OrdType ordType, long price, long stopPrice, TimeIn
             throw invalid("ord_type", "algorithm." + algorithm.label()
                     + " works ORD_TYPE_LIMIT or ORD_TYPE_MARKET children: ord_type=ORD_TYPE_STOP_LIMIT");
         }
-        if (algorithm.kind() == Algorithm.Kind.ICEBERG && ordType != OrdType.LIMIT) {
-            throw invalid("ord_type", "algorithm.iceberg works ORD_TYPE_LIMIT children: ord_type=ORD_TYPE_" + ordType);
+        if ((algorithm.kind() == Algorithm.Kind.ICEBERG || algorithm.kind() == Algorithm.Kind.COVER_UP_TO) && ordType != OrdType.LIMIT) {
+            throw invalid("ord_type", "algorithm." + algorithm.label() + " works ORD_TYPE_LIMIT children: ord_type=ORD_TYPE_" + ordType);
         }
         if (!timeInForce.isNative()) {
             throw invalid("time_in_force", "an algorithm's children are DAY orders: time_in_force=TIME_IN_FORCE_" + timeInForce);
@@ -184,8 +184,7 @@ record OrderTerms(Side side, OrdType ordType, long price, long stopPrice, TimeIn
 
     /** What in these valid terms is not built yet, as an UNIMPLEMENTED message; empty when everything is. */
     Optional<String> unimplemented() {
-        if (algorithm.kind() != Algorithm.Kind.FULL && algorithm.kind() != Algorithm.Kind.TWAP && algorithm.kind() != Algorithm.Kind.ICEBERG
-                && algorithm.kind() != Algorithm.Kind.VWAP) {
+        if (algorithm.kind() == Algorithm.Kind.OCO) {
             return Optional.of("execution algorithm " + algorithm.label() + " is not implemented yet: algorithm="
                     + algorithm.label());
         }

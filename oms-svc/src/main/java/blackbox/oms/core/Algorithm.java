@@ -3,8 +3,8 @@ package blackbox.oms.core;
 import java.math.BigDecimal;
 
 /**
- * How an order is worked. {@link Full} ("cheia": the whole quantity at once) is the only one implemented; the
- * others are validated and recorded, and the service answers UNIMPLEMENTED naming them until their issue lands.
+ * How an order is worked. {@link Oco} is validated and recorded, and the service answers UNIMPLEMENTED naming it until
+ * its issue lands; the others are worked by oms-svc ({@code blackbox.oms.algo}).
  * Parameters are named as NautilusTrader (horizon/interval seconds) and FIX (MaxFloor 111, ParticipationRate 849)
  * name them; prices are scaled longs ({@link Prices}).
  */
@@ -71,8 +71,20 @@ public sealed interface Algorithm {
         }
     }
 
-    /** "Cobrir até X": follows the best price of its side, {@code offsetTicks} better, never beyond {@code limitPrice}. */
-    record CoverUpTo(long limitPrice, int offsetTicks) implements Algorithm {
+    /**
+     * "Cobrir até X": follows the best price of its side, {@code offsetTicks} better, never beyond {@code limitPrice}
+     * ({@link blackbox.oms.algo.CoverUpTo}).
+     *
+     * @param tick the instrument's price grid when the order was taken, scaled ({@link Prices}): what an offset tick is
+     */
+    record CoverUpTo(long limitPrice, int offsetTicks, long tick) implements Algorithm {
+        public CoverUpTo {
+            if (limitPrice <= 0 || offsetTicks < 0 || tick <= 0) {
+                throw new IllegalArgumentException("limitPrice > 0, offsetTicks >= 0, tick > 0: limitPrice=" + limitPrice
+                        + ", offsetTicks=" + offsetTicks + ", tick=" + tick);
+            }
+        }
+
         @Override
         public Kind kind() {
             return Kind.COVER_UP_TO;

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayLastPrices implements LastPrices, AutoCloseable {
     private final MarketDataGatewayGrpc.MarketDataGatewayStub stub;
     private final blackbox.oms.algo.engine.LiveVolume volume;
+    private final java.util.function.Consumer<InstrumentId> traded;
     private final Map<InstrumentId, Long> last = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "oms-last-prices");
@@ -42,8 +43,18 @@ public final class GatewayLastPrices implements LastPrices, AutoCloseable {
 
     /** Also counts every trade's quantity (edits excluded) into {@code volume}, for the VWAP's participation cap. */
     public GatewayLastPrices(MarketDataGatewayGrpc.MarketDataGatewayStub stub, blackbox.oms.algo.engine.LiveVolume volume) {
+        this(stub, volume, instrument -> { });
+    }
+
+    /**
+     * @param traded told of each instrument of every trade batch (the stream's thread; must only hand off): a cover's
+     *     book is read again then
+     */
+    public GatewayLastPrices(MarketDataGatewayGrpc.MarketDataGatewayStub stub, blackbox.oms.algo.engine.LiveVolume volume,
+                             java.util.function.Consumer<InstrumentId> traded) {
         this.stub = stub;
         this.volume = volume;
+        this.traded = traded;
     }
 
     public void start() {
@@ -58,12 +69,15 @@ public final class GatewayLastPrices implements LastPrices, AutoCloseable {
             @Override
             public void onNext(TradeStreamMessage m) {
                 if (!m.hasTrades()) return;
+                InstrumentId previous = null;
                 for (Trade t : m.getTrades().getTradesList()) {
                     if (Double.isNaN(t.getPrice()) || t.getPrice() <= 0) continue;
                     long scaled = Decimals.scaledFromDouble(t.getPrice(), Prices.SCALE);
                     InstrumentId instrument = new InstrumentId(t.getInstrument().getTicker(), t.getInstrument().getExchange());
                     last.put(instrument, scaled);
                     if (!t.getEdit()) volume.trade(instrument, t.getTimeNanos(), t.getQuantity());
+                    if (!instrument.equals(previous)) traded.accept(instrument);
+                    previous = instrument;
                 }
             }
 

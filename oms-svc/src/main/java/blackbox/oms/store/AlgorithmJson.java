@@ -21,7 +21,8 @@ public final class AlgorithmJson {
             case Algorithm.Vwap a -> node.put("horizon_secs", a.horizonSecs()).put("interval_secs", a.intervalSecs())
                     .put("participation_rate", a.participationRate().toPlainString()).put("start_nanos", a.startNanos())
                     .put("profile_sessions", a.profileSessions());
-            case Algorithm.CoverUpTo a -> node.put("limit_price", a.limitPrice()).put("offset_ticks", a.offsetTicks());
+            case Algorithm.CoverUpTo a -> node.put("limit_price", a.limitPrice()).put("offset_ticks", a.offsetTicks())
+                    .put("tick", a.tick());
             case Algorithm.Oco a -> node.put("limit_price", a.limitPrice()).put("stop_price", a.stopPrice())
                     .put("stop_limit_price", a.stopLimitPrice());
         }
@@ -39,7 +40,8 @@ public final class AlgorithmJson {
             case "vwap" -> new Algorithm.Vwap(n.get("horizon_secs").asLong(), n.get("interval_secs").asLong(),
                     new BigDecimal(n.get("participation_rate").asText()), n.get("start_nanos").asLong(),
                     n.has("profile_sessions") ? n.get("profile_sessions").asInt() : Algorithm.Vwap.DEFAULT_PROFILE_SESSIONS);
-            case "cover_up_to" -> new Algorithm.CoverUpTo(n.get("limit_price").asLong(), n.get("offset_ticks").asInt());
+            case "cover_up_to" -> new Algorithm.CoverUpTo(n.get("limit_price").asLong(), n.get("offset_ticks").asInt(),
+                    n.get("tick").asLong());
             case "oco" -> new Algorithm.Oco(n.get("limit_price").asLong(), n.get("stop_price").asLong(),
                     n.get("stop_limit_price").asLong());
             default -> throw new IllegalStateException("unknown stored algorithm: " + text);

@@ -126,9 +126,25 @@ class OrderRequestsTest {
     @Test
     void aValidAlgorithmNotBuiltYetIsUnimplementedNamingIt() {
         Validated<Order> v = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
-                .setCoverUpTo(blackbox.oms.v1.CoverUpTo.newBuilder().setLimitPrice("38.60").setOffsetTicks(1))));
+                .setOco(blackbox.oms.v1.Oco.newBuilder().setLimitPrice("38.00").setStopPrice("39.00").setStopLimitPrice("39.10"))));
         assertEquals(Status.Code.UNIMPLEMENTED, v.status().getCode());
-        assertEquals("execution algorithm cover_up_to is not implemented yet: algorithm=cover_up_to", v.status().getDescription());
+        assertEquals("execution algorithm oco is not implemented yet: algorithm=oco", v.status().getDescription());
+    }
+
+    @Test
+    void aValidCoverUpToCarriesXTheOffsetAndTheInstrumentsTickAndWorksLimitChildrenOnly() {
+        Order o = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                .setCoverUpTo(blackbox.oms.v1.CoverUpTo.newBuilder().setLimitPrice("38.60").setOffsetTicks(1)))).orElseThrow();
+        assertEquals(new blackbox.oms.core.Algorithm.CoverUpTo(386_000, 1, 100), o.spec().algorithm());
+        Validated.Invalid<Order> market = assertInstanceOf(Validated.Invalid.class, submit(b -> b.setOrdType(OrdType.ORD_TYPE_MARKET)
+                .clearPrice().setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                        .setCoverUpTo(blackbox.oms.v1.CoverUpTo.newBuilder().setLimitPrice("38.60")))));
+        assertEquals("ord_type", market.field());
+        assertEquals("algorithm.cover_up_to works ORD_TYPE_LIMIT children: ord_type=ORD_TYPE_MARKET", market.message());
+        Validated.Invalid<Order> offset = assertInstanceOf(Validated.Invalid.class, submit(b -> b.setAlgorithm(
+                blackbox.oms.v1.Algorithm.newBuilder().setCoverUpTo(blackbox.oms.v1.CoverUpTo.newBuilder().setLimitPrice("38.60")
+                        .setOffsetTicks(-1)))));
+        assertEquals("algorithm.cover_up_to.offset_ticks", offset.field());
     }
 
     @Test

@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the algorithms' parents: one thread ({@code oms-algos}) owns every WORKING parent, its children's states (from
  * the writer's commits, {@link OrderWriter.Listener}) and a timer queue of their next decisions; the decisions
- * themselves are the pure cores' ({@link Twap}, {@link Vwap}, {@link blackbox.oms.algo.Iceberg}); a VWAP's
- * participation cap reads the market's volume since its start from {@link TradedVolume} at each decision. Children go out through {@link ChildOrders} (oms-svc's send path).
+ * themselves are the pure cores' ({@link Twap}, {@link Vwap}, {@link blackbox.oms.algo.Iceberg},
+ * {@link blackbox.oms.algo.CoverUpTo}); a VWAP's participation cap reads the market's volume since its start from
+ * {@link TradedVolume} at each decision, a cover its instrument's top of book from {@link blackbox.oms.algo.BestPrices}
+ * (decided again at once when it moves, {@link #marketMoved}, and at every sweep). Children go out through {@link ChildOrders} (oms-svc's send path).
  *
  * <p>Persistence and restart: a parent is persisted WORKING before it is answered; each slice is recorded
  * ({@link ParentStore#release}) before any of its children is created; a child's ClOrdID is derived from parent, slice
@@ -68,6 +70,7 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
     private final ChildOrders orders;
     private final Halts halts;
     private final TradedVolume volume;
+    private final blackbox.oms.algo.BestPrices quotes;
     private final LongSupplier algoClock;
     private final LongSupplier omsClock;
     private final ZoneId zone;
@@ -112,8 +115,7 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
         List<ChildState> states() {
             List<ChildState> out = new ArrayList<>(children.size());
             for (ChildState c : children.values()) {
-                out.add(c.open() && !c.cancelPending() && cancelAsked.contains(c.id())
-                        ? new ChildState(c.id(), c.accountIndex(), c.slice(), c.orderQty(), c.cumQty(), true, true) : c);
+                out.add(c.open() && !c.cancelPending() && cancelAsked.contains(c.id()) ? c.cancelling() : c);
             }
             return out;
         }
@@ -136,10 +138,24 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
      */
     public AlgoEngine(ParentStore store, ChildOrders orders, Halts halts, TradedVolume volume, LongSupplier algoClock,
                       LongSupplier omsClock, ZoneId zone) {
+        this(store, orders, halts, volume, blackbox.oms.algo.BestPrices.NONE, algoClock, omsClock, zone);
+    }
+
+    /**
+     * @param volume the market's traded volume (a VWAP's participation cap), read on the engine thread
+     * @param quotes the instruments' top of book (a cover's price), read on the engine thread; tell the engine when one
+     *     moves ({@link #marketMoved})
+     * @param algoClock the algorithms' time, UTC epoch ns (the system clock in service; the tape's in tests)
+     * @param omsClock oms-svc's clock (children's creation times and trade dates)
+     * @param zone the exchange's zone (trade dates)
+     */
+    public AlgoEngine(ParentStore store, ChildOrders orders, Halts halts, TradedVolume volume, blackbox.oms.algo.BestPrices quotes,
+                      LongSupplier algoClock, LongSupplier omsClock, ZoneId zone) {
         this.store = store;
         this.orders = orders;
         this.halts = halts;
         this.volume = volume;
+        this.quotes = quotes;
         this.algoClock = algoClock;
         this.omsClock = omsClock;
         this.zone = zone;
@@ -207,6 +223,20 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
     public Optional<ParentView> view(ClOrdId id) {
         return store.find(id).map(p -> new ParentView(p, store.children(p.parent()),
                 store.slices(id)));
+    }
+
+    /**
+     * The top of book of {@code instrument} changed (any thread): its covers decide again at once rather than at the next
+     * sweep.
+     */
+    public void marketMoved(blackbox.platform.domain.InstrumentId instrument) {
+        inbox.add(() -> {
+            for (Working w : working.values()) {
+                if (w.parent.algorithm() instanceof Algorithm.CoverUpTo && w.parent.instrument().equals(instrument)) {
+                    dirty.add(w.parent.id());
+                }
+            }
+        });
     }
 
     /** Decide now (tests move the algorithm's clock and wake the engine). */
@@ -287,7 +317,7 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
         w.sequence.put(after.clOrdId(), sequence);
         boolean open = after.status().isOpen();
         w.children.put(after.clOrdId(), new ChildState(after.clOrdId(), slot[1], slot[0], after.orderQty(), after.cumQty(), open,
-                after.status() == OrdStatus.PENDING_CANCEL));
+                after.status() == OrdStatus.PENDING_CANCEL, after.price(), after.status() == OrdStatus.CANCELED));
         w.placing.remove(after.clOrdId());
         if (!open) w.cancelAsked.remove(after.clOrdId());
         dirty.add(parentId);
@@ -338,6 +368,7 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
             case Algorithm.Vwap v -> Vwap.decide(w.parent, w.vwap, w.released, w.states(), now,
                     volume.since(w.parent.instrument(), w.vwap.volumeFromNanos()));
             case Algorithm.Iceberg i -> blackbox.oms.algo.Iceberg.decide(w.parent, w.states());
+            case Algorithm.CoverUpTo c -> blackbox.oms.algo.CoverUpTo.decide(w.parent, w.states(), quotes.quote(w.parent.instrument()));
             default -> throw new IllegalStateException("no engine for " + w.parent.algorithm().label());
         };
     }
