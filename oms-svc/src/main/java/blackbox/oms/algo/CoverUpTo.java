@@ -18,8 +18,10 @@ import java.util.Optional;
  * stricter. Re-pricing is a cancel of the working child and, once it is out, a new child (the next slice of the
  * account) at the new price for what is left: never two working children of one account. No book side known: no new
  * child (a working one stays where it is). A child that ends unfilled without being cancelled (expired at the end of
- * the session, rejected) ends the parent EXPIRED: it is not re-sent. Own orders are not in the book the gateway reports
- * (ProfitDLL's price depth is the market's; the simulator's README "Matching" says the same of its own).
+ * the session, rejected) ends the parent EXPIRED: it is not re-sent. A child the venue never had (persisted, then
+ * oms-svc killed before its send: REJECTED by the reconciliation after the restart, {@link ChildState#withdrawn})
+ * counts as cancelled: the account's next slice goes out for what is left. Own orders are not in the book the gateway
+ * reports (ProfitDLL's price depth is the market's; the simulator's README "Matching" says the same of its own).
  * Pure; no timer: it decides on its children's events and on book changes.
  */
 public final class CoverUpTo {

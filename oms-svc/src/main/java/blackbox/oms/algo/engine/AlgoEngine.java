@@ -317,7 +317,7 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
         w.sequence.put(after.clOrdId(), sequence);
         boolean open = after.status().isOpen();
         w.children.put(after.clOrdId(), new ChildState(after.clOrdId(), slot[1], slot[0], after.orderQty(), after.cumQty(), open,
-                after.status() == OrdStatus.PENDING_CANCEL, after.price(), after.status() == OrdStatus.CANCELED));
+                after.status() == OrdStatus.PENDING_CANCEL, after.price(), ChildState.withdrawn(after.status(), after.text())));
         w.placing.remove(after.clOrdId());
         if (!open) w.cancelAsked.remove(after.clOrdId());
         dirty.add(parentId);

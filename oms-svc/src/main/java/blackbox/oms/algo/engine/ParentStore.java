@@ -90,7 +90,7 @@ public final class ParentStore {
     /** The parent's children as committed, oldest first. */
     public List<StoredChild> children(ParentOrder parent) {
         List<StoredChild> out = new ArrayList<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT cl_ord_id, order_qty, cum_qty, status, last_sequence, notional, price FROM oms.orders"
+        jdbi.useHandle(h -> h.createQuery("SELECT cl_ord_id, order_qty, cum_qty, status, last_sequence, notional, price, text FROM oms.orders"
                         + " WHERE parent_cl_ord_id = :id ORDER BY id").bind("id", parent.id().value())
                 .map((rs, ctx) -> {
                     ClOrdId id = new ClOrdId(rs.getString(1));
@@ -98,7 +98,7 @@ public final class ParentStore {
                     if (slot == null) return null;
                     OrdStatus s = OrdStatus.valueOf(rs.getString(4));
                     return new StoredChild(new ChildState(id, slot[1], slot[0], rs.getLong(2), rs.getLong(3), s.isOpen(),
-                            s == OrdStatus.PENDING_CANCEL, rs.getLong(7), s == OrdStatus.CANCELED), rs.getLong(5), rs.getLong(6));
+                            s == OrdStatus.PENDING_CANCEL, rs.getLong(7), ChildState.withdrawn(s, rs.getString(8))), rs.getLong(5), rs.getLong(6));
                 }).forEach(c -> {
                     if (c != null) out.add(c);
                 }));
