@@ -11,6 +11,8 @@
 #             CancelAll of 1,000, vs the seed's queued clients calling the gateway synchronously)
 #   algo-twap blackbox.bench.algo.TwapSchedulerBench (child-order decisions of 1,000 TWAPs × 10 accounts on the replayed
 #             B3 tape: oms-svc's wake-queue scheduler vs a naive scan of every parent per trade)
+#   algo-cover blackbox.bench.algo.CoverRepriceBench (tape trade -> re-priced cobrir-ate-X child at the gateway, N accounts,
+#             vs a direct GetTopOfBook+CancelOrder+SendOrder client on the same events)
 #   positions blackbox.bench.positions.PositionsBench (core fills/s vs BigDecimal, fill -> Redis p99 vs SET+PUBLISH, rebuild vs SELECT)
 #   risk      blackbox.bench.risk.RiskBenchMain (JMH: pre-trade checks/s and percentiles, compiled vs naive BigDecimal baselines)
 #   risk-halt blackbox.bench.risk.HaltBench (desk halt with 1,000 working orders to the last cancel sent vs a bare cancel loop)
@@ -34,11 +36,12 @@ case "${1:-}" in
   oms) MAIN=blackbox.bench.oms.TransitionBenchMain ;;
   oms-service) MAIN=blackbox.bench.OmsServiceBench ;;
   algo-twap) MAIN=blackbox.bench.algo.TwapSchedulerBench ;;
+  algo-cover) MAIN=blackbox.bench.algo.CoverRepriceBench ;;
   positions) MAIN=blackbox.bench.positions.PositionsBench ;;
   risk) MAIN=blackbox.bench.risk.RiskBenchMain ;;
   risk-halt) MAIN=blackbox.bench.risk.HaltBench ;;
   orders) MAIN=blackbox.bench.OrderPathBench ;;
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders|oms|oms-service|algo-twap|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders|oms|oms-service|algo-twap|algo-cover|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 
