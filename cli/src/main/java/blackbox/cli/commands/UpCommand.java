@@ -48,7 +48,7 @@ public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment
             description = "replay pace (default: ${DEFAULT-VALUE})")
     String speed;
 
-    @Option(names = "--rebase-to-today", description = "shift the replay so that its first trading day is today")
+    @Option(names = "--rebase-to-today", description = "shift the replay so that its first trading day is today (on a weekend or B3 holiday: the last trading day)")
     boolean rebaseToToday;
 
     @Option(names = "--database-url", paramLabel = "URL",

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +131,8 @@ final class OrderSide {
     }
 
     /**
-     * The demo opening of the bundled roster, dated today in the exchange's zone, through positions-svc's
+     * The demo opening of the bundled roster, dated the replay's session day (today in the exchange's zone, or the last B3
+     * trading day a rebased tape was moved to: the fills' day), through positions-svc's
      * ImportOpening (stored rows that differ are reported, not replaced). A custom roster gets none.
      */
     private static String importOpening(StackOptions options, RunningStack stack) throws IOException {
@@ -144,8 +144,7 @@ final class OrderSide {
         try (InputStream in = OrderSide.class.getResourceAsStream(OPENING_RESOURCE)) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        ZoneId zone = ZoneId.of(options.environment().getOrDefault(OmsConfig.TIMEZONE, "America/Sao_Paulo"));
-        String content = dated(template, LocalDate.now(zone));
+        String content = dated(template, stack.replay().sessionDay());
         ImportOpeningResponse r = PositionsGrpc.newBlockingStub(stack.positionsChannel).withDeadlineAfter(30, TimeUnit.SECONDS)
                 .importOpening(ImportOpeningRequest.newBuilder().setFileName("demo-opening.csv")
                         .setContent(ByteString.copyFromUtf8(content)).build());

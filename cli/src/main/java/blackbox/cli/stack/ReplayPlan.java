@@ -4,6 +4,7 @@ import blackbox.gateway.Gateway;
 import blackbox.gateway.replay.ReplayFormat;
 import blackbox.gateway.replay.ReplayRebase;
 import blackbox.gateway.v1.InstrumentId;
+import blackbox.platform.domain.B3Calendar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,14 +27,29 @@ import java.util.TreeSet;
  * @param firstTsNanos the earliest event, UTC epoch ns (0 when the files have none)
  * @param lastTsNanos the latest event
  * @param rebased true when the files are shifted copies
+ * @param sessionDay when rebased, the B3 session day the replay's first trading day now falls on ({@link #sessionDay(LocalDate)});
+ *                   else the day the stack starts (exchange zone)
  */
 public record ReplayPlan(List<Path> files, List<InstrumentId> instruments, long firstTsNanos, long lastTsNanos,
-                         boolean rebased) {
+                         boolean rebased, LocalDate sessionDay) {
     static final String SAMPLE_RESOURCE = "/replay/binance-spot-sample.replay.csv";
 
     /**
+     * The day a rebased replay is moved to: {@code today} when it is a B3 trading day, else the last trading day before
+     * it (a weekend, a holiday). The simulator applies B3's session hours on the replay's clock, so a tape moved onto a
+     * closed day would refuse every order ("market closed ... closed (Saturday)"), and positions-svc dates the demo
+     * opening on the same day as the fills (a fill dated before its opening is refused).
+     */
+    static LocalDate sessionDay(LocalDate today) {
+        B3Calendar calendar = B3Calendar.instance();
+        LocalDate day = today;
+        while (!calendar.isBusinessDay(day)) day = day.minusDays(1);
+        return day;
+    }
+
+    /**
      * Resolves the files ({@code requested}, or the sample copied into {@code dataDir/replay}), rebases them to
-     * {@code today} when asked, and reads which instruments they trade.
+     * {@link #sessionDay(LocalDate) the session day} of {@code today} when asked, and reads which instruments they trade.
      *
      * @throws IOException when a file cannot be read
      * @throws blackbox.gateway.replay.ReplayFormatException when a file is not a valid replay
@@ -42,7 +58,8 @@ public record ReplayPlan(List<Path> files, List<InstrumentId> instruments, long 
             throws IOException {
         Path replayDir = dataDir.resolve("replay");
         List<Path> files = requested.isEmpty() ? List.of(extractSample(replayDir)) : requested;
-        if (rebase) files = ReplayRebase.rebase(files, zone, today, replayDir);
+        LocalDate sessionDay = rebase ? sessionDay(today) : today;
+        if (rebase) files = ReplayRebase.rebase(files, zone, sessionDay, replayDir);
         Set<String> seen = new TreeSet<>();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -69,7 +86,7 @@ public record ReplayPlan(List<Path> files, List<InstrumentId> instruments, long 
                     .setTicker(key.substring(colon + 1)).build());
         }
         return new ReplayPlan(List.copyOf(files), List.copyOf(instruments), first == Long.MAX_VALUE ? 0 : first,
-                last == Long.MIN_VALUE ? 0 : last, rebase);
+                last == Long.MIN_VALUE ? 0 : last, rebase, sessionDay);
     }
 
     /** The gateway jar's sample, copied to {@code dir} (a file the simulator can open). */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param dataDir where the embedded PostgreSQL and Redis keep their data, and the stack file, logs, rebased replays
  * @param replayFiles canonical replay files; empty: the sample the gateway jar carries (Binance BTCUSDT/ETHUSDT)
  * @param speed {@code realtime}, {@code max} or {@code <N>x}
- * @param rebaseToToday shift the replay so that its first trading day is today (exchange time zone)
+ * @param rebaseToToday shift the replay so that its first trading day is today (exchange time zone), or the last B3
+ *                      trading day before today when today is not one
  * @param databaseUrl an external PostgreSQL ({@code jdbc:postgresql://...}); empty: embedded
  * @param redisUrl an external Redis ({@code redis://host:port}); empty: embedded
  * @param exchangeTimezones candle-svc's {@code EXCHANGE=Zone,...} (exchanges not listed: America/Sao_Paulo)

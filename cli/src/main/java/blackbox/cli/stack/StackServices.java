@@ -118,13 +118,18 @@ public final class StackServices {
 
     private static String replay(StackOptions options, RunningStack stack) throws IOException {
         ZoneId zone = ZoneId.of(options.environment().getOrDefault(GatewayConfig.TIMEZONE, "America/Sao_Paulo"));
-        ReplayPlan plan = ReplayPlan.prepare(options.replayFiles(), options.dataDir(), options.rebaseToToday(), zone,
-                LocalDate.now(zone));
+        LocalDate today = LocalDate.now(zone);
+        ReplayPlan plan = ReplayPlan.prepare(options.replayFiles(), options.dataDir(), options.rebaseToToday(), zone, today);
         stack.replay = plan;
         return plan.files().size() + " file(s), " + plan.instruments().size() + " instrument(s) "
                 + plan.instruments().stream().map(Symbols::format).collect(Collectors.joining(",", "[", "]"))
                 + ", " + Times.iso(plan.firstTsNanos()) + " .. " + Times.iso(plan.lastTsNanos())
-                + (plan.rebased() ? " (rebased to today)" : "") + ", speed " + options.speed();
+                + (plan.rebased() ? rebasedTo(plan.sessionDay(), today) : "") + ", speed " + options.speed();
+    }
+
+    private static String rebasedTo(LocalDate sessionDay, LocalDate today) {
+        return sessionDay.equals(today) ? " (rebased to today)"
+                : " (rebased to " + sessionDay + ", the last B3 trading day: today " + today + " is not one)";
     }
 
     private static String postgres(StackOptions options, RunningStack stack) {
