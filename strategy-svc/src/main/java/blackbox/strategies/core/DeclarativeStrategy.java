@@ -179,6 +179,21 @@ public final class DeclarativeStrategy implements Strategy {
         };
     }
 
+    /**
+     * Compares two values, taking a difference within 10^-10 of their size as equal: indicator values are doubles
+     * summed in some order, so a moving average of tick prices that equals a tick price (a real tie, e.g. close =
+     * sma(50) = 33.33) may come out a few ulps to either side; an exact decimal computation calls it a tie.
+     *
+     * @return -1, 0 or 1
+     */
+    static int compare(double l, double r) {
+        double d = l - r;
+        if (Math.abs(d) <= 1e-10 * Math.max(Math.abs(l), Math.abs(r))) {
+            return 0;
+        }
+        return d > 0 ? 1 : -1;
+    }
+
     @FunctionalInterface
     private interface Value {
         double at(Candle candle, Indicators indicators);
@@ -201,13 +216,12 @@ public final class DeclarativeStrategy implements Strategy {
 
         record Compare(Value left, Condition.Op op, Value right) implements Node {
             public boolean eval(Candle c, Indicators in) {
-                double l = left.at(c, in);
-                double r = right.at(c, in);
+                int sign = compare(left.at(c, in), right.at(c, in));
                 return switch (op) {
-                    case LT -> l < r;
-                    case LE -> l <= r;
-                    case GT -> l > r;
-                    case GE -> l >= r;
+                    case LT -> sign < 0;
+                    case LE -> sign <= 0;
+                    case GT -> sign > 0;
+                    case GE -> sign >= 0;
                 };
             }
         }
@@ -228,8 +242,7 @@ public final class DeclarativeStrategy implements Strategy {
 
             /** Called once per candle, after the indicators took it (values not ready are never compared). */
             void update(Candle c, Indicators in) {
-                double d = Math.signum(left.at(c, in) - right.at(c, in));
-                int sign = Double.isNaN(d) ? 0 : (int) d;
+                int sign = compare(left.at(c, in), right.at(c, in));
                 crossed = above ? sign > 0 && lastSign < 0 : sign < 0 && lastSign > 0;
                 if (sign != 0) {
                     lastSign = sign;
