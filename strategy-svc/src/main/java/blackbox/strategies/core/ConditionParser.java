@@ -53,7 +53,7 @@ public final class ConditionParser {
         Condition c = p.or();
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw p.error(p.pos, "unexpected '" + p.word() + "', expected and, or or the end");
+            throw p.error(p.pos, "unexpected '" + p.word() + "', expected 'and', 'or' or the end");
         }
         return c;
     }

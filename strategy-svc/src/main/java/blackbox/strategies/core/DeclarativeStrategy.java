@@ -34,6 +34,7 @@ public final class DeclarativeStrategy implements Strategy {
         this.definition = definition;
         this.entry = compile(definition.entry());
         this.exit = definition.exit() == null ? null : compile(definition.exit());
+        this.warm = specs.isEmpty(); // nothing to warm up: conditions on candle fields hold from the first candle
     }
 
     /** @return the index of the candle at which the maximum drawdown stopped the strategy, or -1 */
