@@ -25,7 +25,8 @@ import java.util.List;
  *       expectancy = net profit of the trades / trades (BRL); exposure = candles ending in a position / candles.</li>
  * </ul>
  *
- * @param equityCurve BRL at each candle's close
+ * @param equityUnits equity at each candle's close in units of 10^-4 BRL (a scaled long, so that a year of 1m candles
+ *                    costs no allocation per candle; {@link #equityCurve()} gives BRL)
  * @param trades closed round trips, in order; a position still open at the end is in {@code openPosition} only
  * @param openPosition signed shares or contracts at the end
  */
@@ -33,7 +34,7 @@ public record BacktestReport(BigDecimal initialCapital, BigDecimal finalEquity, 
                              double totalReturn, double annualizedReturn, double sharpe, double sortino,
                              double maxDrawdown, BigDecimal maxDrawdownAmount, int maxDrawdownCandles,
                              long maxDrawdownNanos, double winRate, double profitFactor, BigDecimal expectancy,
-                             int numberOfTrades, double exposure, List<BigDecimal> equityCurve, List<Trade> trades,
+                             int numberOfTrades, double exposure, long[] equityUnits, List<Trade> trades,
                              long openPosition) {
     private static final double YEAR_NANOS = 365.25 * 86_400e9;
 
@@ -110,6 +111,11 @@ public record BacktestReport(BigDecimal initialCapital, BigDecimal finalEquity, 
                 losses.signum() == 0 ? Double.NaN : gains.divide(losses.abs(), MathContext.DECIMAL64).doubleValue(),
                 count == 0 ? BigDecimal.ZERO : net.divide(BigDecimal.valueOf(count), Money.SCALE, RoundingMode.HALF_EVEN),
                 count, n == 0 ? 0 : (double) barsInPosition / n,
-                java.util.Arrays.stream(equity).mapToObj(Money::brl).toList(), List.copyOf(trades), openPosition);
+                equity, List.copyOf(trades), openPosition);
+    }
+
+    /** @return the equity curve in BRL (scale 4), one value per candle */
+    public List<BigDecimal> equityCurve() {
+        return java.util.Arrays.stream(equityUnits).mapToObj(Money::brl).toList();
     }
 }

@@ -29,11 +29,13 @@ public final class DeclarativeStrategy implements Strategy {
     private BigDecimal peak;
     private int stoppedAt = -1;
     private int index = -1;
+    private final boolean needsEquity;
 
     public DeclarativeStrategy(StrategyDefinition definition) {
         this.definition = definition;
         this.entry = compile(definition.entry());
         this.exit = definition.exit() == null ? null : compile(definition.exit());
+        this.needsEquity = definition.maxDrawdown() != null || definition.size().unit() == Amount.Unit.PERCENT;
         this.warm = specs.isEmpty(); // nothing to warm up: conditions on candle fields hold from the first candle
     }
 
@@ -53,8 +55,11 @@ public final class DeclarativeStrategy implements Strategy {
         if (stoppedAt >= 0) {
             return;
         }
-        BigDecimal equity = orders.equity();
-        peak = peak == null || equity.compareTo(peak) > 0 ? equity : peak;
+        // equity is a BigDecimal: read it only when a rule needs it, not on every candle of a plain backtest
+        BigDecimal equity = needsEquity ? orders.equity() : null;
+        if (definition.maxDrawdown() != null) {
+            peak = peak == null || equity.compareTo(peak) > 0 ? equity : peak;
+        }
         boolean allReady = true;
         for (int k = 0; k < specs.size(); k++) {
             allReady &= indicators.ready(k);
