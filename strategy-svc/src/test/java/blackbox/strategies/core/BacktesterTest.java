@@ -138,4 +138,22 @@ class BacktesterTest {
         assertEquals(0.02, r.maxDrawdown(), 1e-15);
         assertEquals(4, r.maxDrawdownCandles()); // candles 2..5 below the 10000 peak of candle 1
     }
+
+    @Test
+    void sizesInBrlAndPercentRoundDownToWholeLots() {
+        double[][] bars = {{3, 3, 3, 3}, {3, 3, 3, 3}, {3, 3, 3, 3}};
+        String sized = """
+                instrument: PETR4:B
+                timeframe: 1m
+                side: long
+                entry: close > 0
+                exit: close < 0
+                lot: 100
+                size: """;
+        // 1000 BRL at the signal's close 3.00 = 333 shares → 300; 50 % of 10000 BRL = 1666 shares → 1600
+        assertEquals(300, run(new DeclarativeStrategy(DefinitionParser.parse(sized + "1000 BRL")), Costs.NONE, bars)
+                .openPosition());
+        assertEquals(1600, run(new DeclarativeStrategy(DefinitionParser.parse(sized + "50%")), Costs.NONE, bars)
+                .openPosition());
+    }
 }
