@@ -16,6 +16,8 @@
 #   positions blackbox.bench.positions.PositionsBench (core fills/s vs BigDecimal, fill -> Redis p99 vs SET+PUBLISH, rebuild vs SELECT)
 #   risk      blackbox.bench.risk.RiskBenchMain (JMH: pre-trade checks/s and percentiles, compiled vs naive BigDecimal baselines)
 #   risk-halt blackbox.bench.risk.HaltBench (desk halt with 1,000 working orders to the last cancel sent vs a bare cancel loop)
+#   backtest  blackbox.bench.strategy.BacktestBench (one year of 1m candles × 15 instruments, two-EMA cross + RSI filter:
+#             strategy-svc's backtester vs ta4j's BarSeriesManager on the same bars)
 #   orders    blackbox.bench.OrderPathBench (SendOrder over gRPC -> journal -> FFM -> simulator -> accepted report, vs the
 #             same gRPC calls on a trivial service and vs Python ctypes on the same library)
 # Builds bench/ and the modules it measures through the reactor when its jar is missing or older than any source. See bench/README.md for the options and the figures.
@@ -41,7 +43,8 @@ case "${1:-}" in
   risk) MAIN=blackbox.bench.risk.RiskBenchMain ;;
   risk-halt) MAIN=blackbox.bench.risk.HaltBench ;;
   orders) MAIN=blackbox.bench.OrderPathBench ;;
-  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders|oms|oms-service|algo-twap|algo-cover|positions|risk|risk-halt [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
+  backtest) MAIN=blackbox.bench.strategy.BacktestBench ;;
+  *) echo "usage: bench/run.sh callback|grpc|persist|candles|indicators|web|orders|oms|oms-service|algo-twap|algo-cover|positions|risk|risk-halt|backtest [--trades N] [--runs N] [--warmups N] [...]" >&2; exit 2 ;;
 esac
 shift
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>Open and close are the trades first and last by (trade time, trade number), whatever order they arrived in;
  * their times and numbers are kept so candles merge associatively.
  *
- * <p>A candle with {@code tradeCount == 0} is a gap filler ({@link GapFill}): flat at the previous close,
+ * <p>A candle with {@code tradeCount == 0} is a gap filler ({@code GapFill} (candle-svc)): flat at the previous close,
  * volume 0.
  *
  * @param bucketStart UTC epoch ns (see {@link Buckets})
