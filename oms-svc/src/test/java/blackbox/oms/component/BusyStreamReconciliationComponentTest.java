@@ -61,17 +61,15 @@ class BusyStreamReconciliationComponentTest {
     void anAccountInDoubtIsReconciledAndOpensWhileAnotherAccountKeepsTheReportStreamBusy() throws Exception {
         AtomicBoolean busy = new AtomicBoolean(true);
         AtomicInteger busyOrders = new AtomicInteger();
-        Thread load = Thread.ofPlatform().name("busy-account").start(() -> {
-            var stub = oms.blocking();
-            while (busy.get()) {
-                stub.submitOrder(buy("busy-" + busyOrders.incrementAndGet(), BUSY));
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        // two submitters back to back: with one order every 5 ms a fast reconciliation (a few ms) could fall between
+        // two reports, and the test would not show what it claims (CI saw 0 reports in the window once)
+        java.util.List<Thread> load = new java.util.ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            load.add(Thread.ofPlatform().name("busy-account-" + t).start(() -> {
+                var stub = oms.blocking();
+                while (busy.get()) stub.submitOrder(buy("busy-" + busyOrders.incrementAndGet(), BUSY));
+            }));
+        }
         try {
             TestStack.await(() -> busyOrders.get() > 20, java.time.Duration.ofSeconds(20), "the busy account trading");
             long reconciledBefore = oms.instance().reconciler().reconciled();
@@ -87,7 +85,7 @@ class BusyStreamReconciliationComponentTest {
             assertTrue(during > 0, "the stream was busy during the reconciliation");
         } finally {
             busy.set(false);
-            load.join(10_000);
+            for (Thread t : load) t.join(10_000);
         }
     }
 }
