@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *       (pool of 8) shared by every part, as {@code blackbox up} shares one server; {@link #postgres()} stops and
  *       starts it for outage tests.</li>
  *   <li>{@link #redis()}: one embedded Redis, started when first asked for.</li>
- *   <li>{@link #telemetry()}: one {@link Telemetry} (exporters off) for every part.</li>
+ *   <li>{@link #telemetry()}: one {@link Telemetry} (exporters off, or the test's) for every part; the channels
+ *       carry the trace context.</li>
  *   <li>{@link #serverBuilder(String)} and {@link #channel(String)}: per part name, an in-process server name
  *       unique to this stack and one cached channel to it. Channels outlive restarts of their part's server: a
  *       client of a restarted part reconnects by itself.</li>
@@ -89,11 +90,19 @@ public final class TestStack implements AutoCloseable {
      * @param name names the telemetry service and the data directory, e.g. {@code "marketdata-test"}
      */
     public TestStack(String name) throws IOException {
+        this(name, Telemetry.create(name, Config.of(Map.of())));
+    }
+
+    /**
+     * As {@link #TestStack(String)}, every part on {@code telemetry} (e.g. over an in-memory span exporter, to follow
+     * a trace across parts); closed with the stack.
+     */
+    public TestStack(String name, Telemetry telemetry) throws IOException {
         this.name = name;
         this.dataDir = Files.createTempDirectory("blackbox-" + name + "-");
         // when the tests run as root, PostgreSQL runs as an unprivileged user that must enter this directory
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        this.telemetry = Telemetry.create(name, Config.of(Map.of()));
+        this.telemetry = telemetry;
     }
 
     /** This stack's own data directory (PostgreSQL in {@code postgres/}, Redis in {@code redis/}); deleted by {@link #close()}. */
@@ -154,10 +163,14 @@ public final class TestStack implements AutoCloseable {
         return InProcessServerBuilder.forName(serverName(part));
     }
 
-    /** The channel to {@code part}'s in-process server, made on first use and kept until {@link #close()}. */
+    /**
+     * The channel to {@code part}'s in-process server, made on first use and kept until {@link #close()}; it sends
+     * the current trace context with each call, as the services' channels do.
+     */
     public synchronized ManagedChannel channel(String part) {
         if (closed) throw new IllegalStateException("stack " + name + " is closed");
-        return channels.computeIfAbsent(part, p -> InProcessChannelBuilder.forName(serverName(p)).build());
+        return channels.computeIfAbsent(part, p -> InProcessChannelBuilder.forName(serverName(p))
+                .intercept(telemetry.grpcClientTracing()).build());
     }
 
     /**

@@ -13,6 +13,7 @@ import blackbox.web.http.DeskRoutes;
 import blackbox.web.http.RiskRoutes;
 import blackbox.web.orders.OrderSide;
 import java.util.Optional;
+import blackbox.web.http.HttpTracing;
 import blackbox.web.http.MarketRoutes;
 import blackbox.web.http.SecurityFilter;
 import blackbox.web.http.WebRouting;
@@ -25,6 +26,7 @@ import io.github.bucket4j.TimeMeter;
 import io.grpc.ManagedChannel;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
+import io.opentelemetry.api.OpenTelemetry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -64,7 +66,7 @@ public final class WebBffApp implements AutoCloseable {
      */
     public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
                                   ManagedChannel candles, ManagedChannel gateway) {
-        return start(config, database, marketData, candles, gateway, OrderSide.none(), AppContent.ROOT);
+        return start(config, database, marketData, candles, gateway, OrderSide.none(), AppContent.ROOT, OpenTelemetry.noop());
     }
 
     /**
@@ -73,20 +75,24 @@ public final class WebBffApp implements AutoCloseable {
      */
     public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
                                   ManagedChannel candles, ManagedChannel gateway, Optional<OrderSide> orderSide) {
-        return start(config, database, marketData, candles, gateway, orderSide, AppContent.ROOT);
+        return start(config, database, marketData, candles, gateway, orderSide, AppContent.ROOT, OpenTelemetry.noop());
     }
 
     /** As {@link #start(WebBffConfig, Database, ManagedChannel, ManagedChannel, ManagedChannel)}, serving the web app
      * from another class-path folder (tests). */
     public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
                                   ManagedChannel candles, ManagedChannel gateway, String appRoot) {
-        return start(config, database, marketData, candles, gateway, OrderSide.none(), appRoot);
+        return start(config, database, marketData, candles, gateway, OrderSide.none(), appRoot, OpenTelemetry.noop());
     }
 
-    /** The full form: the order side (or none) and the class-path folder of the web app (tests use another). */
+    /**
+     * The full form: the order side (or none), the class-path folder of the web app (tests use another) and the
+     * telemetry that opens a server span per REST request ({@link HttpTracing}; the channels should send the trace
+     * context on, as {@code Startup.channel} does).
+     */
     public static WebBffApp start(WebBffConfig config, Database database, ManagedChannel marketData,
                                   ManagedChannel candles, ManagedChannel gateway, Optional<OrderSide> orderSide,
-                                  String appRoot) {
+                                  String appRoot, OpenTelemetry openTelemetry) {
         database.migrate("web", "classpath:db/migration/web");
         Clock clock = Clock.systemUTC();
         byte[] secret = config.jwtSecret().orElseGet(() -> {
@@ -118,7 +124,7 @@ public final class WebBffApp implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false)
-                .routing(r -> WebRouting.setup(r, config.allowedOrigins(), new SecurityFilter(tokens),
+                .routing(r -> WebRouting.setup(r.addFilter(new HttpTracing(openTelemetry)), config.allowedOrigins(), new SecurityFilter(tokens),
                         new AuthRoutes(users, tokens, refresh, throttle),
                         new MarketRoutes(marketData, candles, gateway, session, clock),
                         new DeskRoutes(orderSide, clock), new RiskRoutes(orderSide), new AppContent(appRoot, () -> true)))

@@ -43,7 +43,8 @@ public final class WebBffMain {
                 side = java.util.Optional.of(new blackbox.web.orders.OrderSide(startup.channel(t.oms()), startup.channel(t.risk()),
                         startup.channel(t.positions()), accounts, t.desk()));
             }
-            startup.closeOnShutdown("web-bff", WebBffApp.start(config, database, marketData, candles, gateway, side));
+            startup.closeOnShutdown("web-bff", WebBffApp.start(config, database, marketData, candles, gateway, side,
+                    blackbox.web.http.AppContent.ROOT, startup.telemetry().openTelemetry()));
         });
     }
 

@@ -57,9 +57,9 @@ final class OrderSide {
         stack.omsTarget = host + ":" + omsPort;
         stack.riskTarget = host + ":" + riskPort;
         stack.positionsTarget = host + ":" + positionsPort;
-        stack.omsChannel = StackServices.channel(stack.omsTarget);
-        stack.riskChannel = StackServices.channel(stack.riskTarget);
-        stack.positionsChannel = StackServices.channel(stack.positionsTarget);
+        stack.omsChannel = StackServices.channel(stack.omsTarget, stack.telemetry());
+        stack.riskChannel = StackServices.channel(stack.riskTarget, stack.telemetry());
+        stack.positionsChannel = StackServices.channel(stack.positionsTarget, stack.telemetry());
 
         Map<String, String> p = new HashMap<>(options.environment());
         p.put(PositionsConfig.HOST, host);

@@ -201,7 +201,7 @@ public final class StackServices {
         m.put(MarketDataConfig.GATEWAY, stack.gatewayTarget);
         m.putIfAbsent(MarketDataConfig.STATS_INTERVAL, "PT0S");
         MarketDataConfig config = MarketDataConfig.from(Config.of(m));
-        stack.gatewayChannel = channel(stack.gatewayTarget);
+        stack.gatewayChannel = channel(stack.gatewayTarget, stack.telemetry());
         stack.marketdata = MarketDataApp.start(config, stack.database, stack.gatewayChannel,
                 NettyServerBuilder.forAddress(new InetSocketAddress(HOST, config.port())), stack.telemetry());
         stack.marketdataTarget = HOST + ":" + stack.marketdata.port();
@@ -215,7 +215,7 @@ public final class StackServices {
         c.put(CandleConfig.MARKETDATA, stack.marketdataTarget);
         c.put(CandleConfig.TIMEZONES, options.exchangeTimezones());
         CandleConfig config = CandleConfig.from(Config.of(c));
-        stack.marketdataChannel = channel(stack.marketdataTarget);
+        stack.marketdataChannel = channel(stack.marketdataTarget, stack.telemetry());
         stack.candles = CandleApp.start(config, stack.database, stack.marketdataChannel,
                 NettyServerBuilder.forAddress(new InetSocketAddress(HOST, config.port())), stack.telemetry());
         stack.candlesTarget = HOST + ":" + stack.candles.port();
@@ -235,9 +235,10 @@ public final class StackServices {
             // a local stack keeps its signing key with its data, so a restarted `up` accepts the browser's tokens
             w.put(WebBffConfig.JWT_SECRET_FILE, DemoUsers.secretFile(options.dataDir()).toString());
         }
-        stack.candlesChannel = channel(stack.candlesTarget);
+        stack.candlesChannel = channel(stack.candlesTarget, stack.telemetry());
         stack.web = WebBffApp.start(WebBffConfig.from(Config.of(w)), stack.database, stack.marketdataChannel,
-                stack.candlesChannel, stack.gatewayChannel, OrderSide.forWeb(stack));
+                stack.candlesChannel, stack.gatewayChannel, OrderSide.forWeb(stack), blackbox.web.http.AppContent.ROOT,
+                stack.telemetry().openTelemetry());
         stack.webUrl = "http://" + HOST + ":" + stack.web.port() + "/";
         stack.demoUsers = DemoUsers.ensure(stack.web.users(), options.dataDir());
         return stack.webUrl + ", schema web, " + stack.demoUsers.size() + " demo users";
@@ -269,9 +270,9 @@ public final class StackServices {
         return "started";
     }
 
-    static ManagedChannel channel(String target) {
-        ManagedChannel channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
-        return channel;
+    /** A plaintext channel to a service of the stack, sending the current trace context with each call. */
+    static ManagedChannel channel(String target, Telemetry telemetry) {
+        return NettyChannelBuilder.forTarget(target).usePlaintext().intercept(telemetry.grpcClientTracing()).build();
     }
 
     /** The default port when {@code freePorts} is off and it is free, else 0 (a free one). */

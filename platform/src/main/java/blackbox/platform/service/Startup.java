@@ -73,11 +73,13 @@ public final class Startup {
 
     /**
      * A plaintext client channel to another service ({@code host:port}), accepting messages up to
-     * {@link #MAX_INBOUND_MESSAGE_BYTES}; shut down at shutdown.
+     * {@link #MAX_INBOUND_MESSAGE_BYTES}, sending the current trace context with each call
+     * ({@link Telemetry#grpcClientTracing()}); shut down at shutdown.
      */
     public ManagedChannel channel(String target) {
         ManagedChannel channel = NettyChannelBuilder.forTarget(target).usePlaintext()
-                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES).build();
+                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                .intercept(telemetry.grpcClientTracing()).build();
         closeOnShutdown("channel to " + target, () -> {
             channel.shutdownNow();
             channel.awaitTermination(2, TimeUnit.SECONDS);

@@ -62,6 +62,14 @@ public final class Telemetry implements AutoCloseable {
         return new Telemetry(sdk, serviceName);
     }
 
+    /**
+     * Telemetry over an SDK the caller built, e.g. a test's with an in-memory span exporter; closing it closes
+     * {@code sdk}.
+     */
+    public static Telemetry of(String serviceName, OpenTelemetrySdk sdk) {
+        return new Telemetry(sdk, serviceName);
+    }
+
     public OpenTelemetry openTelemetry() {
         return sdk;
     }

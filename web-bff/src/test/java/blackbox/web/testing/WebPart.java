@@ -74,7 +74,8 @@ public final class WebPart extends Part<WebBffApp> {
                         stack().channel("positions-svc"), blackbox.web.orders.DeskAccounts.read(accounts),
                         blackbox.web.orders.DeskAccounts.ROSTER_DESK));
         return WebBffApp.start(WebBffConfig.from(config), stack().database(), stack().channel(MarketDataPart.NAME),
-                stack().channel(CandlePart.NAME), stack().channel(GatewayPart.NAME), side, appRoot);
+                stack().channel(CandlePart.NAME), stack().channel(GatewayPart.NAME), side, appRoot,
+                stack().telemetry().openTelemetry());
     }
 
     @Override
