@@ -2,7 +2,6 @@ package blackbox.gateway.grpc;
 
 import static blackbox.gateway.GatewayHarness.instrument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +28,6 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -82,7 +80,12 @@ class GatewayFaultsTest {
             GatewayHarness.await(() -> !stream.gaps().isEmpty() && h.gateway.engine().serverClockNanos() >= lastTime,
                     Duration.ofSeconds(60), () -> "the gap and the end of the tape; have " + stream.tradeCount()
                             + " trades, status " + h.gateway.engine().status());
-            Thread.sleep(300);
+            // the tape's last trade comes after the outage (it is 1000 trades in, the tape has twice that): once it
+            // is here, every trade the gateway will ever send is here
+            ReplayEvent last = expected.getLast();
+            GatewayHarness.await(() -> stream.trades().stream().anyMatch(t -> t.getInstrument().getTicker().equals(last.ticker())
+                            && Integer.toUnsignedLong(t.getTradeNumber()) == last.tradeNumber()),
+                    Duration.ofSeconds(30), () -> "the tape's last trade " + key(last.ticker(), last.tradeNumber()));
 
             assertEquals(1, h.gateway.engine().status().reconnects());
             List<Gap> gaps = stream.gaps();
@@ -204,9 +207,14 @@ class GatewayFaultsTest {
             HealthCheckResponse health = HealthGrpc.newBlockingStub(h.channel).check(HealthCheckRequest.newBuilder()
                     .setService("blackbox.gateway.v1.MarketDataGateway").build());
             assertEquals(HealthCheckResponse.ServingStatus.NOT_SERVING, health.getStatus());
-            Thread.sleep(1500);
-            assertEquals(0, h.gateway.engine().restarts());
-            assertEquals(SessionStatus.State.FAILED, h.gateway.engine().status().state());
+            // a negative cannot be awaited: watch for 15 times the default first back-off (100 ms) that a retry
+            // would have used, failing at the first restart or state change
+            long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            while (System.nanoTime() < until) {
+                assertEquals(0, h.gateway.engine().restarts(), "a refused login is not retried");
+                assertEquals(SessionStatus.State.FAILED, h.gateway.engine().status().state());
+                Thread.sleep(20);
+            }
         }
     }
 
@@ -252,11 +260,13 @@ class GatewayFaultsTest {
             assertTrue(connected.getMarketDataConnected());
             assertEquals(0, connected.getLastLoginResult());
             assertEquals(4, connected.getLastMarketResult());
-            HealthCheckResponse health = HealthGrpc.newBlockingStub(h.channel).check(HealthCheckRequest.newBuilder()
-                    .setService("blackbox.gateway.v1.MarketDataGateway").build());
-            assertNotNull(health);
-            GatewayHarness.await(() -> HealthGrpc.newBlockingStub(h.channel).check(HealthCheckRequest.getDefaultInstance()).getStatus()
-                    == HealthCheckResponse.ServingStatus.SERVING, Duration.ofSeconds(5), () -> "SERVING");
+            // connected: the market-data service and the server as a whole report SERVING
+            var health = HealthGrpc.newBlockingStub(h.channel);
+            GatewayHarness.await(() -> health.check(HealthCheckRequest.newBuilder()
+                    .setService("blackbox.gateway.v1.MarketDataGateway").build()).getStatus()
+                    == HealthCheckResponse.ServingStatus.SERVING, Duration.ofSeconds(5), () -> "MarketDataGateway SERVING");
+            assertEquals(HealthCheckResponse.ServingStatus.SERVING,
+                    health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
         }
     }
 
@@ -276,9 +286,9 @@ class GatewayFaultsTest {
     }
 
     @Test
-    void trailingRowsAfterTheLastTradeDoNotMatter() {
-        // guard for the assertions above: the sample ends with a trade, so "the file's last trade" is well defined
+    void theSampleIsLongEnoughForTheFaultsAboveAndEndsWithATrade() {
+        // the faults above cut the tape at trade 500 and 1000 and wait for its last trade after the outage
         assertTrue(expected.size() > 2000, "sample too small: " + expected.size());
-        assertTrue(new ArrayList<>(expected).getLast().price() != null);
+        assertTrue(expected.getLast().price() != null, "the last event is a trade: " + expected.getLast());
     }
 }
