@@ -3,6 +3,7 @@ package blackbox.candles.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import blackbox.platform.domain.InstrumentId;
+import blackbox.testkit.Seeds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +32,7 @@ public class CandleAggregatorPropertyTest {
 
     @Test
     void higherTimeframesEqualTheMergeOfTheir1mCandlesAnd1mCandlesEqualTheirTrades() {
-        long seed = System.nanoTime();
-        System.out.println("CandleAggregatorPropertyTest seed=" + seed);
+        long seed = Seeds.seed("CandleAggregatorPropertyTest");
         SplittableRandom random = new SplittableRandom(seed);
         for (int round = 0; round < 30; round++) {
             run(random, seed, round);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.testkit.Seeds;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -220,8 +221,7 @@ class OrderTrackerTest {
      */
     @Test
     void fillsDerivedFromAveragesAreTheTrueFills() {
-        long seed = Long.getLong("seed", System.nanoTime());
-        System.out.println("OrderTrackerTest.fillsDerivedFromAveragesAreTheTrueFills seed=" + seed + " (rerun with -Dseed=" + seed + ")");
+        long seed = Seeds.seed("OrderTrackerTest.fillsDerivedFromAveragesAreTheTrueFills");
         Random random = new Random(seed);
         for (int round = 0; round < 2_000; round++) {
             TradingCounters c = new TradingCounters();

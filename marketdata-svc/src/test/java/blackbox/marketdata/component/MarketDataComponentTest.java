@@ -17,6 +17,7 @@ import blackbox.marketdata.v1.StreamTradesRequest;
 import blackbox.marketdata.v1.SubscribeRequest;
 import blackbox.marketdata.v1.TradeStreamMessage;
 import blackbox.marketdata.v1.UnsubscribeRequest;
+import blackbox.testkit.Seeds;
 import blackbox.testkit.StreamCollector;
 import blackbox.testkit.TestStack;
 import io.grpc.Status;
@@ -225,8 +226,7 @@ class MarketDataComponentTest {
     @Test
     void manyUsersSubscribingConcurrentlyNeverLeaveTheCountWrong() throws Exception {
         String[] tickers = {"BTCUSDT", "ETHUSDT"};
-        long seed = System.nanoTime();
-        System.out.println("concurrency test seed " + seed);
+        long seed = Seeds.seed("MarketDataComponentTest concurrency");
         ExecutorService pool = Executors.newFixedThreadPool(12);
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 12; t++) {

@@ -13,6 +13,7 @@ import blackbox.marketdata.core.ReferenceCounts.Ingestion;
 import blackbox.marketdata.core.ReferenceCounts.SubscribeOutcome;
 import blackbox.marketdata.core.ReferenceCounts.UnsubscribeOutcome;
 import blackbox.platform.domain.InstrumentId;
+import blackbox.testkit.Seeds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

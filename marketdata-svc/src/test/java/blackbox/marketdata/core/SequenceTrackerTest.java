@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import blackbox.marketdata.core.SequenceTracker.Hole;
+import blackbox.testkit.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.testkit.Seeds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

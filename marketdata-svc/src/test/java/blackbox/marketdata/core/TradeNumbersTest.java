@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.testkit.Seeds;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.platform.domain.InstrumentId;
+import blackbox.testkit.Seeds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

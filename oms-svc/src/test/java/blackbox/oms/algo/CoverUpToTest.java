@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import blackbox.oms.core.Algorithm;
 import blackbox.oms.core.OrdType;
 import blackbox.platform.domain.Side;
+import blackbox.testkit.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,7 +118,7 @@ class CoverUpToTest {
     /** Over random books: no child price beyond the cap, none crossing the offer, always on the tick grid. */
     @Test
     void overRandomBooksNoPriceIsBeyondTheCapOrTakesTheOffer() {
-        long seed = Long.getLong("oms.seed", System.nanoTime());
+        long seed = Seeds.seed("CoverUpToTest");
         Random random = new Random(seed);
         for (int i = 0; i < 20_000; i++) {
             long bid = 370_000 + random.nextInt(300) * TICK;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.testkit.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -134,8 +135,7 @@ class TwapTest {
     /** Random fills: no account ever gets more than its quantity, never two children working, every child whole lots. */
     @Test
     void propertyNeverOverAllocatedNeverTwoWorking() {
-        long seed = Long.getLong("oms.seed", System.nanoTime());
-        System.out.println("TwapTest.property seed=" + seed + " (re-run with -Doms.seed=" + seed + ")");
+        long seed = Seeds.seed("TwapTest.property");
         Random rnd = new Random(seed);
         for (int run = 0; run < 300; run++) {
             int n = 1 + rnd.nextInt(5);

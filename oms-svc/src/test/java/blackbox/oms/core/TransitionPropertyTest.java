@@ -4,6 +4,7 @@ import static blackbox.oms.core.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.testkit.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,15 +17,14 @@ import org.junit.jupiter.api.Test;
  * counted at most once; replaying only the applied events from the start gives the same order (folding equals
  * replaying). {@link Order}'s constructor checks its own invariants on every step as well.
  *
- * <p>Seed: printed; re-run one with {@code -Doms.seed=<seed>}.
+ * <p>Seed: printed; re-run one with {@code -Dblackbox.seed=<seed>}.
  */
 class TransitionPropertyTest {
     static final int SEQUENCES = 3_000;
 
     @Test
     void randomSequencesKeepTheQuantityInvariants() {
-        long seed = Long.getLong("oms.seed", System.nanoTime());
-        System.out.println("TransitionPropertyTest seed=" + seed + " (re-run: -Doms.seed=" + seed + ")");
+        long seed = Seeds.seed("TransitionPropertyTest");
         SplittableRandom random = new SplittableRandom(seed);
         for (int s = 0; s < SEQUENCES; s++) {
             try {

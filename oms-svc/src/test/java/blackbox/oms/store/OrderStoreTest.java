@@ -31,6 +31,7 @@ import blackbox.oms.core.UserId;
 import blackbox.platform.db.Database;
 import blackbox.platform.domain.AccountId;
 import blackbox.platform.domain.Side;
+import blackbox.testkit.Seeds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,8 +208,7 @@ class OrderStoreTest {
 
     @Test
     void theStoredEventsReplayToTheStoredOrder() {
-        long seed = Long.getLong("oms.seed", System.nanoTime());
-        System.out.println("OrderStoreTest replay seed=" + seed + " (re-run: -Doms.seed=" + seed + ")");
+        long seed = Seeds.seed("OrderStoreTest replay");
         SplittableRandom random = new SplittableRandom(seed);
         store.createOrder(order("C-7", "A3", 5000), submit("C-7", "A3"));
         apply("C-7", new OrderEvent.Accepted(new OrderId("OID-7"), T0, T0));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import blackbox.platform.domain.AccountId;
 import blackbox.platform.domain.InstrumentId;
 import blackbox.platform.domain.Side;
+import blackbox.testkit.Seeds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
- * Invariants over random sessions (the seed is printed; re-run one with -Dpositions.seed=N): the order of a
+ * Invariants over random sessions (the seed is printed; re-run one with -Dblackbox.seed=N): the order of a
  * day's fills does not matter; a cancelled trade is as if never applied; the desk view is the sum of the
  * accounts.
  */
@@ -24,10 +25,7 @@ class PositionBookPropertyTest {
             LocalDate.of(2025, 4, 22));
 
     static long seed() {
-        String fixed = System.getProperty("positions.seed");
-        long seed = fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
-        System.out.println("PositionBookPropertyTest seed=" + seed);
-        return seed;
+        return Seeds.seed("PositionBookPropertyTest");
     }
 
     static List<List<Fill>> session(Random random) {

@@ -16,6 +16,7 @@ import blackbox.positions.core.Books;
 import blackbox.positions.core.Fill;
 import blackbox.positions.core.FillOutcome;
 import blackbox.positions.core.PositionBook;
+import blackbox.testkit.Seeds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,8 +150,7 @@ class PositionsEngineComponentTest {
 
     @Test
     void flushedRedisAndARestartedServiceMidSessionGiveTheSameStateAndCountNoFillTwice() {
-        long seed = new Random().nextLong();
-        System.out.println("flushedRedisAndARestartedService seed=" + seed);
+        long seed = Seeds.seed("PositionsEngineComponentTest.flushedRedisAndARestartedService");
         Random random = new Random(seed);
         LocalDate tue = MON.plusDays(1);
         List<Fill> monday = day(random, MON, "M", 600);

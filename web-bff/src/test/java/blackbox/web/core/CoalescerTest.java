@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import blackbox.testkit.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +56,7 @@ class CoalescerTest {
 
     @Test
     void neverMoreThanRateTimesElapsedPlusOneUpdates() {
-        long seed = System.nanoTime();
-        System.out.println("CoalescerTest seed " + seed);
+        long seed = Seeds.seed("CoalescerTest");
         Random random = new Random(seed);
         for (int rate : new int[] {1, 5, 10, 60}) {
             Coalescer<Integer> c = new Coalescer<>(rate, (a, b) -> b);

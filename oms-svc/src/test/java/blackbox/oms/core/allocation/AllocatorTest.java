@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.platform.domain.AccountId;
+import blackbox.testkit.Seeds;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -119,8 +120,7 @@ class AllocatorTest {
 
     @Test
     void fiveThousandAccountsByEquityFollowTheLargestRemainderMethodExactly() {
-        long seed = Long.getLong("oms.seed", System.nanoTime());
-        System.out.println("AllocatorTest 5,000 accounts seed=" + seed + " (re-run: -Doms.seed=" + seed + ")");
+        long seed = Seeds.seed("AllocatorTest 5,000 accounts");
         SplittableRandom random = new SplittableRandom(seed);
         List<Participant> ps = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.platform.domain.AccountId;
+import blackbox.testkit.Seeds;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -44,8 +45,7 @@ class CumulativeAllocationTest {
 
     @Test
     void fiveThousandAccountsOverRandomPartialFillsNeverLoseQuantity() {
-        long seed = Long.getLong("oms.seed", System.nanoTime());
-        System.out.println("CumulativeAllocationTest seed=" + seed + " (re-run: -Doms.seed=" + seed + ")");
+        long seed = Seeds.seed("CumulativeAllocationTest");
         SplittableRandom random = new SplittableRandom(seed);
         List<Participant> ps = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {

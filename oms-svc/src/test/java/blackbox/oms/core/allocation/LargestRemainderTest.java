@@ -3,6 +3,7 @@ package blackbox.oms.core.allocation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import blackbox.testkit.Seeds;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -10,13 +11,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The fast path (whole units at once, then one each to the largest remainders) is the rule itself (the unit-by-unit
  * greedy), including with negative deficits (earlier over-allocation) and more units than deficits.
- * Seed printed; {@code -Doms.seed=...} re-runs one.
+ * Seed printed; {@code -Dblackbox.seed=...} re-runs one.
  */
 class LargestRemainderTest {
     @Test
     void theFastPathGivesExactlyWhatTheUnitByUnitRuleGives() {
-        long seed = Long.getLong("oms.seed", System.nanoTime());
-        System.out.println("LargestRemainderTest seed=" + seed + " (re-run: -Doms.seed=" + seed + ")");
+        long seed = Seeds.seed("LargestRemainderTest");
         SplittableRandom random = new SplittableRandom(seed);
         for (int round = 0; round < 2_000; round++) {
             int n = random.nextInt(1, 40);
