@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** Records what a StreamTrades call receives, in order. */
+/**
+ * Records what a StreamTrades call receives, in order. Once the stream has failed, reading what it received throws
+ * an {@link AssertionError} with the stream's status, so a test waiting for trades fails with the cause at once
+ * instead of timing out with nothing to go on ({@link #error} stays readable for tests that expect a failure).
+ */
 final class TradeCollector implements StreamObserver<TradeStreamMessage> {
     /** Everything in arrival order: Trade, Gap or TickerStateChange. */
     final List<Object> items = new ArrayList<>();
@@ -32,19 +36,28 @@ final class TradeCollector implements StreamObserver<TradeStreamMessage> {
     }
 
     synchronized int tradeCount() {
+        failIfFailed();
         return trades;
     }
 
     synchronized List<Trade> trades() {
+        failIfFailed();
         return items.stream().filter(Trade.class::isInstance).map(Trade.class::cast).toList();
     }
 
     synchronized List<Gap> gaps() {
+        failIfFailed();
         return items.stream().filter(Gap.class::isInstance).map(Gap.class::cast).toList();
     }
 
     synchronized List<TickerStateChange> tickerStates() {
+        failIfFailed();
         return items.stream().filter(TickerStateChange.class::isInstance).map(TickerStateChange.class::cast).toList();
+    }
+
+    private void failIfFailed() {
+        Status failed = error;
+        if (failed != null) throw new AssertionError("the trade stream failed: " + failed);
     }
 
     @Override
