@@ -20,8 +20,10 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The gRPC surface over a real in-process server and channel: validate, backtest, and their errors. */
+@Timeout(60)
 class StrategiesServiceComponentTest {
     private static final String DEFINITION = """
             instrument: PETR4:B
