@@ -43,15 +43,9 @@ class TraceAcrossServicesComponentTest {
 
     @Test
     void aRestRequestAndTheGrpcCallsBehindItAreOneTrace(@TempDir Path dir) throws Exception {
-        Path tape = dir.resolve("one.replay.csv");
-        Files.writeString(tape, "# blackbox-replay v1\n"
-                + "ts_nanos,ticker,exchange,event,trade_number,price,quantity,trade_type,buy_agent,sell_agent,bid,ask,source_seq\n"
-                + "1741190901755015679,VALE3,B,T,1,55.1,200,3,0,0,,,\n");
         InMemorySpanExporter spans = InMemorySpanExporter.create();
         try (TestStack stack = new TestStack("trace-test", Telemetry.of("trace-test", sdk(spans)))) {
-            WebPart web = WebPart.on(stack);
-            web.startWithUpstream(Map.of(GatewayConfig.REPLAY, tape.toString()), Map.of());
-            Http http = new Http(web.base());
+            Http http = startWeb(stack, dir);
             String token = http.token("alice", WebPart.PASSWORD);
             spans.reset();
 
@@ -92,15 +86,9 @@ class TraceAcrossServicesComponentTest {
 
     @Test
     void aSubscriptionIsOneTraceFromTheBrowserThroughMarketDataToTheGateway(@TempDir Path dir) throws Exception {
-        Path tape = dir.resolve("one.replay.csv");
-        Files.writeString(tape, "# blackbox-replay v1\n"
-                + "ts_nanos,ticker,exchange,event,trade_number,price,quantity,trade_type,buy_agent,sell_agent,bid,ask,source_seq\n"
-                + "1741190901755015679,VALE3,B,T,1,55.1,200,3,0,0,,,\n");
         InMemorySpanExporter spans = InMemorySpanExporter.create();
         try (TestStack stack = new TestStack("trace-sub-test", Telemetry.of("trace-sub-test", sdk(spans)))) {
-            WebPart web = WebPart.on(stack);
-            web.startWithUpstream(Map.of(GatewayConfig.REPLAY, tape.toString()), Map.of());
-            Http http = new Http(web.base());
+            Http http = startWeb(stack, dir);
             String token = http.token("alice", WebPart.PASSWORD);
             spans.reset();
 
@@ -133,6 +121,17 @@ class TraceAcrossServicesComponentTest {
             if (call.isEmpty()) return out.toString();
             parent = call.get().getSpanId();
         }
+    }
+
+    /** The gateway replaying one VALE3 trade, marketdata-svc, candle-svc and web-bff; a client of web-bff. */
+    private static Http startWeb(TestStack stack, Path dir) throws Exception {
+        Path tape = dir.resolve("one.replay.csv");
+        Files.writeString(tape, "# blackbox-replay v1\n"
+                + "ts_nanos,ticker,exchange,event,trade_number,price,quantity,trade_type,buy_agent,sell_agent,bid,ask,source_seq\n"
+                + "1741190901755015679,VALE3,B,T,1,55.1,200,3,0,0,,,\n");
+        WebPart web = WebPart.on(stack);
+        web.startWithUpstream(Map.of(GatewayConfig.REPLAY, tape.toString()), Map.of());
+        return new Http(web.base());
     }
 
     private static OpenTelemetrySdk sdk(InMemorySpanExporter spans) {
