@@ -255,6 +255,7 @@ public final class OmsApp implements AutoCloseable {
                 Halts.of(risk.view()), volume, quotes, algoClock, clock, config.exchangeZone());
         writer.addListener(algos);
         quotes.onMoved(algos::marketMoved);
+        prices.onPrints(algos::traded);
         quotes.start();
         algos.start();
         Parts parts = new Parts(writer, sender, gates, preTrade, exposure, accounts, instruments, balances(positions), orders, blocks,

@@ -184,10 +184,6 @@ record OrderTerms(Side side, OrdType ordType, long price, long stopPrice, TimeIn
 
     /** What in these valid terms is not built yet, as an UNIMPLEMENTED message; empty when everything is. */
     Optional<String> unimplemented() {
-        if (algorithm.kind() == Algorithm.Kind.OCO) {
-            return Optional.of("execution algorithm " + algorithm.label() + " is not implemented yet: algorithm="
-                    + algorithm.label());
-        }
         if (!timeInForce.isNative()) {
             return Optional.of("time in force " + timeInForce + " needs emulation by oms-svc, not implemented yet:"
                     + " time_in_force=TIME_IN_FORCE_" + timeInForce);

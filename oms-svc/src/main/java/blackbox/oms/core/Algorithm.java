@@ -3,8 +3,8 @@ package blackbox.oms.core;
 import java.math.BigDecimal;
 
 /**
- * How an order is worked. {@link Oco} is validated and recorded, and the service answers UNIMPLEMENTED naming it until
- * its issue lands; the others are worked by oms-svc ({@code blackbox.oms.algo}).
+ * How an order is worked: every algorithm but {@link Full} is a parent worked by oms-svc ({@code blackbox.oms.algo};
+ * {@link Oco} by {@link blackbox.oms.algo.OcoBracket}).
  * Parameters are named as NautilusTrader (horizon/interval seconds) and FIX (MaxFloor 111, ParticipationRate 849)
  * name them; prices are scaled longs ({@link Prices}).
  */

@@ -71,14 +71,18 @@ final class BlockCommands {
                 p.audit().append(audit, "OK");
                 BlockPreview preview = Protos.preview(allocated.allocation(), BlockPlanner.policy(valid.value(), rule));
                 var algorithm = valid.value().algorithm();
-                boolean scheduled = algorithm instanceof blackbox.oms.core.Algorithm.Twap || algorithm instanceof blackbox.oms.core.Algorithm.Vwap;
+                boolean scheduled = algorithm instanceof blackbox.oms.core.Algorithm.Twap || algorithm instanceof blackbox.oms.core.Algorithm.Vwap
+                        || algorithm instanceof blackbox.oms.core.Algorithm.Oco;
                 if (scheduled && BlockPlanner.plan(valid.value(), caller.user(), caller.nowNanos(), TradeDates.of(caller.nowNanos(), p.zone()),
                         p.accounts(), rule) instanceof BlockPlanner.PlanOutcome.Planned planned) {
                     var parent = blackbox.oms.algo.Parents.profiled(
                             blackbox.oms.algo.Parents.of(planned.plan(), rule.lot(), p.algoClock().getAsLong()), p.profiles());
                     preview = preview.toBuilder().addAllSchedule(blackbox.oms.api.AlgoProtos.schedule(
-                            algorithm instanceof blackbox.oms.core.Algorithm.Twap ? blackbox.oms.algo.PlannedSlice.twap(parent)
-                                    : blackbox.oms.algo.PlannedSlice.vwap(parent))).build();
+                            switch (algorithm) {
+                                case blackbox.oms.core.Algorithm.Twap twap -> blackbox.oms.algo.PlannedSlice.twap(parent);
+                                case blackbox.oms.core.Algorithm.Vwap vwap -> blackbox.oms.algo.PlannedSlice.vwap(parent);
+                                default -> blackbox.oms.algo.OcoBracket.preview(parent);
+                            })).build();
                 }
                 Calls.reply(out, preview);
             }

@@ -34,6 +34,7 @@ public final class GatewayLastPrices implements LastPrices, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private volatile Prints prints = (instrument, low, high) -> { };
     private volatile Context.CancellableContext call;
     private volatile boolean closed;
 
@@ -57,6 +58,21 @@ public final class GatewayLastPrices implements LastPrices, AutoCloseable {
         this.traded = traded;
     }
 
+    /**
+     * The range a run of trades of one instrument covered, for the OCO brackets' stop touch (edits excluded).
+     * Called on the stream's thread: must only hand off.
+     */
+    @FunctionalInterface
+    public interface Prints {
+        /** Trades of {@code instrument} between {@code low} and {@code high} (scaled prices, {@link Prices#SCALE}). */
+        void traded(InstrumentId instrument, long low, long high);
+    }
+
+    /** Tells {@code prints} of every run of trades from now on (one listener: the algorithm engine). */
+    public void onPrints(Prints prints) {
+        this.prints = prints;
+    }
+
     public void start() {
         scheduler.execute(this::connect);
     }
@@ -70,15 +86,27 @@ public final class GatewayLastPrices implements LastPrices, AutoCloseable {
             public void onNext(TradeStreamMessage m) {
                 if (!m.hasTrades()) return;
                 InstrumentId previous = null;
+                long low = Long.MAX_VALUE;
+                long high = 0;
                 for (Trade t : m.getTrades().getTradesList()) {
                     if (Double.isNaN(t.getPrice()) || t.getPrice() <= 0) continue;
                     long scaled = Decimals.scaledFromDouble(t.getPrice(), Prices.SCALE);
                     InstrumentId instrument = new InstrumentId(t.getInstrument().getTicker(), t.getInstrument().getExchange());
                     last.put(instrument, scaled);
-                    if (!t.getEdit()) volume.trade(instrument, t.getTimeNanos(), t.getQuantity());
-                    if (!instrument.equals(previous)) traded.accept(instrument);
+                    if (!instrument.equals(previous)) {
+                        if (previous != null && high > 0) prints.traded(previous, low, high);
+                        low = Long.MAX_VALUE;
+                        high = 0;
+                        traded.accept(instrument);
+                    }
+                    if (!t.getEdit()) {
+                        volume.trade(instrument, t.getTimeNanos(), t.getQuantity());
+                        low = Math.min(low, scaled);
+                        high = Math.max(high, scaled);
+                    }
                     previous = instrument;
                 }
+                if (previous != null && high > 0) prints.traded(previous, low, high);
             }
 
             @Override

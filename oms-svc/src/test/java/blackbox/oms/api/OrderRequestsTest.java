@@ -124,11 +124,11 @@ class OrderRequestsTest {
     }
 
     @Test
-    void aValidAlgorithmNotBuiltYetIsUnimplementedNamingIt() {
-        Validated<Order> v = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
-                .setOco(blackbox.oms.v1.Oco.newBuilder().setLimitPrice("38.00").setStopPrice("39.00").setStopLimitPrice("39.10"))));
-        assertEquals(Status.Code.UNIMPLEMENTED, v.status().getCode());
-        assertEquals("execution algorithm oco is not implemented yet: algorithm=oco", v.status().getDescription());
+    void aValidOcoCarriesItsThreePrices() {
+        Order o = submit(b -> b.setAlgorithm(blackbox.oms.v1.Algorithm.newBuilder()
+                .setOco(blackbox.oms.v1.Oco.newBuilder().setLimitPrice("38.00").setStopPrice("39.00").setStopLimitPrice("39.10"))))
+                .orElseThrow();
+        assertEquals(new blackbox.oms.core.Algorithm.Oco(380_000, 390_000, 391_000), o.spec().algorithm());
     }
 
     @Test

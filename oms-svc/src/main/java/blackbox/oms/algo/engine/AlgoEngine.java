@@ -5,6 +5,7 @@ import blackbox.oms.algo.Action;
 import blackbox.oms.algo.ChildState;
 import blackbox.oms.algo.Decision;
 import blackbox.oms.algo.ParentOrder;
+import blackbox.oms.algo.OcoBracket;
 import blackbox.oms.algo.ParentStatus;
 import blackbox.oms.algo.Twap;
 import blackbox.oms.algo.TwapSchedule;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * Runs the algorithms' parents: one thread ({@code oms-algos}) owns every WORKING parent, its children's states (from
  * the writer's commits, {@link OrderWriter.Listener}) and a timer queue of their next decisions; the decisions
  * themselves are the pure cores' ({@link Twap}, {@link Vwap}, {@link blackbox.oms.algo.Iceberg},
- * {@link blackbox.oms.algo.CoverUpTo}); a VWAP's participation cap reads the market's volume since its start from
+ * {@link blackbox.oms.algo.CoverUpTo}, {@link OcoBracket}); an OCO bracket's stop touch comes from the tape
+ * ({@link #traded}); a VWAP's participation cap reads the market's volume since its start from
  * {@link TradedVolume} at each decision, a cover its instrument's top of book from {@link blackbox.oms.algo.BestPrices}
  * (decided again at once when it moves, {@link #marketMoved}, and at every sweep). Children go out through {@link ChildOrders} (oms-svc's send path).
  *
@@ -98,6 +100,8 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
         final TwapSchedule schedule;
         final VwapSchedule vwap;
         int released;
+        /** An OCO bracket's stop was touched by the tape (in memory: once acted on, the released slice 2 says so). */
+        boolean touched;
         ParentStatus status = ParentStatus.WORKING;
         final Map<ClOrdId, ChildState> children = new LinkedHashMap<>();
         final Map<ClOrdId, Long> sequence = new HashMap<>();
@@ -239,6 +243,22 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
         });
     }
 
+    /**
+     * Trades of {@code instrument} printed between {@code low} and {@code high} (scaled prices; any thread): an OCO
+     * bracket whose stop they touch ({@link OcoBracket#touches}) releases its stop leg at once.
+     */
+    public void traded(blackbox.platform.domain.InstrumentId instrument, long low, long high) {
+        inbox.add(() -> {
+            for (Working w : working.values()) {
+                if (w.touched || !(w.parent.algorithm() instanceof Algorithm.Oco) || !w.parent.instrument().equals(instrument)) continue;
+                if (OcoBracket.touches(w.parent, low, high)) {
+                    w.touched = true;
+                    dirty.add(w.parent.id());
+                }
+            }
+        });
+    }
+
     /** Decide now (tests move the algorithm's clock and wake the engine). */
     public void wake() {
         inbox.add(() -> {
@@ -369,7 +389,8 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
                     volume.since(w.parent.instrument(), w.vwap.volumeFromNanos()));
             case Algorithm.Iceberg i -> blackbox.oms.algo.Iceberg.decide(w.parent, w.states());
             case Algorithm.CoverUpTo c -> blackbox.oms.algo.CoverUpTo.decide(w.parent, w.states(), quotes.quote(w.parent.instrument()));
-            default -> throw new IllegalStateException("no engine for " + w.parent.algorithm().label());
+            case Algorithm.Oco o -> OcoBracket.decide(w.parent, w.released, w.states(), w.touched);
+            case Algorithm.Full f -> throw new IllegalStateException("a FULL order has no parent: " + w.parent.id());
         };
     }
 
@@ -409,9 +430,14 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
     private Order child(ParentOrder p, Action.Send s) {
         long now = omsClock.getAsLong();
         OrderSpec spec = new OrderSpec(s.childId(), s.account().account(), s.account().desk(), p.user(), p.strategy(), p.instrument(),
-                p.side(), p.ordType(), TimeInForce.DAY, Optional.empty(), Algorithm.Full.INSTANCE, p.block(), Optional.of(p.id()),
+                p.side(), childType(p), TimeInForce.DAY, Optional.empty(), Algorithm.Full.INSTANCE, p.block(), Optional.of(p.id()),
                 now, TradeDates.of(now, zone));
-        return Order.pendingNew(spec, s.qty(), p.ordType() == OrdType.MARKET ? 0 : s.price(), 0);
+        return Order.pendingNew(spec, s.qty(), childType(p) == OrdType.MARKET ? 0 : s.price(), 0);
+    }
+
+    /** The children's type: the parent's, but an OCO's legs are limits at their own prices (its ord_type is not used). */
+    private static OrdType childType(ParentOrder p) {
+        return p.algorithm() instanceof Algorithm.Oco ? OrdType.LIMIT : p.ordType();
     }
 
     private void finish(Working w, ParentStatus status, String text) {
@@ -424,7 +450,11 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
         w.status = status;
         working.remove(w.parent.id());
         workingCount = working.size();
-        log.info("oms-algos: {} {}: {}", w.parent.id(), status, text);
+        if (text.startsWith(OcoBracket.EXCESS)) {
+            log.error("oms-algos: {} {}: {} — flatten the excess", w.parent.id(), status, text);
+        } else {
+            log.info("oms-algos: {} {}: {}", w.parent.id(), status, text);
+        }
     }
 
     @Override
