@@ -389,7 +389,11 @@ public final class AlgoEngine implements OrderWriter.Listener, AutoCloseable {
                     volume.since(w.parent.instrument(), w.vwap.volumeFromNanos()));
             case Algorithm.Iceberg i -> blackbox.oms.algo.Iceberg.decide(w.parent, w.states());
             case Algorithm.CoverUpTo c -> blackbox.oms.algo.CoverUpTo.decide(w.parent, w.states(), quotes.quote(w.parent.instrument()));
-            case Algorithm.Oco o -> OcoBracket.decide(w.parent, w.released, w.states(), w.touched);
+            case Algorithm.Oco o -> {
+                // following the instrument's book keeps it subscribed at the gateway: its prints are the stop's touch
+                quotes.quote(w.parent.instrument());
+                yield OcoBracket.decide(w.parent, w.released, w.states(), w.touched);
+            }
             case Algorithm.Full f -> throw new IllegalStateException("a FULL order has no parent: " + w.parent.id());
         };
     }
