@@ -31,6 +31,7 @@ import io.opentelemetry.api.metrics.Meter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -91,7 +92,8 @@ public final class Gateway implements AutoCloseable {
         WallClock wallClock = new WallClock();
         RoutingPasswords passwords = passwords(config, session);
         RoutingOptions routing = new RoutingOptions(passwords, config.trading().serializeRouting());
-        GatewayEngine engine = new GatewayEngine(ring -> ProfitSession.start(dll, session, ring, wallClock, routing), config.engine(), wallClock);
+        GatewayEngine engine = new GatewayEngine(ring -> ProfitSession.start(dll, session, ring, wallClock, routing), config.engine(), wallClock,
+                InstantSource.system());
         ExecutorService drain = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "grpc-stream-drain");
             t.setDaemon(true);
@@ -148,7 +150,7 @@ public final class Gateway implements AutoCloseable {
         String sessionId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")) + "-"
                 + HexFormat.of().toHexDigits((int) (System.nanoTime() ^ ProcessHandle.current().pid()));
         ExecutionReportLog reports = new ExecutionReportLog(sessionId, t.reportBuffer());
-        TradingEngine tradingEngine = new TradingEngine(engine, book, journal, reports, wallClock, zone, t.historyTimeout());
+        TradingEngine tradingEngine = new TradingEngine(engine, book, journal, reports, wallClock, zone, t.historyTimeout(), clock);
         OrderRouter router = new OrderRouter(engine, tradingEngine, book, journal, passwords, wallClock, clock, zone, sessionId,
                 t.historyTimeout());
         if (!journal.recovered().isEmpty()) {

@@ -10,6 +10,7 @@ import blackbox.gateway.session.WallClock;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * {@link EngineOptions#reconnectTimeout()}, or a history request hangs, the engine finalizes the session and
  * starts a new one, waiting {@link EngineOptions#backoffInitial()} doubling up to {@link EngineOptions#backoffMax()}.
  * A refused login or an invalid activation is not retried: the state becomes FAILED for an operator.
+ *
+ * <p>The connection state machine itself is {@link ConnectionTransitions#next}, pure; this class feeds it events
+ * ({@link #apply}) and carries out the {@link ConnectionEffect}s it returns. Silence of history requests is measured
+ * on the injected {@link InstantSource}.
  */
 public final class GatewayEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayEngine.class);
@@ -73,7 +78,7 @@ public final class GatewayEngine implements AutoCloseable {
     private final Map<InstrumentId, CompletableFuture<Void>> invalidTickerWaits = new ConcurrentHashMap<>();
     private final Map<InstrumentId, TopOfBook> topOfBook = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> consumerTasks = new ConcurrentLinkedQueue<>();
-    private final HistoryQueue history = new HistoryQueue();
+    private final HistoryQueue history;
     private final AtomicLong overflowsOfEndedSessions = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong restarts = new AtomicLong();
@@ -88,17 +93,26 @@ public final class GatewayEngine implements AutoCloseable {
     // consumer-thread state
     private final int[] states = {-1, -1, -1, -1};
     private boolean responsive = true;
-    private boolean wasConnected;
     private long lastTradeNanos;
     private volatile SessionStatus status;
 
-    // control-thread state
-    private Duration nextBackoff;
+    // the state machine's state: read and replaced only in apply(), which any thread may call
+    private final Object connectionLock = new Object();
+    private ConnectionState connection = ConnectionState.initial(); // guarded by connectionLock
 
-    public GatewayEngine(SessionFactory sessionFactory, EngineOptions options, WallClock wallClock) {
+    // written on the control thread, reset (ResetBackoff) from the consumer
+    private volatile Duration nextBackoff;
+
+    /**
+     * @param sessionFactory starts a DLL session that hands its callbacks off into the given ring
+     * @param wallClock stamps statuses (UTC ns)
+     * @param clock measures how long a history request has been silent ({@link EngineOptions#historyTimeout()})
+     */
+    public GatewayEngine(SessionFactory sessionFactory, EngineOptions options, WallClock wallClock, InstantSource clock) {
         this.sessionFactory = sessionFactory;
         this.options = options;
         this.wallClock = wallClock;
+        this.history = new HistoryQueue(clock);
         this.ring = HandoffRing.create(options.ringSize());
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
@@ -282,8 +296,7 @@ public final class GatewayEngine implements AutoCloseable {
             log.info("DLL session started ({})", started.marketOnly() ? "market data only" : "market data and routing");
         } catch (RuntimeException e) {
             log.error("DLL session failed to start: {}; retrying in {} ms", e.getMessage(), nextBackoff.toMillis());
-            publishStatus(SessionStatus.State.RECONNECTING, "session failed to start: " + e.getMessage());
-            scheduleRestart();
+            apply(new ConnectionEvent.SessionStartFailed(e.getMessage()), generation);
         }
     }
 
@@ -297,10 +310,8 @@ public final class GatewayEngine implements AutoCloseable {
         if (!running) return;
         restarts.incrementAndGet();
         closeSession();
-        consumerTasks.add(() -> {
-            wasConnected = wasConnected || status.state() == SessionStatus.State.CONNECTED;
-            java.util.Arrays.fill(states, -1);
-        });
+        long generation = generation();
+        consumerTasks.add(() -> apply(new ConnectionEvent.SessionRestarted(), generation));
         startSession();
     }
 
@@ -351,7 +362,7 @@ public final class GatewayEngine implements AutoCloseable {
 
     private void startNextHistory() {
         if (!status.marketDataConnected()) return; // retried when the session connects
-        HistoryQueue.Request request = history.startNext(System.currentTimeMillis());
+        HistoryQueue.Request request = history.startNext();
         if (request == null) return;
         DllCall call;
         synchronized (sessionLock) {
@@ -366,25 +377,19 @@ public final class GatewayEngine implements AutoCloseable {
     }
 
     private void checkHistoryTimeout() {
-        HistoryQueue.Request active = history.active();
-        if (active == null) return;
-        long idle = System.currentTimeMillis() - active.lastEventMillis;
-        if (idle > options.historyTimeout().toMillis()) {
-            history.finishActive(active);
-            if (!active.cancelled) active.sink.onTimeout(idle);
-            log.warn("history request for {} silent for {} ms: restarting the DLL session", active.instrument, idle);
-            restartSession();
-        }
+        HistoryQueue.Silent silent = history.expireSilent(options.historyTimeout());
+        if (silent == null) return;
+        HistoryQueue.Request active = silent.request();
+        if (!active.cancelled) active.sink.onTimeout(silent.idleMillis());
+        log.warn("history request for {} silent for {} ms: restarting the DLL session", active.instrument, silent.idleMillis());
+        restartSession();
     }
 
     private void checkReconnect(long generation) {
         synchronized (sessionLock) {
             if (generation != sessionGeneration) return;
         }
-        if (!status.marketDataConnected() && status.state() != SessionStatus.State.FAILED) {
-            log.warn("DLL market data not back after {} ms: starting a new session", options.reconnectTimeout().toMillis());
-            restartSession();
-        }
+        apply(new ConnectionEvent.ReconnectTimedOut(), generation);
     }
 
     // ------------------------------------------------------------------ consumer thread
@@ -424,12 +429,12 @@ public final class GatewayEngine implements AutoCloseable {
                 for (MarketEventSink sink : sinks) sink.onTrade(e);
             }
             case DllEvent.HISTORY_TRADE, DllEvent.PROGRESS -> {
-                if (history.onEvent(e, System.currentTimeMillis())) control.execute(this::startNextHistory);
+                if (history.onEvent(e)) control.execute(this::startNextHistory);
             }
             case DllEvent.STATE -> onState(e.a, e.b);
             case DllEvent.HEALTH -> {
                 responsive = e.a == 0;
-                publishStatus(status.state(), responsive ? "DLL responsive" : "DLL frozen (health callback)");
+                apply(new ConnectionEvent.Health(responsive), generation());
             }
             case DllEvent.INVALID_TICKER -> {
                 CompletableFuture<Void> waiting = invalidTickerWaits.get(e.instrument);
@@ -459,60 +464,52 @@ public final class GatewayEngine implements AutoCloseable {
     }
 
     private void onState(int channel, int result) {
-        if (channel < 0 || channel > 3) return;
+        ConnectionEvent event = ConnectionEvent.ofStateCallback(channel, result);
+        if (event == null) return;
         states[channel] = result;
-        long generation;
-        synchronized (sessionLock) {
-            generation = sessionGeneration;
-        }
-        if (channel == 0 && result != 0) {
-            publishStatus(SessionStatus.State.FAILED, "login refused by the DLL: " + loginName(result));
-            return;
-        }
-        if (channel == 3 && result != 0) {
-            publishStatus(SessionStatus.State.FAILED, "activation key refused (CONNECTION_ACTIVATE_INVALID)");
-            return;
-        }
-        if (channel != 2) {
-            publishStatus(status.state(), "state (" + channel + "," + result + ")");
-            TradingListener t = trading;
-            if (channel == 1 && t != null) t.onRoutingState(result);
-            return;
-        }
-        switch (result) {
-            case 4, 5 -> {
-                boolean recovering = wasConnected && status.state() != SessionStatus.State.PARTIAL;
-                boolean firstConnection = !wasConnected;
-                wasConnected = true;
-                nextBackoff = options.backoffInitial();
-                if (recovering) reconnects.incrementAndGet();
-                publishStatus(SessionStatus.State.CONNECTED, result == 5 ? "connected (performance warning)" : "connected");
-                if (recovering) {
-                    long from = lastTradeNanos;
-                    control.execute(() -> resubscribe(from, generation));
-                } else if (firstConnection) {
-                    control.execute(() -> resubscribe(-1, generation));
-                }
+        apply(event, generation());
+    }
+
+    // ------------------------------------------------------------------ the state machine, any thread
+
+    /**
+     * Moves the connection state by {@link ConnectionTransitions#next} and carries out its effects, in order, on the
+     * calling thread; none of them blocks (DLL requests are handed to the control thread).
+     *
+     * @param generation the session the event belongs to, for the effects that act on "this session"
+     */
+    private void apply(ConnectionEvent event, long generation) {
+        synchronized (connectionLock) {
+            if (!(ConnectionTransitions.next(connection, event) instanceof ConnectionTransitions.Moved(var next, var effects))) {
+                return;
             }
-            case 6 -> publishStatus(SessionStatus.State.PARTIAL,
-                    "MARKET_PARTIAL_CONNECTED: the DLL reports callbacks are not being consumed fast enough");
-            default -> {
-                if (status.state() != SessionStatus.State.RECONNECTING) {
-                    publishStatus(SessionStatus.State.RECONNECTING, "market data lost (" + result + "); waiting for the DLL to reconnect");
-                    control.schedule(() -> checkReconnect(generation), options.reconnectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
+            connection = next;
+            for (ConnectionEffect effect : effects) carryOut(effect, next.summary(), generation);
         }
     }
 
-    private static String loginName(int result) {
-        return switch (result) {
-            case 1 -> "LOGIN_INVALID";
-            case 2 -> "LOGIN_INVALID_PASS";
-            case 3 -> "LOGIN_BLOCKED_PASS";
-            case 4 -> "LOGIN_EXPIRED_PASS";
-            default -> "LOGIN_UNKNOWN_ERR (" + result + ")";
-        };
+    private void carryOut(ConnectionEffect effect, SessionStatus.State summary, long generation) {
+        switch (effect) {
+            case ConnectionEffect.PublishStatus(String detail) -> publishStatus(summary, detail);
+            case ConnectionEffect.CountReconnect() -> reconnects.incrementAndGet();
+            case ConnectionEffect.ResetBackoff() -> nextBackoff = options.backoffInitial();
+            case ConnectionEffect.Resubscribe(boolean reportGap) -> {
+                long from = reportGap ? lastTradeNanos : -1;
+                control.execute(() -> resubscribe(from, generation));
+            }
+            case ConnectionEffect.ArmReconnectTimer() -> control.schedule(() -> checkReconnect(generation),
+                    options.reconnectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            case ConnectionEffect.RestartSession() -> {
+                log.warn("DLL market data not back after {} ms: starting a new session", options.reconnectTimeout().toMillis());
+                control.execute(this::restartSession);
+            }
+            case ConnectionEffect.ScheduleRestart() -> scheduleRestart();
+            case ConnectionEffect.ForwardRoutingState(int result) -> {
+                TradingListener t = trading;
+                if (t != null) t.onRoutingState(result);
+            }
+            case ConnectionEffect.ForgetChannelResults() -> java.util.Arrays.fill(states, -1);
+        }
     }
 
     private void publishStatus(SessionStatus.State state, String detail) {

@@ -20,6 +20,7 @@ import blackbox.gateway.trading.TradingCounters;
 import blackbox.gateway.trading.TradingMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -106,6 +107,7 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
     private int drops;
     private boolean droppedSinceUp;
     private boolean reconcileOnConnect;
+    private final InstantSource today;
 
     /** An event waiting for its send to be bound: a snapshot or a trading message. */
     private record Deferred(OrderSnapshot snapshot, TradingMessage message, long receivedNanos, long since) {
@@ -114,9 +116,10 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
     /**
      * @param journal where bindings found here (ClOrderIDs, resolved keys) are recorded
      * @param historyTimeout how long a history load may take before reconciliation asks again
+     * @param today the wall clock that names today when the DLL's clock gives no day ({@link #dllDay})
      */
     public TradingEngine(GatewayEngine engine, IdempotencyBook book, OrderJournal journal, ReportPublisher publisher,
-                         WallClock clock, ZoneId zone, Duration historyTimeout) {
+                         WallClock clock, ZoneId zone, Duration historyTimeout, InstantSource today) {
         this.engine = engine;
         this.book = book;
         this.journal = journal;
@@ -124,6 +127,7 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
         this.clock = clock;
         this.zone = zone;
         this.historyTimeout = historyTimeout;
+        this.today = today;
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "trading-control");
             t.setDaemon(true);
@@ -229,7 +233,7 @@ public final class TradingEngine implements TradingListener, MarketEventSink {
     /** The exchange-local day of the DLL's clock (the simulator's is its tape's), or today's when it gives none. */
     public LocalDate dllDay(ProfitSession session) {
         long nanos = session == null ? -1 : session.serverClockNanos();
-        Instant instant = nanos > 0 ? Instant.ofEpochSecond(nanos / 1_000_000_000L) : Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant instant = nanos > 0 ? Instant.ofEpochSecond(nanos / 1_000_000_000L) : today.instant();
         return instant.atZone(zone).toLocalDate();
     }
 
