@@ -9,6 +9,8 @@ import blackbox.platform.config.ConfigException;
 import blackbox.platform.db.Database;
 import blackbox.platform.db.DatabaseConfig;
 import blackbox.platform.db.EmbeddedPostgresServer;
+import blackbox.platform.security.CertificateAuthority;
+import blackbox.platform.security.TlsFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -183,5 +185,54 @@ class ServiceMainTest {
         process.hooks.getFirst().run();
         assertEquals(List.of("flushed"), lastWrites, "the service's last write found the database open");
         assertFalse(server[0].isRunning(), "then the database and its embedded server were closed");
+    }
+
+    @Test
+    void halfTheTlsFilesIsAConfigurationErrorNamingTheMissingOne(@TempDir Path tmp) throws IOException {
+        Path cert = Files.writeString(tmp.resolve("svc.pem"), "not used");
+        FakeProcess process = new FakeProcess();
+        start(Map.of(TlsFiles.CERT, cert.toString()), (c, s) -> { }, process);
+        assertEquals(List.of(2), process.exits);
+        assertEquals("configuration error: BLACKBOX_TLS_KEY: must be set with the other TLS files (BLACKBOX_TLS_CERT,"
+                + " BLACKBOX_TLS_KEY, BLACKBOX_TLS_CA)\n", process.errText());
+    }
+
+    @Test
+    void plainTextIsRefusedOnAHostThatIsNotLoopback() {
+        FakeProcess process = new FakeProcess();
+        start(Map.of(), (c, startup) -> startup.server("0.0.0.0", 0), process);
+        assertEquals(List.of(2), process.exits);
+        assertTrue(process.errText().startsWith("configuration error: BLACKBOX_TLS_CERT: plain-text gRPC is for a loopback-only"
+                + " development stack, and test-svc is to listen on 0.0.0.0"), process.errText());
+    }
+
+    @Test
+    void withTheTlsFilesTheServersAndChannelsSpeakMutualTls(@TempDir Path tmp) throws Exception {
+        CertificateAuthority ca = CertificateAuthority.loadOrCreate(tmp, "test CA");
+        TlsFiles files = ca.issue("test-svc", tmp);
+        FakeProcess process = new FakeProcess();
+        List<String> answers = new CopyOnWriteArrayList<>();
+        Optional<ServiceMain.Running> running = start(Map.of(TlsFiles.CERT, files.certificate().toString(),
+                TlsFiles.KEY, files.privateKey().toString(), TlsFiles.CA, files.trustedCa().toString()), (c, startup) -> {
+            assertEquals("test-svc", startup.tls().orElseThrow().identity());
+            io.grpc.Server server = startup.server("127.0.0.1", 0).addService(new io.grpc.protobuf.services.HealthStatusManager()
+                    .getHealthService()).build().start();
+            startup.closeOnShutdown("server", server::shutdownNow);
+            var health = io.grpc.health.v1.HealthGrpc.newBlockingStub(startup.channel("localhost:" + server.getPort()));
+            answers.add(health.check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance()).getStatus().toString());
+            var plain = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+            try {
+                io.grpc.health.v1.HealthGrpc.newBlockingStub(plain).withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS)
+                        .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());
+                answers.add("plain text answered");
+            } catch (io.grpc.StatusRuntimeException e) {
+                answers.add(e.getStatus().getCode().toString());
+            } finally {
+                plain.shutdownNow();
+            }
+        }, process);
+        assertEquals(List.of(), process.exits, process.errText());
+        running.orElseThrow().shutdown();
+        assertEquals(List.of("SERVING", "UNAVAILABLE"), answers);
     }
 }
