@@ -1,5 +1,10 @@
 package blackbox.cli;
 
+import blackbox.platform.config.Config;
+import blackbox.platform.config.ConfigException;
+import blackbox.platform.security.CertificateAuthority;
+import blackbox.platform.security.Identities;
+import blackbox.platform.security.TlsFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,6 +71,17 @@ public final class ClientOptions {
      * @throws CliException (usage) naming a malformed {@code --endpoint}
      */
     public Endpoint endpoint(Service service, Service primary) {
+        return endpoint(service, primary, System.getenv());
+    }
+
+    /**
+     * Where {@code service} answers and how to reach it: over mutual TLS with {@code BLACKBOX_TLS_CERT},
+     * {@code BLACKBOX_TLS_KEY} and {@code BLACKBOX_TLS_CA} from {@code environment} (an operator certificate of another
+     * deployment), else with the running stack's operator certificate, else in plain text.
+     *
+     * @throws CliException (usage) naming a malformed {@code --endpoint} or a TLS file that is missing
+     */
+    public Endpoint endpoint(Service service, Service primary, Map<String, String> environment) {
         Map<Service, String> overrides = new EnumMap<>(Service.class);
         for (String e : endpoints) {
             if (e.startsWith(WEB)) continue;
@@ -77,9 +93,22 @@ public final class ClientOptions {
             }
             overrides.put(s, target);
         }
-        if (overrides.containsKey(service)) return new Endpoint(service, overrides.get(service));
         Optional<StackFile> stack = StackFile.readLive(dataDir());
+        Optional<TlsFiles> tls = tls(stack, environment);
+        if (overrides.containsKey(service)) return new Endpoint(service, overrides.get(service), tls);
         String target = stack.map(f -> f.target(service)).orElse("127.0.0.1:" + service.defaultPort());
-        return new Endpoint(service, target);
+        return new Endpoint(service, target, tls);
+    }
+
+    private static Optional<TlsFiles> tls(Optional<StackFile> stack, Map<String, String> environment) {
+        Optional<TlsFiles> configured;
+        try {
+            configured = TlsFiles.from(Config.of(environment));
+        } catch (ConfigException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        if (configured.isPresent()) return configured;
+        return stack.map(StackFile::tls).map(Path::of).map(dir -> new TlsFiles(dir.resolve(Identities.OPERATOR + ".pem"),
+                dir.resolve(Identities.OPERATOR + ".key"), dir.resolve(CertificateAuthority.CA_CERTIFICATE)));
     }
 }

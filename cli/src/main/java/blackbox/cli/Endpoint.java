@@ -1,6 +1,9 @@
 package blackbox.cli;
 
+import blackbox.platform.security.MutualTls;
+import blackbox.platform.security.TlsFiles;
 import io.grpc.ManagedChannel;
+import java.util.Optional;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -8,16 +11,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Where a service of a running stack answers ({@code host:port}), and how its gRPC failures read to a user.
+ * Where a service of a running stack answers ({@code host:port}), how to reach it, and how its gRPC failures read to
+ * a user.
  *
  * @param service which service
  * @param target {@code host:port}
+ * @param tls the operator's certificate, key and the stack's CA for mutual TLS; empty: plain text
  */
-public record Endpoint(Service service, String target) {
+public record Endpoint(Service service, String target, Optional<TlsFiles> tls) {
 
-    /** A plaintext channel (the stack listens on loopback); close it with {@link #close}. */
+    /** A plain-text endpoint. */
+    public Endpoint(Service service, String target) {
+        this(service, target, Optional.empty());
+    }
+
+    /** A channel over mutual TLS as the operator, or plain text; close it with {@link #close}. */
     public ManagedChannel open() {
-        return NettyChannelBuilder.forTarget(target).usePlaintext().build();
+        if (tls.isEmpty()) return NettyChannelBuilder.forTarget(target).usePlaintext().build();
+        try {
+            return MutualTls.load(tls.get()).channel(target).build();
+        } catch (RuntimeException e) {
+            throw new CliException("cannot use the TLS certificate " + tls.get().certificate() + ": " + e.getMessage());
+        }
     }
 
     public static void close(ManagedChannel channel) {

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param oms oms-svc {@code host:port}, null when the stack has no order side
  * @param risk risk-svc {@code host:port}, likewise
  * @param positions positions-svc {@code host:port}, likewise
+ * @param tls the directory of the stack's CA and certificates (the commands present {@code operator.pem}); null
+ *            when the services speak plain text
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StackFile(@JsonProperty("pid") long pid,
@@ -39,7 +41,8 @@ public record StackFile(@JsonProperty("pid") long pid,
                         @JsonProperty("redis_url") String redisUrl,
                         @JsonProperty("oms") String oms,
                         @JsonProperty("risk") String risk,
-                        @JsonProperty("positions") String positions) {
+                        @JsonProperty("positions") String positions,
+                        @JsonProperty("tls") String tls) {
     public static final String NAME = "stack.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -269,7 +269,7 @@ class CommandLineTest {
         assertEquals("127.0.0.1:50053", options.endpoint(Service.CANDLES, Service.CANDLES).target());
         new StackFile(ProcessHandle.current().pid(), "2026-01-01T00:00:00Z", dir.toString(), "127.0.0.1:1001",
                 "127.0.0.1:1002", "127.0.0.1:1003", null, "jdbc:postgresql://localhost:1/postgres", "redis://127.0.0.1:1",
-                null, null, null)
+                null, null, null, null)
                 .write(dir);
         assertEquals("127.0.0.1:1003", options.endpoint(Service.CANDLES, Service.CANDLES).target());
         assertEquals(Optional.empty(), options.webUrl(true), "a stack file without web-bff");
@@ -284,7 +284,7 @@ class CommandLineTest {
 
     @Test
     void aStackFileOfADeadProcessIsIgnored(@TempDir Path dir) throws IOException {
-        new StackFile(Long.MAX_VALUE - 1, "2026-01-01T00:00:00Z", dir.toString(), "a:1", "b:2", "c:3", null, "", "", null, null, null)
+        new StackFile(Long.MAX_VALUE - 1, "2026-01-01T00:00:00Z", dir.toString(), "a:1", "b:2", "c:3", null, "", "", null, null, null, null)
                 .write(dir);
         assertTrue(Files.exists(dir.resolve(StackFile.NAME)));
         assertFalse(StackFile.readLive(dir).isPresent());
@@ -308,7 +308,7 @@ class CommandLineTest {
             assertEquals(1, r.code());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().startsWith("blackbox up: could not start Redis: Connection refused"), r.err());
-            assertTrue(r.out().contains("[3/11] PostgreSQL") && r.out().contains("[4/11] Redis"), r.out());
+            assertTrue(r.out().contains("[4/12] PostgreSQL") && r.out().contains("[5/12] Redis"), r.out());
             assertFalse(Files.exists(dir.resolve(StackFile.NAME)), "no stack file");
             Path pidFile = dir.resolve("postgres/postmaster.pid");
             assertFalse(Files.exists(pidFile), "PostgreSQL stopped again (no postmaster.pid)");

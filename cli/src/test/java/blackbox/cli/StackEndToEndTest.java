@@ -2,6 +2,7 @@ package blackbox.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import blackbox.cli.stack.RunningStack;
@@ -362,10 +363,26 @@ class StackEndToEndTest {
     /** `up` logs in with order routing: the simulator's demo roster of >= 20 client accounts, listed over gRPC. */
     private static void assertRoutingWithTheDemoRoster(RunningStack stack) {
         assertTrue(stack.gateway().trading().engine().routingReady(), "routing connected");
-        var channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(stack.stackFile().gateway()).usePlaintext().build();
+        // as an operator's `blackbox` command: over mutual TLS with the stack's operator certificate
+        ClientOptions client = new ClientOptions();
+        client.dataDir = stack.dataDir();
+        var operator = client.endpoint(Service.GATEWAY, Service.GATEWAY, java.util.Map.of());
+        assertTrue(operator.tls().isPresent(), "the stack file names the stack's certificates: " + stack.stackFile());
+        var channel = operator.open();
         try {
-            var accounts = blackbox.gateway.v1.TradingGrpc.newBlockingStub(channel).withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
-                    .listAccounts(blackbox.gateway.v1.ListAccountsRequest.getDefaultInstance()).getAccountsList();
+            var trading = blackbox.gateway.v1.TradingGrpc.newBlockingStub(channel).withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS);
+            var accounts = trading.listAccounts(blackbox.gateway.v1.ListAccountsRequest.getDefaultInstance()).getAccountsList();
+            var denied = assertThrows(io.grpc.StatusRuntimeException.class, () -> trading.cancelAllOrders(
+                    blackbox.gateway.v1.CancelAllOrdersRequest.getDefaultInstance()));
+            assertEquals(io.grpc.Status.Code.PERMISSION_DENIED, denied.getStatus().getCode(), "only oms-svc routes orders: " + denied);
+            var plain = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(stack.stackFile().gateway()).usePlaintext().build();
+            try {
+                var refused = assertThrows(io.grpc.StatusRuntimeException.class, () -> blackbox.gateway.v1.TradingGrpc.newBlockingStub(plain)
+                        .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS).listAccounts(blackbox.gateway.v1.ListAccountsRequest.getDefaultInstance()));
+                assertEquals(io.grpc.Status.Code.UNAVAILABLE, refused.getStatus().getCode(), "no plain text into a mutual-TLS stack: " + refused);
+            } finally {
+                plain.shutdownNow();
+            }
             long routable = accounts.stream().flatMap(a -> java.util.stream.Stream.concat(java.util.stream.Stream.of(a), a.getSubAccountsList().stream()))
                     .filter(a -> a.getRoutable() && a.getEnabled()).count();
             assertTrue(accounts.size() >= 20 && routable >= 20, "the demo roster's client accounts: " + accounts.size() + " (" + routable

@@ -43,7 +43,7 @@ abstract class ClientCommand implements Callable<Integer>, blackbox.cli.Main.Nee
     abstract Service primary();
 
     Endpoint endpoint(Service service) {
-        return client.endpoint(service, primary());
+        return client.endpoint(service, primary(), environment);
     }
 
     /** Runs {@code work} with a channel to {@code service}, closed afterwards. */

@@ -76,6 +76,10 @@ public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment
     @Option(names = "--market-only", description = "log in for market data only, without order routing (default: routing with the roster)")
     boolean marketOnly;
 
+    @Option(names = "--plaintext", description = "plain-text gRPC between the services, no caller authenticated (default: mutual TLS"
+            + " with a private CA and certificates in <data dir>/tls)")
+    boolean plaintext;
+
     private Map<String, String> environment = System.getenv();
 
     @Override
@@ -148,6 +152,7 @@ public final class UpCommand implements Callable<Integer>, Main.NeedsEnvironment
         Map<String, String> env = new java.util.HashMap<>(environment);
         if (roster != null) env.put(GatewayConfig.SIM_ROSTER, roster.toAbsolutePath().normalize().toString());
         if (marketOnly) env.put(GatewayConfig.MARKET_ONLY, "true");
+        if (plaintext) env.put(StackOptions.PLAINTEXT, "true");
         return new StackOptions(dir, replay.stream().map(p -> p.toAbsolutePath().normalize()).toList(), speed,
                 rebaseToToday, Optional.ofNullable(databaseUrl), Optional.ofNullable(redisUrl), exchangeTimezones,
                 freePorts, !noSubscribe, StackOptions.STACK_USER, env);

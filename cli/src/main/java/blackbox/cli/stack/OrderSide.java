@@ -1,5 +1,11 @@
 package blackbox.cli.stack;
 
+import static blackbox.platform.security.Identities.OMS;
+import static blackbox.platform.security.Identities.OPERATOR;
+import static blackbox.platform.security.Identities.POSITIONS;
+import static blackbox.platform.security.Identities.RISK;
+import static blackbox.platform.security.Identities.WEB;
+
 import blackbox.gateway.Gateway;
 import blackbox.oms.OmsApp;
 import blackbox.oms.OmsConfig;
@@ -13,10 +19,8 @@ import blackbox.risk.RiskApp;
 import blackbox.risk.RiskConfig;
 import blackbox.web.orders.DeskAccounts;
 import com.google.protobuf.ByteString;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,9 +61,7 @@ final class OrderSide {
         stack.omsTarget = host + ":" + omsPort;
         stack.riskTarget = host + ":" + riskPort;
         stack.positionsTarget = host + ":" + positionsPort;
-        stack.omsChannel = StackServices.channel(stack.omsTarget, stack.telemetry());
-        stack.riskChannel = StackServices.channel(stack.riskTarget, stack.telemetry());
-        stack.positionsChannel = StackServices.channel(stack.positionsTarget, stack.telemetry());
+        StackTls tls = stack.tls;
 
         Map<String, String> p = new HashMap<>(options.environment());
         p.put(PositionsConfig.HOST, host);
@@ -70,8 +72,8 @@ final class OrderSide {
         p.put(PositionsConfig.ACCOUNTS, stack.roster.toString());
         p.putIfAbsent(PositionsConfig.STATS_INTERVAL, "0s");
         stack.positions = PositionsApp.start(PositionsConfig.from(Config.of(p)), stack.database, stack.redisUrl,
-                stack.omsChannel, stack.marketdataChannel, stack.gatewayChannel,
-                NettyServerBuilder.forAddress(new InetSocketAddress(host, positionsPort)), stack.telemetry());
+                tls.channel(POSITIONS, stack.omsTarget), tls.channel(POSITIONS, stack.marketdataTarget),
+                tls.channel(POSITIONS, stack.gatewayTarget), tls.server(POSITIONS, positionsPort), stack.telemetry());
         String opening = importOpening(options, stack);
 
         Map<String, String> o = new HashMap<>(options.environment());
@@ -83,8 +85,8 @@ final class OrderSide {
         o.put(OmsConfig.REDIS, stack.redisUrl);
         o.putIfAbsent(OmsConfig.STATS_INTERVAL, "PT0S");
         OmsConfig omsConfig = OmsConfig.from(Config.of(o));
-        stack.oms = OmsApp.start(omsConfig, stack.database, stack.gatewayChannel, Optional.of(stack.positionsChannel),
-                Optional.of(stack.redisUrl), NettyServerBuilder.forAddress(new InetSocketAddress(host, omsPort)),
+        stack.oms = OmsApp.start(omsConfig, stack.database, tls.channel(OMS, stack.gatewayTarget),
+                Optional.of(tls.channel(OMS, stack.positionsTarget)), Optional.of(stack.redisUrl), tls.server(OMS, omsPort),
                 stack.telemetry());
 
         Map<String, String> r = new HashMap<>(options.environment());
@@ -97,9 +99,9 @@ final class OrderSide {
         // the panic signal file lives with the stack's data unless configured
         r.putIfAbsent(RiskConfig.PANIC_FILE, options.dataDir().resolve("PANIC").toString());
         r.putIfAbsent(RiskConfig.STATS_INTERVAL, "PT0S");
-        stack.risk = RiskApp.start(RiskConfig.from(Config.of(r)), stack.database, stack.redisUrl, stack.omsChannel,
-                stack.positionsChannel, stack.gatewayChannel,
-                NettyServerBuilder.forAddress(new InetSocketAddress(host, riskPort)), stack.telemetry());
+        stack.risk = RiskApp.start(RiskConfig.from(Config.of(r)), stack.database, stack.redisUrl, tls.channel(RISK, stack.omsTarget),
+                tls.channel(RISK, stack.positionsTarget), tls.channel(RISK, stack.gatewayTarget), tls.server(RISK, riskPort),
+                stack.telemetry());
 
         StackServices.await(() -> stack.oms.accountCheck().checked(), READY, "oms-svc's accounts checked at the gateway");
         if (!stack.oms.gates().awaitReconciled(READY)) {
@@ -145,7 +147,7 @@ final class OrderSide {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String content = dated(template, stack.replay().sessionDay());
-        ImportOpeningResponse r = PositionsGrpc.newBlockingStub(stack.positionsChannel).withDeadlineAfter(30, TimeUnit.SECONDS)
+        ImportOpeningResponse r = PositionsGrpc.newBlockingStub(stack.tls.channel(OPERATOR, stack.positionsTarget)).withDeadlineAfter(30, TimeUnit.SECONDS)
                 .importOpening(ImportOpeningRequest.newBuilder().setFileName("demo-opening.csv")
                         .setContent(ByteString.copyFromUtf8(content)).build());
         return "opening " + r.getTradeDate() + " imported: " + r.getPositions() + " positions, " + r.getCash()
@@ -192,7 +194,8 @@ final class OrderSide {
     /** For web-bff: the order side's channels and accounts, empty when the stack has none. */
     static Optional<blackbox.web.orders.OrderSide> forWeb(RunningStack stack) {
         if (stack.oms == null) return Optional.empty();
-        return Optional.of(new blackbox.web.orders.OrderSide(stack.omsChannel, stack.riskChannel, stack.positionsChannel,
-                stack.accounts, stack.desk));
+        StackTls tls = stack.tls;
+        return Optional.of(new blackbox.web.orders.OrderSide(tls.channel(WEB, stack.omsTarget), tls.channel(WEB, stack.riskTarget),
+                tls.channel(WEB, stack.positionsTarget), stack.accounts, stack.desk));
     }
 }

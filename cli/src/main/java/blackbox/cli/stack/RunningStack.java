@@ -9,14 +9,12 @@ import blackbox.platform.db.Database;
 import blackbox.platform.redis.EmbeddedRedisServer;
 import blackbox.platform.telemetry.Telemetry;
 import blackbox.web.WebBffApp;
-import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +33,8 @@ public final class RunningStack implements AutoCloseable {
     private boolean closed;
     private boolean stackFileWritten;
 
+    /** The CA, the certificates and every channel between the services. */
+    StackTls tls;
     ReplayPlan replay;
     Database database;
     String databaseUrl;
@@ -44,13 +44,10 @@ public final class RunningStack implements AutoCloseable {
     String gatewayTarget;
     /** What routing the gateway logged in with (accounts, passwords, journal); empty for a market-data-only login. */
     String routing = "";
-    ManagedChannel gatewayChannel;
     MarketDataApp marketdata;
     String marketdataTarget;
-    ManagedChannel marketdataChannel;
     CandleApp candles;
     String candlesTarget;
-    ManagedChannel candlesChannel;
     /** The routing roster oms-svc, positions-svc and web-bff read (the gateway's). */
     java.nio.file.Path roster;
     blackbox.web.orders.DeskAccounts accounts = blackbox.web.orders.DeskAccounts.none();
@@ -58,13 +55,10 @@ public final class RunningStack implements AutoCloseable {
     String desk = blackbox.web.orders.DeskAccounts.ROSTER_DESK;
     blackbox.positions.PositionsApp positions;
     String positionsTarget;
-    ManagedChannel positionsChannel;
     blackbox.oms.OmsApp oms;
     String omsTarget;
-    ManagedChannel omsChannel;
     blackbox.risk.RiskApp risk;
     String riskTarget;
-    ManagedChannel riskChannel;
     WebBffApp web;
     String webUrl;
     /** "user / password (role)" lines for the console. */
@@ -132,7 +126,8 @@ public final class RunningStack implements AutoCloseable {
     /** What the stack file records: this process and every endpoint. */
     public StackFile stackFile() {
         return new StackFile(ProcessHandle.current().pid(), startedAt.toString(), dataDir.toString(), gatewayTarget,
-                marketdataTarget, candlesTarget, webUrl, databaseUrl, redisUrl, omsTarget, riskTarget, positionsTarget);
+                marketdataTarget, candlesTarget, webUrl, databaseUrl, redisUrl, omsTarget, riskTarget, positionsTarget,
+                tls == null ? null : tls.dir().map(Path::toString).orElse(null));
     }
 
     /** Writes {@code <data dir>/stack.json}, which the other commands read to find this stack. */
@@ -156,6 +151,7 @@ public final class RunningStack implements AutoCloseable {
                     + " (web-bff's desk " + desk + "):");
             lines.addAll(OrderSide.rosterLines(accounts));
         }
+        lines.add("  gRPC security   " + (tls == null ? "-" : tls.describe()));
         lines.add("  web app         " + webUrl);
         lines.add("  PostgreSQL      " + databaseUrl);
         lines.add("  Redis           " + redisUrl);
@@ -194,10 +190,7 @@ public final class RunningStack implements AutoCloseable {
             if (marketdata != null) marketdata.close();
         });
         quietly("channels", () -> {
-            for (ManagedChannel c : new ManagedChannel[] {riskChannel, omsChannel, positionsChannel, candlesChannel,
-                    marketdataChannel, gatewayChannel}) {
-                if (c != null) c.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-            }
+            if (tls != null) tls.close();
         });
         quietly("dll-gateway", () -> {
             if (gateway != null) gateway.close();

@@ -26,6 +26,8 @@ public record StackOptions(Path dataDir, List<Path> replayFiles, String speed, b
                            boolean freePorts, boolean subscribeAll, String stackUser, Map<String, String> environment) {
     public static final String DEFAULT_TIMEZONES = "SPOT=UTC,USDM=UTC,CM=UTC";
     public static final String STACK_USER = "blackbox";
+    /** {@code true} in {@link #environment}: plain-text gRPC between the services (`up --plaintext`); default mutual TLS. */
+    public static final String PLAINTEXT = "BLACKBOX_STACK_PLAINTEXT";
 
     public StackOptions {
         replayFiles = List.copyOf(replayFiles);

@@ -15,15 +15,12 @@ import blackbox.marketdata.MarketDataConfig;
 import blackbox.marketdata.v1.MarketDataGrpc;
 import blackbox.marketdata.v1.SubscribeRequest;
 import blackbox.platform.config.Config;
+import blackbox.platform.security.Identities;
 import blackbox.platform.db.Database;
 import blackbox.platform.db.DatabaseConfig;
 import blackbox.platform.redis.EmbeddedRedisServer;
-import blackbox.platform.telemetry.Telemetry;
 import blackbox.web.WebBffApp;
 import blackbox.web.WebBffConfig;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -71,6 +68,7 @@ public final class StackServices {
         RunningStack stack = new RunningStack(options.dataDir(), Config.of(options.environment()));
         List<Step> steps = List.of(
                 new Step("data directory", () -> dataDirectory(options)),
+                new Step("certificates", () -> certificates(options, stack)),
                 new Step("replay files", () -> replay(options, stack)),
                 new Step("PostgreSQL", () -> postgres(options, stack)),
                 new Step("Redis", () -> redis(options, stack)),
@@ -114,6 +112,11 @@ public final class StackServices {
             Files.setPosixFilePermissions(options.dataDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         return options.dataDir().toString();
+    }
+
+    private static String certificates(StackOptions options, RunningStack stack) {
+        stack.tls = StackTls.prepare(options, stack.telemetry());
+        return stack.tls.describe();
     }
 
     private static String replay(StackOptions options, RunningStack stack) throws IOException {
@@ -177,8 +180,7 @@ public final class StackServices {
         g.putIfAbsent(GatewayConfig.MARKET_ONLY, "false");
         g.put(DatabaseConfig.DATA_DIR_KEY, options.dataDir().toString()); // the order journal lives with the stack's data
         GatewayConfig config = GatewayConfig.from(Config.of(g));
-        stack.gateway = Gateway.start(config, NettyServerBuilder.forAddress(new InetSocketAddress(HOST, config.port())),
-                stack.telemetry());
+        stack.gateway = Gateway.start(config, stack.tls.server(Identities.GATEWAY, config.port()), stack.telemetry());
         stack.gatewayTarget = HOST + ":" + stack.gateway.port();
         await(() -> stack.gateway.engine().status().state() == SessionStatus.State.CONNECTED, CONNECT_TIMEOUT,
                 "the ProfitDLL session to connect (state " + stack.gateway.engine().status().state() + ")");
@@ -201,9 +203,8 @@ public final class StackServices {
         m.put(MarketDataConfig.GATEWAY, stack.gatewayTarget);
         m.putIfAbsent(MarketDataConfig.STATS_INTERVAL, "PT0S");
         MarketDataConfig config = MarketDataConfig.from(Config.of(m));
-        stack.gatewayChannel = channel(stack.gatewayTarget, stack.telemetry());
-        stack.marketdata = MarketDataApp.start(config, stack.database, stack.gatewayChannel,
-                NettyServerBuilder.forAddress(new InetSocketAddress(HOST, config.port())), stack.telemetry());
+        stack.marketdata = MarketDataApp.start(config, stack.database, stack.tls.channel(Identities.MARKETDATA, stack.gatewayTarget),
+                stack.tls.server(Identities.MARKETDATA, config.port()), stack.telemetry());
         stack.marketdataTarget = HOST + ":" + stack.marketdata.port();
         return stack.marketdataTarget + ", schema marketdata";
     }
@@ -215,9 +216,8 @@ public final class StackServices {
         c.put(CandleConfig.MARKETDATA, stack.marketdataTarget);
         c.put(CandleConfig.TIMEZONES, options.exchangeTimezones());
         CandleConfig config = CandleConfig.from(Config.of(c));
-        stack.marketdataChannel = channel(stack.marketdataTarget, stack.telemetry());
-        stack.candles = CandleApp.start(config, stack.database, stack.marketdataChannel,
-                NettyServerBuilder.forAddress(new InetSocketAddress(HOST, config.port())), stack.telemetry());
+        stack.candles = CandleApp.start(config, stack.database, stack.tls.channel(Identities.CANDLES, stack.marketdataTarget),
+                stack.tls.server(Identities.CANDLES, config.port()), stack.telemetry());
         stack.candlesTarget = HOST + ":" + stack.candles.port();
         return stack.candlesTarget + ", schema candles, time zones " + options.exchangeTimezones()
                 + " (others America/Sao_Paulo)";
@@ -235,9 +235,9 @@ public final class StackServices {
             // a local stack keeps its signing key with its data, so a restarted `up` accepts the browser's tokens
             w.put(WebBffConfig.JWT_SECRET_FILE, DemoUsers.secretFile(options.dataDir()).toString());
         }
-        stack.candlesChannel = channel(stack.candlesTarget, stack.telemetry());
-        stack.web = WebBffApp.start(WebBffConfig.from(Config.of(w)), stack.database, stack.marketdataChannel,
-                stack.candlesChannel, stack.gatewayChannel, OrderSide.forWeb(stack), blackbox.web.http.AppContent.ROOT,
+        StackTls tls = stack.tls;
+        stack.web = WebBffApp.start(WebBffConfig.from(Config.of(w)), stack.database, tls.channel(Identities.WEB, stack.marketdataTarget),
+                tls.channel(Identities.WEB, stack.candlesTarget), tls.channel(Identities.WEB, stack.gatewayTarget), OrderSide.forWeb(stack), blackbox.web.http.AppContent.ROOT,
                 stack.telemetry().openTelemetry());
         stack.webUrl = "http://" + HOST + ":" + stack.web.port() + "/";
         stack.demoUsers = DemoUsers.ensure(stack.web.users(), options.dataDir());
@@ -247,7 +247,7 @@ public final class StackServices {
     private static String subscribe(StackOptions options, RunningStack stack) throws Exception {
         List<InstrumentId> instruments = options.subscribeAll() ? stack.replay.instruments() : List.of();
         // all at once: each subscription waits ~250 ms at the gateway for the DLL's invalid-ticker callback
-        var md = MarketDataGrpc.newFutureStub(stack.marketdataChannel);
+        var md = MarketDataGrpc.newFutureStub(stack.tls.channel(Identities.OPERATOR, stack.marketdataTarget));
         List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
         for (InstrumentId id : instruments) {
             calls.add(md.withDeadlineAfter(30, TimeUnit.SECONDS)
@@ -268,11 +268,6 @@ public final class StackServices {
         int rc = simulator.get().SimStartReplay();
         if (rc != 0) throw new IllegalStateException("SimStartReplay returned " + rc);
         return "started";
-    }
-
-    /** A plaintext channel to a service of the stack, sending the current trace context with each call. */
-    static ManagedChannel channel(String target, Telemetry telemetry) {
-        return NettyChannelBuilder.forTarget(target).usePlaintext().intercept(telemetry.grpcClientTracing()).build();
     }
 
     /** The default port when {@code freePorts} is off and it is free, else 0 (a free one). */
