@@ -18,8 +18,10 @@ import java.util.Optional;
  * before anything else, so a restart never forgets the trigger), every open take-profit child is cancelled, and once
  * an account's take-profit child is out (cancelled, filled or ended) its stop child goes out as a limit at
  * {@code stop_limit_price} for what the take profit did not fill. Its ClOrdID is the account's slice-2 id
- * ({@link ParentOrder#childId}), so it is sent at most once, across restarts too. Never two live legs of one account:
- * the stop waits for the take profit's end.
+ * ({@link ParentOrder#childId}), so it is sent at most once, across restarts too. A stop the venue never had (oms-svc
+ * killed between persisting and sending it: REJECTED by the reconciliation, {@link ChildState#withdrawn}) goes out
+ * again under the account's next slice (3, 4, ...): a crash never leaves an account without its stop. Never two live
+ * legs of one account: the stop waits for the take profit's end.
  *
  * <p>Ends: FILLED when every account has its quantity; if a leg fills after the other's cancel was confirmed (a fill
  * after CANCELED, the race the venue allows), an account ends with more than its quantity and the parent's text names
@@ -72,9 +74,11 @@ public final class OcoBracket {
         if (released < STOP && !touched) return new Decision(List.of(), released, Decision.NEVER, Optional.empty());
         // touched: cancel the take profits still working; an account whose take profit is out gets its stop once
         List<Action> actions = new ArrayList<>();
+        int releasing = Math.max(released, STOP);
         for (AccountTarget a : parent.accounts()) {
             boolean takeProfitLive = false;
-            boolean stopSent = false;
+            boolean stopOut = false;
+            int lastStop = 0;
             for (ChildState c : byAccount.of(a.index())) {
                 if (c.slice() == TAKE_PROFIT && c.open()) {
                     takeProfitLive = true;
@@ -82,13 +86,19 @@ public final class OcoBracket {
                         actions.add(new Action.Cancel(c.id(), "stop " + Prices.format(o.stopPrice()) + " touched"));
                     }
                 }
-                if (c.slice() == STOP) stopSent = true;
+                if (c.slice() >= STOP) {
+                    lastStop = Math.max(lastStop, c.slice());
+                    // withdrawn unfilled: the venue never had it (oms-svc died between persisting and sending it)
+                    if (c.open() || !c.canceled() || c.cumQty() > 0) stopOut = true;
+                }
             }
             long remaining = a.quantity() - byAccount.filled(a.index());
-            if (takeProfitLive || stopSent || remaining <= 0 || released < STOP) continue;
-            actions.add(new Action.Send(parent.childId(STOP, a), a, STOP, remaining, o.stopLimitPrice()));
+            if (takeProfitLive || stopOut || remaining <= 0 || released < STOP) continue;
+            int slice = Math.max(STOP, lastStop + 1);
+            releasing = Math.max(releasing, slice);
+            actions.add(new Action.Send(parent.childId(slice, a), a, slice, remaining, o.stopLimitPrice()));
         }
-        return new Decision(actions, STOP, Decision.NEVER, Optional.empty());
+        return new Decision(actions, releasing, Decision.NEVER, Optional.empty());
     }
 
     /** Each account's planned legs as PreviewBlock shows them: the take profits at {@code startNanos}, the stops on touch (0). */

@@ -92,6 +92,30 @@ class OcoBracketTest {
     }
 
     @Test
+    void aStopTheVenueNeverHadGoesOutAgainUnderTheAccountsNextSliceOnce() {
+        ParentOrder p = sell(300, 200);
+        // killed after persisting both stops, before sending account 1's: the reconciliation withdrew it (never seen)
+        List<ChildState> children = List.of(ended(p, 1, 1, 300, 0, TP, true), ended(p, 2, 1, 300, 0, STOP_LIMIT, true),
+                ended(p, 1, 2, 200, 0, TP, true), working(p, 2, 2, 200, 0, STOP_LIMIT));
+        Decision d = OcoBracket.decide(p, 2, children, false);
+        assertEquals(List.of("oco/3/1"), sends(d).stream().map(s -> s.childId().value()).toList(), "account 1's stop again, account 2's stands");
+        assertEquals(300, sends(d).getFirst().qty());
+        assertEquals(3, d.releasedSlice(), "the new slice is recorded before it goes out");
+        assertTrue(d.finished().isEmpty(), "a withdrawn stop is no verdict of the venue's: the bracket works on");
+
+        List<ChildState> resent = new java.util.ArrayList<>(children);
+        resent.add(working(p, 3, 1, 300, 0, STOP_LIMIT));
+        assertEquals(List.of(), sends(OcoBracket.decide(p, 3, resent, false)), "once");
+
+        // a stop the venue had and ended unfilled is the venue's verdict: EXPIRED, not re-sent
+        List<ChildState> expired = List.of(ended(p, 1, 1, 300, 0, TP, true), ended(p, 2, 1, 300, 0, STOP_LIMIT, false),
+                ended(p, 1, 2, 200, 0, TP, true), working(p, 2, 2, 200, 0, STOP_LIMIT));
+        Decision over = OcoBracket.decide(p, 2, expired, false);
+        assertEquals(ParentStatus.EXPIRED, over.finished().orElseThrow().status());
+        assertEquals(List.of(), over.actions());
+    }
+
+    @Test
     void aFullyFilledTakeProfitEndsTheBracketAndTheStopIsNeverSent() {
         ParentOrder p = sell(300);
         Decision d = OcoBracket.decide(p, 1, List.of(ended(p, 1, 1, 300, 300, TP, false)), true);
