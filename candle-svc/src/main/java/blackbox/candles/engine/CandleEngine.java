@@ -55,10 +55,20 @@ public final class CandleEngine implements AutoCloseable {
     private static final long WEEK = 7 * 24 * 60 * MINUTE;
     private static final int SEED_LIMIT = 200_000;
 
-    private record Replace(RebuiltRange rebuilt, CompletableFuture<Integer> done) {
+    /** What the inbox holds: the engine thread takes them in order and dispatches them in {@link #handle}. */
+    private sealed interface EngineMessage {
     }
 
-    private record Barrier(CompletableFuture<Void> done) {
+    /** A batch of trades from marketdata-svc ({@link #submit}). */
+    private record Trades(List<Trade> trades) implements EngineMessage {
+    }
+
+    /** A chunk rebuilt by the reprocess job ({@link #replace}). */
+    private record Replace(RebuiltRange rebuilt, CompletableFuture<Integer> done) implements EngineMessage {
+    }
+
+    /** Completes once everything queued before it is applied and stored ({@link #barrier}). */
+    private record Barrier(CompletableFuture<Void> done) implements EngineMessage {
     }
 
     /** Per instrument state, engine thread only. */
@@ -92,7 +102,7 @@ public final class CandleEngine implements AutoCloseable {
     private final LongSupplier wallClock;
     private final Duration cycle;
     private final Runnable onLateRecorded;
-    private final BlockingQueue<Object> inbox;
+    private final BlockingQueue<EngineMessage> inbox;
     private final Map<String, CandleAggregator> aggregators = new HashMap<>();
     private final Map<String, Long> exchangeWeek = new HashMap<>();
     private final Map<blackbox.gateway.v1.InstrumentId, Instrument> byProto = new HashMap<>();
@@ -146,7 +156,7 @@ public final class CandleEngine implements AutoCloseable {
      * @throws InterruptedException when interrupted while waiting
      */
     public void submit(List<Trade> trades) throws InterruptedException {
-        inbox.put(trades);
+        inbox.put(new Trades(trades));
     }
 
     /**
@@ -196,19 +206,17 @@ public final class CandleEngine implements AutoCloseable {
     private void run() {
         long cycleNanos = cycle.toNanos();
         long nextCycle = System.nanoTime() + cycleNanos;
-        List<Object> done = new ArrayList<>();
+        List<Barrier> done = new ArrayList<>();
         while (running) {
             try {
                 long wait = Math.max(0, nextCycle - System.nanoTime());
-                Object item = inbox.poll(wait, TimeUnit.NANOSECONDS);
+                EngineMessage item = inbox.poll(wait, TimeUnit.NANOSECONDS);
                 if (item != null) {
                     handle(item, done);
                 }
                 if (item == null || System.nanoTime() >= nextCycle || !done.isEmpty()) {
                     commit();
-                    for (Object d : done) {
-                        if (d instanceof Barrier b) b.done.complete(null);
-                    }
+                    for (Barrier b : done) b.done.complete(null);
                     done.clear();
                     nextCycle = System.nanoTime() + cycleNanos;
                 }
@@ -217,33 +225,32 @@ public final class CandleEngine implements AutoCloseable {
             } catch (RuntimeException e) {
                 // a bug: say so loudly, keep the engine alive for the other instruments
                 log.error("candle engine: {}", e.toString(), e);
-                for (Object d : done) {
-                    if (d instanceof Barrier b) b.done.completeExceptionally(e);
-                }
+                for (Barrier b : done) b.done.completeExceptionally(e);
                 done.clear();
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void handle(Object item, List<Object> done) throws InterruptedException {
-        if (item instanceof List<?> batch) {
-            long applied = 0;
-            for (Trade t : (List<Trade>) batch) {
-                if (apply(t)) applied++;
+    private void handle(EngineMessage message, List<Barrier> done) throws InterruptedException {
+        switch (message) {
+            case Trades(List<Trade> trades) -> {
+                long applied = 0;
+                for (Trade t : trades) {
+                    if (apply(t)) applied++;
+                }
+                tradesApplied.addAndGet(applied);
             }
-            tradesApplied.addAndGet(applied);
-        } else if (item instanceof Replace r) {
-            try {
-                int written = applyRebuilt(r.rebuilt);
-                commit();
-                r.done.complete(written);
-            } catch (RuntimeException e) {
-                r.done.completeExceptionally(e);
-                throw e;
+            case Replace r -> {
+                try {
+                    int written = applyRebuilt(r.rebuilt);
+                    commit();
+                    r.done.complete(written);
+                } catch (RuntimeException e) {
+                    r.done.completeExceptionally(e);
+                    throw e;
+                }
             }
-        } else if (item instanceof Barrier b) {
-            done.add(b);
+            case Barrier b -> done.add(b);
         }
     }
 
