@@ -71,7 +71,10 @@ class OrderDeskEndToEndTest {
             StackOptions options = new StackOptions(dataDir, List.of(replay), "10x", true, Optional.empty(), Optional.empty(),
                     StackOptions.DEFAULT_TIMEZONES, true, true, StackOptions.STACK_USER,
                     // every command below logs in afresh (BLACKBOX_USER/PASSWORD): more than the default 30 a minute
-                    Map.of("BLACKBOX_WEB_LOGIN_ATTEMPTS_PER_ADDRESS", "100000"));
+                    // the halt's cancel is confirmed through oms-svc and the simulator: 5 s (the default) was once not
+                    // enough on a loaded 2-core CI machine (1 run of 5, cancel sent, confirmation later); the test is
+                    // that it is confirmed, not how fast
+                    Map.of("BLACKBOX_WEB_LOGIN_ATTEMPTS_PER_ADDRESS", "100000", "BLACKBOX_RISK_CANCEL_TIMEOUT", "20s"));
             try (RunningStack stack = StackServices.start(options, StepListener.printing(new PrintWriter(System.out, true)))) {
                 stack.writeStackFile();
                 stack.endpointLines().forEach(System.out::println);
