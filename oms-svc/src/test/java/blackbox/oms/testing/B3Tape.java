@@ -68,6 +68,46 @@ public final class B3Tape {
         return last;
     }
 
+    /**
+     * Ten minutes of the tape that rise: from the first half hour from 10:30 whose next ten minutes trade at least
+     * 5 ticks over its last price, the ten minutes' lowest and highest print (and when the highest printed).
+     */
+    public record RisingWindow(long start, BigDecimal low, BigDecimal high, long highAt) {
+        public long end() {
+            return start + 600_000_000_000L;
+        }
+    }
+
+    /** The OCO tests' window ({@link RisingWindow}); empty-handed is a failure of the tape, not of the test. */
+    public RisingWindow risingTenMinutes() {
+        long halfHour = 1_800_000_000_000L;
+        for (long candidate = at(10, 30, 0); candidate <= at(16, 0, 0); candidate += halfHour) {
+            BigDecimal low = null;
+            BigDecimal high = null;
+            long highAt = 0;
+            for (ReplayEvent e : events) {
+                if (e.kind() != EventKind.T || e.tsNanos() <= candidate || e.tsNanos() > candidate + 600_000_000_000L) continue;
+                if (low == null || e.price().compareTo(low) < 0) low = e.price();
+                if (high == null || e.price().compareTo(high) > 0) {
+                    high = e.price();
+                    highAt = e.tsNanos();
+                }
+            }
+            if (high != null && high.subtract(lastTradeAt(candidate)).compareTo(new BigDecimal("0.05")) >= 0) {
+                return new RisingWindow(candidate, low, high, highAt);
+            }
+        }
+        throw new IllegalStateException("no half hour of the tape rises 5 ticks in ten minutes");
+    }
+
+    /** The first trade after {@code afterNanos} at or above {@code price} (UTC ns), 0 when none. */
+    public long firstTradeAtOrAbove(long afterNanos, BigDecimal price) {
+        for (ReplayEvent e : events) {
+            if (e.kind() == EventKind.T && e.tsNanos() > afterNanos && e.price().compareTo(price) >= 0) return e.tsNanos();
+        }
+        return 0;
+    }
+
     /** The simulator's instrument master for PETR4 (lot 100, tick 0.01, at most 100,000 per order). */
     public static Path instruments(Path dir) throws IOException {
         Path file = dir.resolve("instruments.csv");

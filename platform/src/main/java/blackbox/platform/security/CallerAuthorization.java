@@ -80,8 +80,8 @@ public final class CallerAuthorization implements ServerInterceptor {
         Caller c = identify(session);
         try {
             session.putValue(SESSION_KEY, c);
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            // a session that keeps no values: the chain is checked again on the next call
+        } catch (UnsupportedOperationException e) {
+            // a TLS provider whose sessions keep no values: the chain is checked again on the next call
         }
         return c;
     }
@@ -89,8 +89,8 @@ public final class CallerAuthorization implements ServerInterceptor {
     private static Object sessionValue(SSLSession session) {
         try {
             return session.getValue(SESSION_KEY);
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            return null;
+        } catch (UnsupportedOperationException e) {
+            return null; // as above: nothing kept, checked again
         }
     }
 

@@ -3,7 +3,6 @@ package blackbox.oms.algo.component;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import blackbox.gateway.replay.EventKind;
 import blackbox.gateway.testing.GatewayPart;
 import blackbox.gateway.v1.ExecType;
 import blackbox.gateway.v1.ExecutionReport;
@@ -114,37 +113,16 @@ class OcoOnB3TapeTest {
 
     @Test
     void aBuyBracketOverFiftyAccountsCancelsEveryTakeProfitOnTheTouchAndEachStopGoesOutOnceAndFills() throws Exception {
-        // the first half hour from 10:30 whose next ten minutes rise at least 5 ticks over its price (the tape decides)
-        long start = 0;
-        BigDecimal low = null;
-        BigDecimal high = null;
-        long highAt = 0;
-        for (long candidate = B3Tape.at(10, 30, 0); candidate <= B3Tape.at(16, 0, 0) && start == 0; candidate += 1800 * SEC) {
-            low = null;
-            high = null;
-            for (var e : tape.events) {
-                if (e.kind() != EventKind.T || e.tsNanos() <= candidate || e.tsNanos() > candidate + 600 * SEC) continue;
-                if (low == null || e.price().compareTo(low) < 0) low = e.price();
-                if (high == null || e.price().compareTo(high) > 0) {
-                    high = e.price();
-                    highAt = e.tsNanos();
-                }
-            }
-            if (high != null && high.subtract(tape.lastTradeAt(candidate)).compareTo(new BigDecimal("0.05")) >= 0) start = candidate;
-        }
-        assertTrue(start > 0, "a half hour of the tape that rises 5 ticks in ten minutes");
-        long end = start + 600 * SEC;
+        B3Tape.RisingWindow window = tape.risingTenMinutes();
+        long start = window.start();
+        long end = window.end();
+        BigDecimal high = window.high();
+        long highAt = window.highAt();
         BigDecimal stop = high.subtract(new BigDecimal("0.02"));
-        BigDecimal takeProfit = low.subtract(new BigDecimal("0.05"));
+        BigDecimal takeProfit = window.low().subtract(new BigDecimal("0.05"));
         assertTrue(stop.compareTo(tape.lastTradeAt(start)) > 0, "the stop is above the market at the start: " + stop);
         // the first print at or above the stop: before it no stop leg may exist
-        long touchAt = 0;
-        for (var e : tape.events) {
-            if (e.kind() == EventKind.T && e.tsNanos() > start && e.price().compareTo(stop) >= 0) {
-                touchAt = e.tsNanos();
-                break;
-            }
-        }
+        long touchAt = tape.firstTradeAtOrAbove(start, stop);
         TradingGateway.advanceTo(gateway, start);
         oms.at(start);
         BlockRequest.Builder block = BlockRequest.newBuilder().setBlockId(PARENT).setInstrument(GatewayPart.instrument("PETR4", "B"))

@@ -7,7 +7,6 @@ import blackbox.gateway.Gateway;
 import blackbox.gateway.GatewayConfig;
 import blackbox.gateway.TestPaths;
 import blackbox.gateway.ffm.ProfitDLL;
-import blackbox.gateway.replay.EventKind;
 import blackbox.gateway.v1.AccountId;
 import blackbox.gateway.v1.ExecType;
 import blackbox.gateway.v1.ExecutionReport;
@@ -123,30 +122,11 @@ class OcoKillTest {
     @Test
     void aBracketKilledWhileItReactsToTheTouchEndsWithOneStopPerAccountAndEveryFillCountedOnce(@TempDir Path dir) throws Exception {
         B3Tape tape = B3Tape.load(dir);
-        // the window OcoOnB3TapeTest picks: the first half hour from 10:30 whose next ten minutes rise 5 ticks
-        long start = 0;
-        BigDecimal low = null;
-        BigDecimal high = null;
-        for (long candidate = B3Tape.at(10, 30, 0); candidate <= B3Tape.at(16, 0, 0) && start == 0; candidate += 1800 * SEC) {
-            low = null;
-            high = null;
-            for (var e : tape.events) {
-                if (e.kind() != EventKind.T || e.tsNanos() <= candidate || e.tsNanos() > candidate + 600 * SEC) continue;
-                if (low == null || e.price().compareTo(low) < 0) low = e.price();
-                if (high == null || e.price().compareTo(high) > 0) high = e.price();
-            }
-            if (high != null && high.subtract(tape.lastTradeAt(candidate)).compareTo(new BigDecimal("0.05")) >= 0) start = candidate;
-        }
-        assertTrue(start > 0, "a half hour of the tape that rises 5 ticks in ten minutes");
-        BigDecimal stop = high.subtract(new BigDecimal("0.02"));
-        BigDecimal takeProfit = low.subtract(new BigDecimal("0.05"));
-        long touchAt = 0;
-        for (var e : tape.events) {
-            if (e.kind() == EventKind.T && e.tsNanos() > start && e.price().compareTo(stop) >= 0) {
-                touchAt = e.tsNanos();
-                break;
-            }
-        }
+        B3Tape.RisingWindow window = tape.risingTenMinutes(); // OcoOnB3TapeTest's
+        long start = window.start();
+        BigDecimal stop = window.high().subtract(new BigDecimal("0.02"));
+        BigDecimal takeProfit = window.low().subtract(new BigDecimal("0.05"));
+        long touchAt = tape.firstTradeAtOrAbove(start, stop);
         assertTrue(touchAt > start, "the tape touches the stop " + stop);
 
         Path roster = TradingGateway.roster(dir, ACCOUNTS);
