@@ -129,8 +129,17 @@ class BlockOnB3TapeTest {
         return out;
     }
 
-    /** Waits until oms-svc has applied every fill the simulator reported for these keys. */
+    /**
+     * Waits until the simulator has reported every one of these keys FILLED (the tape up to the advance fills each of
+     * them in full), then until oms-svc has applied every one of those fills. Waiting for FILLED first matters: the
+     * report stream reaches this test after the advance returns, and comparing with the fills seen so far could pass
+     * after the first of them.
+     */
     static void awaitCaughtUp(List<String> keys) throws InterruptedException {
+        TestStack.await(() -> {
+            Map<String, ExecutionReport> last = simLast();
+            return keys.stream().allMatch(k -> last.containsKey(k) && last.get(k).getOrdStatus() == blackbox.gateway.v1.OrdStatus.ORD_STATUS_FILLED);
+        }, Duration.ofSeconds(60), "the simulator to report every order FILLED");
         TestStack.await(() -> {
             Map<String, Map<String, long[]>> sim = simFills();
             for (String k : keys) {
